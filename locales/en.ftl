@@ -1,0 +1,102 @@
+# anslag UI strings: English. Every locale file has the same keys; a missing key falls back to
+# the site's default language, then to English. Variables: $name style, see each comment.
+
+## Page chrome
+skip-link = Skip to main content
+nav-label = Main menu
+nav-home = Home
+nav-press = Press releases
+nav-minutes = Minutes
+nav-notices = Notices
+nav-notice-board = Official notice board
+nav-archive = Archive
+nav-topics = Topics
+language-switcher-label = Language
+language-switcher-current = { $language } (current language)
+breadcrumb-label = You are here
+footer-label = About this website
+footer-contact = Contact
+footer-feeds = News feeds
+footer-made-with = Published with anslag
+choose-language = Choose your language
+home-latest = Latest { $section }
+home-all = All { $section }
+
+## Kinds of documents (plural names are the nav names above)
+kind-press = Press release
+kind-minutes = Minutes
+kind-notices = Notice
+
+## Crisis banner. $title: the notice's title.
+crisis-label = Crisis message
+crisis-read = Read the crisis message: { $title }
+crisis-read-in = The message is available in:
+
+## Document pages. $date: a formatted date.
+published = Published { $date }
+updated = Updated { $date }
+expires = Valid until { $date }
+urgency-normal = Information
+urgency-important = Important
+urgency-crisis = Crisis
+draft = Draft, not published
+embargoed = Embargoed until { $date }
+not-available = Not available in { $language }.
+read-in = Read it in:
+translations = This page in other languages
+topics = Topics
+press-contacts = Press contacts
+press-about = About { $organisation }
+
+## Minutes. $committee: a committee's name; $count: a number.
+minutes-meeting = Meeting
+minutes-committee = Committee
+minutes-time = Time
+minutes-place = Place
+minutes-attendees = Attendees
+minutes-absent = absent
+minutes-approved = Approved { $date }
+minutes-agenda = Agenda
+minutes-item-count = { $count ->
+    [one] One item
+   *[other] { $count } items
+}
+item-case = Case number
+item-closed = Closed item
+item-closed-note = This item was dealt with behind closed doors. Its content is not published.
+attachments = { $count ->
+    [one] Attachment
+   *[other] Attachments
+}
+attachment-size-kb = { $size } kB
+attachment-size-mb = { $size } MB
+
+## Notice board. $date: a formatted date.
+notice-board-intro = Approved minutes are announced here. Anyone who wants to appeal a decision must do so before the appeal period ends.
+notice-board-empty = There is nothing on the notice board right now.
+notice-board-posted = Posted { $date }
+notice-board-appeal-until = Appeal period ends { $date }
+notice-board-kept-at = The minutes are kept at: { $place }
+notice-board-entry = Minutes of { $committee }, meeting of { $date }
+
+## Lists. $count: a number; $page, $total: page numbers; $year: a year.
+list-count = { $count ->
+    [0] Nothing published yet.
+    [one] One document
+   *[other] { $count } documents
+}
+pagination-label = Pages
+pagination-previous = Previous page
+pagination-next = Next page
+pagination-page = Page { $page } of { $total }
+archive-title = Archive
+archive-year = Published in { $year }
+topic-title = { $topic }
+committee-title = { $committee }
+committee-minutes = Minutes of this committee
+all-topics = All topics
+
+## Error page
+not-found-title = Page not found
+not-found-text = The page you asked for does not exist. It may have been moved or removed.
+not-found-home = Go to the home page

@@ -1,0 +1,102 @@
+# anslag UI strings: Finnish (suomi).
+# Translated from en.ftl. Keep the same keys and variables as en.ftl.
+
+## Page chrome
+skip-link = Siirry pääsisältöön
+nav-label = Päävalikko
+nav-home = Etusivu
+nav-press = Tiedotteet
+nav-minutes = Pöytäkirjat
+nav-notices = Ilmoitukset
+nav-notice-board = Virallinen ilmoitustaulu
+nav-archive = Arkisto
+nav-topics = Aiheet
+language-switcher-label = Kieli
+language-switcher-current = { $language } (valittu kieli)
+breadcrumb-label = Olet tässä
+footer-label = Tietoa sivustosta
+footer-contact = Yhteystiedot
+footer-feeds = Uutissyötteet
+footer-made-with = Julkaisualusta: anslag
+choose-language = Valitse kieli
+home-latest = Uusimmat { $section }
+home-all = Kaikki { $section }
+
+## Kinds of documents (plural names are the nav names above)
+kind-press = Tiedote
+kind-minutes = Pöytäkirja
+kind-notices = Ilmoitus
+
+## Crisis banner. $title: the notice's title.
+crisis-label = Kriisitiedote
+crisis-read = Lue kriisitiedote: { $title }
+crisis-read-in = Tiedote on saatavilla näillä kielillä:
+
+## Document pages. $date: a formatted date.
+published = Julkaistu { $date }
+updated = Päivitetty { $date }
+expires = Voimassa { $date } asti
+urgency-normal = Tiedoksi
+urgency-important = Tärkeä
+urgency-crisis = Kriisi
+draft = Luonnos, ei julkaistu
+embargoed = Julkaisuvapaa { $date }
+not-available = Ei saatavilla kielellä { $language }.
+read-in = Lue kielellä:
+translations = Tämä sivu muilla kielillä
+topics = Aiheet
+press-contacts = Yhteyshenkilöt medialle
+press-about = { $organisation } lyhyesti
+
+## Minutes. $committee: a committee's name; $count: a number.
+minutes-meeting = Kokous
+minutes-committee = Toimielin
+minutes-time = Aika
+minutes-place = Paikka
+minutes-attendees = Läsnä
+minutes-absent = poissa
+minutes-approved = Tarkastettu { $date }
+minutes-agenda = Esityslista
+minutes-item-count = { $count ->
+    [one] Yksi asia
+   *[other] { $count } asiaa
+}
+item-case = Diaarinumero
+item-closed = Ei-julkinen asia
+item-closed-note = Asia käsiteltiin suljetuin ovin. Sen sisältöä ei julkaista.
+attachments = { $count ->
+    [one] Liite
+   *[other] Liitteet
+}
+attachment-size-kb = { $size } kt
+attachment-size-mb = { $size } Mt
+
+## Notice board. $date: a formatted date.
+notice-board-intro = Täällä ilmoitetaan tarkastetuista pöytäkirjoista. Jos haluat hakea muutosta päätökseen, tee se ennen kuin muutoksenhakuaika päättyy.
+notice-board-empty = Ilmoitustaululla ei ole nyt mitään.
+notice-board-posted = Ilmoitettu { $date }
+notice-board-appeal-until = Muutoksenhakuaika päättyy { $date }
+notice-board-kept-at = Pöytäkirjan säilytyspaikka: { $place }
+notice-board-entry = Pöytäkirja: { $committee }, kokous { $date }
+
+## Lists. $count: a number; $page, $total: page numbers; $year: a year.
+list-count = { $count ->
+    [0] Mitään ei ole vielä julkaistu.
+    [one] Yksi asiakirja
+   *[other] { $count } asiakirjaa
+}
+pagination-label = Sivut
+pagination-previous = Edellinen sivu
+pagination-next = Seuraava sivu
+pagination-page = Sivu { $page } / { $total }
+archive-title = Arkisto
+archive-year = Julkaistu vuonna { $year }
+topic-title = { $topic }
+committee-title = { $committee }
+committee-minutes = Toimielimen pöytäkirjat
+all-topics = Kaikki aiheet
+
+## Error page
+not-found-title = Sivua ei löytynyt
+not-found-text = Hakemaasi sivua ei ole olemassa. Se on ehkä siirretty tai poistettu.
+not-found-home = Siirry etusivulle

@@ -1,0 +1,108 @@
+# anslag UI strings: Polish (polski).
+# Translated from en.ftl. Keep the same keys and variables as en.ftl.
+
+## Page chrome
+skip-link = Przejdź do treści głównej
+nav-label = Menu główne
+nav-home = Strona główna
+nav-press = Komunikaty prasowe
+nav-minutes = Protokoły
+nav-notices = Ogłoszenia
+nav-notice-board = Oficjalna tablica ogłoszeń
+nav-archive = Archiwum
+nav-topics = Tematy
+language-switcher-label = Język
+language-switcher-current = { $language } (bieżący język)
+breadcrumb-label = Jesteś tutaj
+footer-label = O tej stronie
+footer-contact = Kontakt
+footer-feeds = Kanały wiadomości
+footer-made-with = Opublikowano za pomocą anslag
+choose-language = Wybierz język
+home-latest = Najnowsze { $section }
+home-all = Wszystkie { $section }
+
+## Kinds of documents (plural names are the nav names above)
+kind-press = Komunikat prasowy
+kind-minutes = Protokół
+kind-notices = Ogłoszenie
+
+## Crisis banner. $title: the notice's title.
+crisis-label = Komunikat kryzysowy
+crisis-read = Przeczytaj komunikat kryzysowy: { $title }
+crisis-read-in = Komunikat jest dostępny w językach:
+
+## Document pages. $date: a formatted date.
+published = Opublikowano { $date }
+updated = Zaktualizowano { $date }
+expires = Ważne do { $date }
+urgency-normal = Informacja
+urgency-important = Ważne
+urgency-crisis = Kryzys
+draft = Wersja robocza, nieopublikowana
+embargoed = Embargo do { $date }
+not-available = Niedostępne w języku: { $language }.
+read-in = Czytaj w języku:
+translations = Ta strona w innych językach
+topics = Tematy
+press-contacts = Kontakt dla mediów
+press-about = { $organisation } – informacje
+
+## Minutes. $committee: a committee's name; $count: a number.
+minutes-meeting = Posiedzenie
+minutes-committee = Komisja
+minutes-time = Czas
+minutes-place = Miejsce
+minutes-attendees = Obecni
+minutes-absent = nieobecność
+minutes-approved = Zatwierdzono { $date }
+minutes-agenda = Porządek obrad
+minutes-item-count = { $count ->
+    [one] Jeden punkt
+    [few] { $count } punkty
+    [many] { $count } punktów
+   *[other] { $count } punktu
+}
+item-case = Znak sprawy
+item-closed = Punkt niejawny
+item-closed-note = Ten punkt omawiano na posiedzeniu niejawnym. Jego treść nie jest publikowana.
+attachments = { $count ->
+    [one] Załącznik
+    [few] Załączniki
+    [many] Załączniki
+   *[other] Załączniki
+}
+attachment-size-kb = { $size } kB
+attachment-size-mb = { $size } MB
+
+## Notice board. $date: a formatted date.
+notice-board-intro = Tutaj ogłaszamy zatwierdzone protokoły. Jeśli chcesz odwołać się od decyzji, zrób to przed upływem terminu na odwołanie.
+notice-board-empty = Obecnie na tablicy ogłoszeń nic nie ma.
+notice-board-posted = Wywieszono { $date }
+notice-board-appeal-until = Termin na odwołanie upływa { $date }
+notice-board-kept-at = Miejsce przechowywania protokołu: { $place }
+notice-board-entry = Protokół: { $committee }, posiedzenie z dnia { $date }
+
+## Lists. $count: a number; $page, $total: page numbers; $year: a year.
+list-count = { $count ->
+    [0] Nic jeszcze nie opublikowano.
+    [one] Jeden dokument
+    [few] { $count } dokumenty
+    [many] { $count } dokumentów
+   *[other] { $count } dokumentu
+}
+pagination-label = Strony
+pagination-previous = Poprzednia strona
+pagination-next = Następna strona
+pagination-page = Strona { $page } z { $total }
+archive-title = Archiwum
+archive-year = Opublikowano w roku { $year }
+topic-title = { $topic }
+committee-title = { $committee }
+committee-minutes = Protokoły tej komisji
+all-topics = Wszystkie tematy
+
+## Error page
+not-found-title = Nie znaleziono strony
+not-found-text = Strona, której szukasz, nie istnieje. Mogła zostać przeniesiona lub usunięta.
+not-found-home = Przejdź do strony głównej

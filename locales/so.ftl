@@ -1,0 +1,102 @@
+# anslag UI strings: Somali (Soomaali).
+# Translated from en.ftl. Keep the same keys and variables as en.ftl.
+
+## Page chrome
+skip-link = U gudub qoraalka ugu muhiimsan
+nav-label = Liiska guud
+nav-home = Bogga hore
+nav-press = War-saxaafadeedyo
+nav-minutes = Qoraallada shirarka
+nav-notices = Ogeysiisyo
+nav-notice-board = Looxa ogeysiisyada rasmiga ah
+nav-archive = Kaydka
+nav-topics = Mawduucyada
+language-switcher-label = Luqadda
+language-switcher-current = { $language } (luqadda hadda)
+breadcrumb-label = Halkan ayaad joogtaa
+footer-label = Ku saabsan boggan
+footer-contact = La xiriir
+footer-feeds = Quudinta wararka
+footer-made-with = Lagu daabacay anslag
+choose-language = Dooro luqaddaada
+home-latest = Kuwii ugu dambeeyay: { $section }
+home-all = Dhammaan { $section }
+
+## Kinds of documents (plural names are the nav names above)
+kind-press = War-saxaafadeed
+kind-minutes = Qoraalka shirka
+kind-notices = Ogeysiis
+
+## Crisis banner. $title: the notice's title.
+crisis-label = Fariin degdeg ah
+crisis-read = Akhri fariinta degdegga ah: { $title }
+crisis-read-in = Fariinta waxaa laga heli karaa luqadahan:
+
+## Document pages. $date: a formatted date.
+published = La daabacay { $date }
+updated = La cusboonaysiiyay { $date }
+expires = Ansax ilaa { $date }
+urgency-normal = Macluumaad
+urgency-important = Muhiim
+urgency-crisis = Xaalad degdeg ah
+draft = Qabyo, lama daabicin
+embargoed = Lama daabici karo ka hor { $date }
+not-available = Kuma jiro luqadda { $language }.
+read-in = Ku akhri:
+translations = Boggan oo ku qoran luqado kale
+topics = Mawduucyada
+press-contacts = Xiriirka saxaafadda
+press-about = Ku saabsan { $organisation }
+
+## Minutes. $committee: a committee's name; $count: a number.
+minutes-meeting = Shirka
+minutes-committee = Guddiga
+minutes-time = Waqtiga
+minutes-place = Goobta
+minutes-attendees = Ka-qaybgalayaasha
+minutes-absent = maqan
+minutes-approved = La ansixiyay { $date }
+minutes-agenda = Ajandaha
+minutes-item-count = { $count ->
+    [one] Hal qodob
+   *[other] { $count } qodob
+}
+item-case = Lambarka kiiska
+item-closed = Qodob xiran
+item-closed-note = Qodobkan waxaa looga hadlay shir xiran. Waxa ku jira lama daabacayo.
+attachments = { $count ->
+    [one] Lifaaq
+   *[other] Lifaaqyo
+}
+attachment-size-kb = { $size } kB
+attachment-size-mb = { $size } MB
+
+## Notice board. $date: a formatted date.
+notice-board-intro = Halkan waxaa lagu ogeysiiyaa qoraallada shirarka ee la ansixiyay. Qofkii doonaya inuu racfaan ka qaato go'aan waa inuu sameeyaa ka hor inta aanu dhammaan waqtiga racfaanku.
+notice-board-empty = Hadda waxba kuma jiraan looxa ogeysiisyada.
+notice-board-posted = La soo dhejiyay { $date }
+notice-board-appeal-until = Waqtiga racfaanku wuxuu dhammaanayaa { $date }
+notice-board-kept-at = Qoraalka shirka waxaa lagu hayaa: { $place }
+notice-board-entry = Qoraalka shirka: { $committee }, shirkii { $date }
+
+## Lists. $count: a number; $page, $total: page numbers; $year: a year.
+list-count = { $count ->
+    [0] Weli waxba lama daabicin.
+    [one] Hal dukumenti
+   *[other] { $count } dukumenti
+}
+pagination-label = Bogagga
+pagination-previous = Boggii hore
+pagination-next = Bogga xiga
+pagination-page = Bogga { $page } / { $total }
+archive-title = Kaydka
+archive-year = La daabacay sannadka { $year }
+topic-title = { $topic }
+committee-title = { $committee }
+committee-minutes = Qoraallada shirarka guddigan
+all-topics = Dhammaan mawduucyada
+
+## Error page
+not-found-title = Bogga lama helin
+not-found-text = Bogga aad raadisay ma jiro. Waxaa laga yaabaa in la wareejiyay ama la tirtiray.
+not-found-home = Tag bogga hore

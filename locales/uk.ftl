@@ -1,0 +1,108 @@
+# anslag UI strings: Ukrainian (українська).
+# Translated from en.ftl. Keep the same keys and variables as en.ftl.
+
+## Page chrome
+skip-link = Перейти до основного вмісту
+nav-label = Головне меню
+nav-home = Головна
+nav-press = Прес-релізи
+nav-minutes = Протоколи
+nav-notices = Оголошення
+nav-notice-board = Офіційна дошка оголошень
+nav-archive = Архів
+nav-topics = Теми
+language-switcher-label = Мова
+language-switcher-current = { $language } (поточна мова)
+breadcrumb-label = Ви тут
+footer-label = Про цей сайт
+footer-contact = Контакти
+footer-feeds = Стрічки новин
+footer-made-with = Опубліковано за допомогою anslag
+choose-language = Оберіть мову
+home-latest = Останні { $section }
+home-all = Усі { $section }
+
+## Kinds of documents (plural names are the nav names above)
+kind-press = Прес-реліз
+kind-minutes = Протокол
+kind-notices = Оголошення
+
+## Crisis banner. $title: the notice's title.
+crisis-label = Кризове повідомлення
+crisis-read = Прочитати кризове повідомлення: { $title }
+crisis-read-in = Повідомлення доступне мовами:
+
+## Document pages. $date: a formatted date.
+published = Опубліковано { $date }
+updated = Оновлено { $date }
+expires = Дійсне до { $date }
+urgency-normal = Інформація
+urgency-important = Важливо
+urgency-crisis = Криза
+draft = Чернетка, не опубліковано
+embargoed = Ембарго до { $date }
+not-available = Недоступно мовою: { $language }.
+read-in = Читати мовою:
+translations = Ця сторінка іншими мовами
+topics = Теми
+press-contacts = Контакти для преси
+press-about = Про { $organisation }
+
+## Minutes. $committee: a committee's name; $count: a number.
+minutes-meeting = Засідання
+minutes-committee = Комітет
+minutes-time = Час
+minutes-place = Місце
+minutes-attendees = Присутні
+minutes-absent = відсутність
+minutes-approved = Затверджено { $date }
+minutes-agenda = Порядок денний
+minutes-item-count = { $count ->
+    [one] { $count } питання
+    [few] { $count } питання
+    [many] { $count } питань
+   *[other] { $count } питання
+}
+item-case = Номер справи
+item-closed = Закрите питання
+item-closed-note = Це питання розглядали на закритому засіданні. Його зміст не публікується.
+attachments = { $count ->
+    [one] Додаток
+    [few] Додатки
+    [many] Додатки
+   *[other] Додатки
+}
+attachment-size-kb = { $size } КБ
+attachment-size-mb = { $size } МБ
+
+## Notice board. $date: a formatted date.
+notice-board-intro = Тут оголошують про затверджені протоколи. Якщо ви хочете оскаржити рішення, зробіть це до закінчення строку оскарження.
+notice-board-empty = Зараз на дошці оголошень нічого немає.
+notice-board-posted = Розміщено { $date }
+notice-board-appeal-until = Строк оскарження закінчується { $date }
+notice-board-kept-at = Місце зберігання протоколу: { $place }
+notice-board-entry = Протокол: { $committee }, засідання { $date }
+
+## Lists. $count: a number; $page, $total: page numbers; $year: a year.
+list-count = { $count ->
+    [0] Поки що нічого не опубліковано.
+    [one] { $count } документ
+    [few] { $count } документи
+    [many] { $count } документів
+   *[other] { $count } документа
+}
+pagination-label = Сторінки
+pagination-previous = Попередня сторінка
+pagination-next = Наступна сторінка
+pagination-page = Сторінка { $page } з { $total }
+archive-title = Архів
+archive-year = Опубліковано у { $year } році
+topic-title = { $topic }
+committee-title = { $committee }
+committee-minutes = Протоколи цього комітету
+all-topics = Усі теми
+
+## Error page
+not-found-title = Сторінку не знайдено
+not-found-text = Сторінки, яку ви шукаєте, не існує. Можливо, її перемістили або видалили.
+not-found-home = Перейти на головну сторінку

@@ -1,0 +1,363 @@
+//! `site.yaml`: the organisation, its languages and topics, and the settings of every stage.
+//! Parsed strictly (unknown keys are errors) and validated once; everything downstream reads the
+//! validated [`SiteConfig`].
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, from_yaml, nearest};
+
+/// Text given per language (`{sv: …, en: …}`), or one string for all languages.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Localized {
+    pub all: Option<String>,
+    pub by_lang: BTreeMap<String, String>,
+}
+
+impl Localized {
+    /// The text in `lang`, else in `fallback` (the site's default language), else any.
+    pub fn get<'a>(&'a self, lang: &str, fallback: &str) -> &'a str {
+        self.by_lang
+            .get(lang)
+            .or(self.all.as_ref())
+            .or_else(|| self.by_lang.get(fallback))
+            .or_else(|| self.by_lang.values().next())
+            .map_or("", String::as_str)
+    }
+
+    /// Whether the text exists in `lang` itself (not by fallback).
+    pub fn has(&self, lang: &str) -> bool {
+        self.all.is_some() || self.by_lang.contains_key(lang)
+    }
+}
+
+impl<'de> Deserialize<'de> for Localized {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Localized;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text, or a map from language code to text")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Localized, E> {
+                Ok(Localized { all: Some(v.to_owned()), by_lang: BTreeMap::new() })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Localized, A::Error> {
+                let mut by_lang = BTreeMap::new();
+                while let Some((k, v)) = map.next_entry::<String, String>()? {
+                    by_lang.insert(k, v);
+                }
+                Ok(Localized { all: None, by_lang })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    pub code: Spanned<String>,
+    /// The language's name in itself ("Svenska", "العربية").
+    pub name: String,
+    #[serde(default)]
+    pub dir: Direction,
+    /// BCP 47 locale for dates and numbers when it differs from `code` (e.g. `fa-u-ca-gregory`).
+    #[serde(default)]
+    pub locale: Option<Spanned<String>>,
+}
+
+impl Language {
+    pub fn code(&self) -> &str {
+        &self.code.value
+    }
+    pub fn locale(&self) -> &str {
+        self.locale.as_ref().map_or(self.code(), |l| &l.value)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TopicKind {
+    School,
+    Preschool,
+    Unit,
+    Committee,
+    Subject,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: Spanned<String>,
+    pub kind: TopicKind,
+    pub name: Localized,
+}
+
+impl Topic {
+    pub fn id(&self) -> &str {
+        &self.id.value
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: Localized,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    /// "About the organisation", shown under every press release.
+    #[serde(default)]
+    pub boilerplate: Localized,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MinutesSettings {
+    /// Titles of the subsection of an agenda item that holds its decision, in any language.
+    pub decision_headings: Vec<String>,
+    /// Whether a closed item's title is published (its body never is).
+    pub closed_titles: bool,
+    /// Length of the appeal period after posting on the notice board.
+    pub appeal_days: u32,
+}
+
+impl Default for MinutesSettings {
+    fn default() -> Self {
+        MinutesSettings {
+            decision_headings: ["Beslut", "Beslutning", "Decision", "Vedtak", "Päätös", "Beschluss"]
+                .map(String::from)
+                .to_vec(),
+            closed_titles: true,
+            appeal_days: 21,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MarkdownSettings {
+    /// Trust raw HTML in documents. Off by default: raw HTML is sanitised.
+    pub allow_html: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub base_url: Spanned<String>,
+    pub timezone: Spanned<String>,
+    pub default_language: Spanned<String>,
+    pub languages: Vec<Language>,
+    pub title: Localized,
+    pub organisation: Organisation,
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    #[serde(default)]
+    pub minutes: MinutesSettings,
+    #[serde(default)]
+    pub markdown: MarkdownSettings,
+    #[serde(default = "default_paginate")]
+    pub paginate: usize,
+    /// Theme folder name under `themes/` (the built-in default when the folder is absent).
+    #[serde(default = "default_theme")]
+    pub theme: String,
+}
+
+fn default_paginate() -> usize {
+    10
+}
+fn default_theme() -> String {
+    "default".into()
+}
+
+/// The validated configuration with the derived facts everything else needs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub site: SiteConfig,
+    pub base_url: String,
+    pub tz: chrono_tz::Tz,
+}
+
+impl Config {
+    pub fn default_language(&self) -> &str {
+        &self.site.default_language.value
+    }
+
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.site.languages.iter().find(|l| l.code() == code)
+    }
+
+    pub fn language_codes(&self) -> impl Iterator<Item = &str> {
+        self.site.languages.iter().map(Language::code)
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.site.topics.iter().find(|t| t.id() == id)
+    }
+
+    /// Absolute URL of a site path (`/sv/press/`).
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// Reads and validates `site.yaml` in `root`, reporting every problem found.
+pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+    let path = root.join(CONFIG_FILE);
+    let shown = Path::new(CONFIG_FILE);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Diagnostics(vec![Diagnostic::error(shown, format!("cannot read the site configuration: {e}")).hint(
+            "run anslag in the folder that holds site.yaml, or pass --site DIR (`anslag init DIR` makes a new site)",
+        )])
+    })?;
+    parse(&text, shown)
+}
+
+pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostics> {
+    let site: SiteConfig = serde_saphyr::from_str_with_options(text, crate::content::front_matter::yaml_options())
+        .map_err(|e| Diagnostics(vec![from_yaml(shown, &e, 0, text)]))?;
+    let mut errs = Diagnostics::default();
+    let at = |s: &serde_saphyr::Location| (s.line() as usize, s.column() as usize);
+    let err = |loc: (usize, usize), msg: String, hint: &str| {
+        Diagnostic::error(shown, msg).at(loc.0, Some(loc.1)).hint(hint).with_source(text)
+    };
+
+    let base_url = site.base_url.value.trim_end_matches('/').to_owned();
+    if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
+        errs.push(err(
+            at(&site.base_url.referenced),
+            format!("base_url `{}` is not an absolute URL", site.base_url.value),
+            "write it like https://www.example.org",
+        ));
+    }
+    let tz = match site.timezone.value.parse::<chrono_tz::Tz>() {
+        Ok(tz) => tz,
+        Err(_) => {
+            errs.push(err(
+                at(&site.timezone.referenced),
+                format!("unknown time zone `{}`", site.timezone.value),
+                "use an IANA time zone name such as Europe/Stockholm",
+            ));
+            chrono_tz::UTC
+        }
+    };
+    if site.languages.is_empty() {
+        errs.push(Diagnostic::error(shown, "no languages are listed").hint("add `languages:` with at least one `- { code: sv, name: Svenska }`"));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for lang in &site.languages {
+        if lang.code().parse::<icu_locale_core::LanguageIdentifier>().is_err() || lang.code().contains('_') {
+            errs.push(err(
+                at(&lang.code.referenced),
+                format!("`{}` is not a language code", lang.code()),
+                "use a BCP 47 code such as sv, en, ar or pt-BR",
+            ));
+        }
+        if !seen.insert(lang.code()) {
+            errs.push(err(at(&lang.code.referenced), format!("language `{}` is listed twice", lang.code()), "remove one of them"));
+        }
+        if let Some(loc) = &lang.locale
+            && loc.value.parse::<icu_locale_core::Locale>().is_err()
+        {
+            errs.push(err(at(&loc.referenced), format!("`{}` is not a locale", loc.value), "use a BCP 47 locale such as fa-u-ca-gregory"));
+        }
+    }
+    if !seen.contains(site.default_language.value.as_str()) && !site.languages.is_empty() {
+        let codes: Vec<&str> = site.languages.iter().map(Language::code).collect();
+        let mut hint = format!("the default language must be one of: {}", codes.join(", "));
+        if let Some(n) = nearest(&site.default_language.value, codes.iter().copied()) {
+            hint = format!("did you mean `{n}`? {hint}");
+        }
+        errs.push(err(
+            at(&site.default_language.referenced),
+            format!("default_language `{}` is not among the languages", site.default_language.value),
+            &hint,
+        ));
+    }
+    let mut topic_ids = std::collections::HashSet::new();
+    for t in &site.topics {
+        if !is_slug(t.id()) {
+            errs.push(err(at(&t.id.referenced), format!("topic id `{}` is not a slug", t.id()), "use lower-case letters a-z, digits and -"));
+        }
+        if !topic_ids.insert(t.id()) {
+            errs.push(err(at(&t.id.referenced), format!("topic `{}` is listed twice", t.id()), "topic ids must be unique"));
+        }
+    }
+    if site.paginate == 0 {
+        errs.push(Diagnostic::error(shown, "paginate must be at least 1").hint("the number of documents per list page, e.g. 10"));
+    }
+    if errs.has_errors() {
+        return Err(errs);
+    }
+    Ok(Config { site, base_url, tz })
+}
+
+/// Lower-case ASCII letters, digits and single inner dashes: safe in a URL and a file name.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "base_url: https://x.example/\ntimezone: Europe/Stockholm\ndefault_language: sv\nlanguages:\n  - { code: sv, name: Svenska }\n  - { code: ar, name: العربية, dir: rtl }\ntitle: X\norganisation:\n  name: { sv: X kommun, en: X Municipality }\n";
+
+    #[test]
+    fn parses_minimal_config() {
+        let c = parse(MINIMAL, Path::new("site.yaml")).unwrap();
+        assert_eq!(c.base_url, "https://x.example");
+        assert_eq!(c.language("ar").unwrap().dir, Direction::Rtl);
+        assert_eq!(c.site.organisation.name.get("en", "sv"), "X Municipality");
+        assert_eq!(c.site.organisation.name.get("fi", "sv"), "X kommun");
+        assert_eq!(c.site.title.get("fi", "sv"), "X");
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_suggests() {
+        let text = MINIMAL.replace("title: X", "titel: X");
+        let e = parse(&text, Path::new("site.yaml")).unwrap_err();
+        let d = &e.0[0];
+        assert_eq!(d.line, Some(7), "{d}");
+        assert!(d.hint.as_deref().unwrap().contains("`title`"), "{d}");
+    }
+
+    #[test]
+    fn bad_default_language_and_timezone_are_both_reported() {
+        let text = MINIMAL.replace("default_language: sv", "default_language: sw").replace("Europe/Stockholm", "Europe/Stokholm");
+        let e = parse(&text, Path::new("site.yaml")).unwrap_err();
+        assert_eq!(e.error_count(), 2, "{e}");
+        assert!(e.to_string().contains("did you mean `sv`"), "{e}");
+    }
+}

@@ -1,0 +1,184 @@
+//! The content model: a document (one press release, set of minutes or notice) exists in one or
+//! more languages; each translation carries its own text and the facts of its kind.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+pub use super::front_matter::{Attendee, Contact, Urgency};
+use super::markdown::{HeadingInfo, ImageRef, LinkRef};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Press,
+    Minutes,
+    Notices,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Press, Kind::Minutes, Kind::Notices];
+
+    /// The folder under `content/` and the path segment of its pages.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Kind::Press => "press",
+            Kind::Minutes => "minutes",
+            Kind::Notices => "notices",
+        }
+    }
+
+    pub fn from_dir(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.dir() == s)
+    }
+}
+
+/// A file published beside a document (an appendix to minutes, an image).
+#[derive(Debug, Clone, Serialize)]
+pub struct Attachment {
+    pub name: String,
+    #[serde(skip)]
+    pub source: PathBuf,
+    pub size: u64,
+    pub mime: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Meeting {
+    pub start: DateTime<Tz>,
+    pub end: Option<DateTime<Tz>>,
+    pub place: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgendaItem {
+    pub label: String,
+    pub number: String,
+    /// `None` for a closed item whose title the site does not publish.
+    pub title: Option<String>,
+    /// `None` for a closed item: its case number is not published.
+    pub case: Option<String>,
+    pub id: String,
+    pub closed: bool,
+    /// Empty for a closed item.
+    pub body_html: String,
+    pub decision_html: Option<String>,
+    /// Names of the attachments linked from this item.
+    pub attachments: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MinutesInfo {
+    pub committee: String,
+    pub meeting: Meeting,
+    pub attendees: Vec<Attendee>,
+    pub approved: Option<NaiveDate>,
+    /// Posted on the official notice board (defaults to the approval date).
+    pub posted: Option<NaiveDate>,
+    pub kept_at: Option<String>,
+    pub items: Vec<AgendaItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticeInfo {
+    pub urgency: Urgency,
+    pub expires: Option<DateTime<Tz>>,
+    pub ended: Option<DateTime<Tz>>,
+    pub instruction: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Extra {
+    Press { contacts: Vec<Contact> },
+    Notices(NoticeInfo),
+    Minutes(MinutesInfo),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Translation {
+    pub lang: String,
+    /// Source file, relative to the site root.
+    pub path: PathBuf,
+    pub title: String,
+    pub summary: String,
+    pub date: DateTime<Tz>,
+    pub updated: Option<DateTime<Tz>>,
+    pub topics: Vec<String>,
+    /// Marked as a draft (only built with `--drafts`).
+    pub draft: bool,
+    /// Dated in the future (only built with `--drafts`).
+    pub embargoed: bool,
+    pub body_html: String,
+    /// The Markdown that may be published: closed agenda items reduced to their heading.
+    pub public_markdown: String,
+    #[serde(skip)]
+    pub headings: Vec<HeadingInfo>,
+    #[serde(skip)]
+    pub links: Vec<LinkRef>,
+    #[serde(skip)]
+    pub images: Vec<ImageRef>,
+    pub extra: Extra,
+}
+
+impl Translation {
+    pub fn notice(&self) -> Option<&NoticeInfo> {
+        match &self.extra {
+            Extra::Notices(n) => Some(n),
+            _ => None,
+        }
+    }
+    pub fn minutes(&self) -> Option<&MinutesInfo> {
+        match &self.extra {
+            Extra::Minutes(m) => Some(m),
+            _ => None,
+        }
+    }
+    pub fn contacts(&self) -> &[Contact] {
+        match &self.extra {
+            Extra::Press { contacts } => contacts,
+            _ => &[],
+        }
+    }
+}
+
+/// One document in all the languages it exists in.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub kind: Kind,
+    pub slug: String,
+    /// In the order of the site's languages.
+    pub translations: Vec<Translation>,
+    pub attachments: Vec<Attachment>,
+}
+
+impl Document {
+    pub fn get(&self, lang: &str) -> Option<&Translation> {
+        self.translations.iter().find(|t| t.lang == lang)
+    }
+
+    /// The translation that stands for the document: the default language's, else the first.
+    pub fn primary(&self, default_lang: &str) -> &Translation {
+        self.get(default_lang).unwrap_or(&self.translations[0])
+    }
+
+    /// The translation to show a reader of `lang`: theirs, else the primary one.
+    pub fn for_reader(&self, lang: &str, default_lang: &str) -> &Translation {
+        self.get(lang).unwrap_or_else(|| self.primary(default_lang))
+    }
+
+    pub fn url(&self, lang: &str) -> String {
+        doc_url(lang, self.kind, &self.slug)
+    }
+}
+
+pub fn doc_url(lang: &str, kind: Kind, slug: &str) -> String {
+    format!("/{lang}/{}/{slug}/", kind.dir())
+}
+
+pub fn file_url(kind: Kind, slug: &str, name: &str) -> String {
+    format!("/files/{}/{slug}/{name}", kind.dir())
+}

@@ -1,0 +1,549 @@
+//! From files to documents. Three passes: read and parse every file (in parallel), group the
+//! translations and attachments, then render every visible translation's Markdown (in parallel)
+//! now that every link target is known.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate};
+use chrono_tz::Tz;
+use rayon::prelude::*;
+use serde_saphyr::Spanned;
+
+use super::document::*;
+use super::front_matter::{self, FrontMatter, Split};
+use super::markdown::{self, Ids, RenderOptions, Resolver};
+use super::{dates, minutes};
+use crate::config::{Config, TopicKind, is_slug};
+use crate::diagnostics::{Diagnostic, Diagnostics, from_yaml, line_col, nearest};
+
+pub const CONTENT_DIR: &str = "content";
+
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    pub now: DateTime<Tz>,
+    /// Build drafts and embargoed documents too (marked as such).
+    pub drafts: bool,
+}
+
+/// A document file, read and parsed but not yet rendered.
+struct Parsed {
+    kind: Kind,
+    slug: String,
+    /// File stem without the language: names the attachment folder.
+    stem: String,
+    lang: String,
+    path: PathBuf,
+    text: String,
+    body_offset: usize,
+    fm: FrontMatter,
+    date: DateTime<Tz>,
+    hidden: Option<String>,
+}
+
+/// Loads every document of the site in `root`; `Err` holds all problems found.
+pub fn load(root: &Path, config: &Config, opts: LoadOptions) -> Result<Vec<Document>, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let content = root.join(CONTENT_DIR);
+    let (md_files, other_files) = walk(root, &content, &mut diags);
+
+    let results: Vec<Result<Parsed, Vec<Diagnostic>>> =
+        md_files.par_iter().map(|(kind, rel)| parse_file(root, *kind, rel, config, opts)).collect();
+    let mut parsed = Vec::new();
+    for r in results {
+        match r {
+            Ok(p) => parsed.push(p),
+            Err(d) => diags.extend(d),
+        }
+    }
+
+    // Group translations by (kind, slug); two files for the same language are duplicates.
+    let mut groups: BTreeMap<(Kind, String), Vec<Parsed>> = BTreeMap::new();
+    for p in parsed {
+        let key = (p.kind, p.slug.clone());
+        let group = groups.entry(key).or_default();
+        if let Some(first) = group.iter().find(|q| q.lang == p.lang) {
+            diags.push(
+                Diagnostic::error(&p.path, format!("duplicate slug `{}` in {}: {} is already {}", p.slug, p.kind.dir(), first.path.display(), p.slug))
+                    .at(1, None)
+                    .hint("two files of the same kind and language may not share a slug (the file name after the date); rename one"),
+            );
+            continue;
+        }
+        group.push(p);
+    }
+
+    // Attachments: files in a folder named like a document's stem, beside it.
+    let mut stems: HashMap<(Kind, PathBuf), String> = HashMap::new();
+    for ((kind, slug), ps) in &groups {
+        for p in ps {
+            let dir = p.path.parent().unwrap_or(Path::new("")).join(&p.stem);
+            stems.insert((*kind, dir), slug.clone());
+        }
+    }
+    let mut attachments: HashMap<(Kind, String), Vec<Attachment>> = HashMap::new();
+    for (kind, rel) in other_files {
+        let parent = rel.parent().unwrap_or(Path::new("")).to_path_buf();
+        let Some(slug) = stems.get(&(kind, parent)) else {
+            diags.push(Diagnostic::error(&rel, "this file belongs to no document").hint(
+                "put attachments and images in a folder named like their document without the language (e.g. 2026-09-16-meeting/ beside 2026-09-16-meeting.da.md)",
+            ));
+            continue;
+        };
+        let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let size = std::fs::metadata(root.join(&rel)).map(|m| m.len()).unwrap_or(0);
+        let mime = mime_guess::from_path(&rel).first_or_octet_stream().essence_str().to_owned();
+        let url = file_url(kind, slug, &name);
+        attachments.entry((kind, slug.clone())).or_default().push(Attachment { name, source: root.join(&rel), size, mime, url });
+    }
+
+    // What links may point at: visible translations; hidden ones give a better hint.
+    let mut index: HashMap<(Kind, String), Vec<String>> = HashMap::new();
+    let mut hidden: HashMap<(Kind, String), String> = HashMap::new();
+    for ((kind, slug), ps) in &groups {
+        for p in ps {
+            match &p.hidden {
+                None => index.entry((*kind, slug.clone())).or_default().push(p.lang.clone()),
+                Some(why) => {
+                    hidden.insert((*kind, slug.clone()), why.clone());
+                }
+            }
+        }
+    }
+    let order: HashMap<&str, usize> = config.language_codes().enumerate().map(|(i, c)| (c, i)).collect();
+
+    let group_list: Vec<((Kind, String), Vec<Parsed>)> = groups.into_iter().collect();
+    let rendered: Vec<(Option<Document>, Vec<Diagnostic>)> = group_list
+        .into_par_iter()
+        .map(|((kind, slug), ps)| {
+            let files = attachments.get(&(kind, slug.clone())).cloned().unwrap_or_default();
+            let names: HashSet<String> = files.iter().map(|a| a.name.clone()).collect();
+            let mut diags = Vec::new();
+            let mut withheld = HashSet::new();
+            let mut translations = Vec::new();
+            for p in ps.iter().filter(|p| p.hidden.is_none() || opts.drafts) {
+                let resolver = DocResolver { index: &index, hidden: &hidden, lang: &p.lang, default_lang: config.default_language(), kind, slug: &slug, files: &names };
+                match render_translation(p, config, opts, &resolver, &mut withheld) {
+                    Ok(t) => translations.push(t),
+                    Err(d) => diags.extend(d),
+                }
+            }
+            translations.sort_by_key(|t| order.get(t.lang.as_str()).copied().unwrap_or(usize::MAX));
+            if translations.is_empty() {
+                return (None, diags);
+            }
+            // Files linked only from closed items are never published.
+            let attachments = files.into_iter().filter(|a| !withheld.contains(&a.name)).collect();
+            (Some(Document { kind, slug, translations, attachments }), diags)
+        })
+        .collect();
+    let mut documents = Vec::new();
+    for (doc, d) in rendered {
+        diags.extend(d);
+        documents.extend(doc);
+    }
+    diags.sort();
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(documents)
+}
+
+/// Lists the Markdown files and the other files under `content/`, by kind. Symlinks and files
+/// outside the three kinds' folders are errors.
+fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> (Vec<(Kind, PathBuf)>, Vec<(Kind, PathBuf)>) {
+    let mut md = Vec::new();
+    let mut other = Vec::new();
+    if !content.is_dir() {
+        diags.push(Diagnostic::error(CONTENT_DIR, "the content folder is missing").hint("create content/press, content/minutes and content/notices"));
+        return (md, other);
+    }
+    for entry in walkdir::WalkDir::new(content).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| rel(root, p)).unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
+                diags.push(Diagnostic::error(path, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let path = rel(root, entry.path());
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') && entry.depth() > 0 {
+            continue; // editor and system files (.DS_Store, .#draft.md)
+        }
+        if entry.path_is_symlink() {
+            diags.push(Diagnostic::error(&path, "symbolic links are not followed").hint("copy the file into content/ instead; a link could reach outside the site"));
+            continue;
+        }
+        if entry.depth() == 0 || entry.file_type().is_dir() {
+            if entry.depth() == 1 && Kind::from_dir(&name).is_none() {
+                diags.push(Diagnostic::error(&path, format!("unknown section `{name}`")).hint("documents go in content/press, content/minutes or content/notices"));
+            }
+            continue;
+        }
+        let kind = path.components().nth(1).and_then(|c| Kind::from_dir(&c.as_os_str().to_string_lossy()));
+        let Some(kind) = kind else {
+            if entry.depth() == 1 {
+                diags.push(Diagnostic::error(&path, "a file directly in content/ belongs to no section").hint("move it to content/press, content/minutes or content/notices"));
+            }
+            continue;
+        };
+        if name.ends_with(".md") {
+            md.push((kind, path));
+        } else {
+            other.push((kind, path));
+        }
+    }
+    (md, other)
+}
+
+fn rel(root: &Path, p: &Path) -> PathBuf {
+    p.strip_prefix(root).unwrap_or(p).to_path_buf()
+}
+
+/// `2026-03-12-slug.sv.md` → (stem `2026-03-12-slug`, slug `slug`, language `sv`).
+fn file_name_parts(name: &str, config: &Config) -> Result<(String, String, String), (String, String)> {
+    let base = name.trim_end_matches(".md");
+    let (stem, lang) = match base.rsplit_once('.') {
+        Some((stem, lang)) => (stem, lang.to_owned()),
+        None => (base, config.default_language().to_owned()),
+    };
+    if config.language(&lang).is_none() {
+        let codes: Vec<&str> = config.language_codes().collect();
+        let mut hint = format!("the site's languages are: {}", codes.join(", "));
+        if let Some(n) = nearest(&lang, codes.iter().copied()) {
+            hint = format!("did you mean `{n}`? {hint}");
+        }
+        return Err((format!("unknown language code `{lang}` in the file name"), hint));
+    }
+    let slug = strip_date(stem);
+    if !is_slug(slug) {
+        return Err((
+            format!("`{stem}` is not a valid file name for a document"),
+            "use lower-case letters a-z, digits and - (e.g. 2026-03-12-schools-close.sv.md)".into(),
+        ));
+    }
+    Ok((stem.to_owned(), slug.to_owned(), lang))
+}
+
+fn strip_date(stem: &str) -> &str {
+    let b = stem.as_bytes();
+    let is_date = b.len() > 11
+        && b[..10].iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+        && b[10] == b'-';
+    if is_date { &stem[11..] } else { stem }
+}
+
+fn parse_file(root: &Path, kind: Kind, path: &Path, config: &Config, opts: LoadOptions) -> Result<Parsed, Vec<Diagnostic>> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let (stem, slug, lang) = file_name_parts(&name, config).map_err(|(m, h)| vec![Diagnostic::error(path, m).at(1, None).hint(h)])?;
+    let bytes = std::fs::read(root.join(path)).map_err(|e| vec![Diagnostic::error(path, format!("cannot read: {e}"))])?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, col) = line_col(&String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]), usize::MAX);
+        vec![Diagnostic::error(path, "the file is not UTF-8 text").at(line, Some(col)).hint("save it as UTF-8 (most editors offer it under \"Save as… / Encoding\")")]
+    })?;
+    let split = front_matter::split(&text)
+        .map_err(|m| vec![Diagnostic::error(path, m).at(1, Some(1)).hint("start the file with a line `---`, the YAML front matter (title, date, summary…), and another line `---`").with_source(&text)])?;
+    let fm: FrontMatter = serde_saphyr::from_str_with_options(split.yaml, front_matter::yaml_options())
+        .map_err(|e| vec![from_yaml(path, &e, split.yaml_first_line - 1, &text)])?;
+    let mut errs = Vec::new();
+    let tz = config.tz;
+    let here = |s: &serde_saphyr::Location| (s.line() as usize + split.yaml_first_line - 1, s.column() as usize);
+    let mut err_at = |loc: (usize, usize), msg: String, hint: String| {
+        errs.push(Diagnostic::error(path, msg).at(loc.0, Some(loc.1).filter(|c| *c > 0)).hint(hint).with_source(&text));
+    };
+
+    if fm.title.value.trim().is_empty() {
+        err_at(here(&fm.title.referenced), "the title is empty".into(), "write the document's title".into());
+    }
+    let date = match dates::parse(&fm.date.value, tz) {
+        Ok(d) => Some(d),
+        Err(m) => {
+            err_at(here(&fm.date.referenced), format!("invalid date: {m}"), format!("write dates like {}", dates::EXAMPLE));
+            None
+        }
+    };
+    let mut date_of = |v: &Option<Spanned<String>>, key: &str| -> Option<DateTime<Tz>> {
+        let s = v.as_ref()?;
+        match dates::parse(&s.value, tz) {
+            Ok(d) => Some(d),
+            Err(m) => {
+                err_at(here(&s.referenced), format!("invalid {key}: {m}"), format!("write dates like {}", dates::EXAMPLE));
+                None
+            }
+        }
+    };
+    let _ = date_of(&fm.updated, "updated");
+    let _ = date_of(&fm.expires, "expires");
+    let _ = date_of(&fm.ended, "ended");
+    let _ = date_of(&fm.approved, "approved");
+    let _ = date_of(&fm.posted, "posted");
+    if let Some(m) = &fm.meeting {
+        let _ = date_of(&Some(m.start.clone()), "meeting start");
+        let _ = date_of(&m.end, "meeting end");
+    }
+    for t in &fm.topics {
+        if config.topic(&t.value).is_none() {
+            let ids: Vec<&str> = config.site.topics.iter().map(|t| t.id()).collect();
+            let hint = match nearest(&t.value, ids.iter().copied()) {
+                Some(n) => format!("did you mean `{n}`? Topics are listed under `topics:` in site.yaml"),
+                None => "topics must be listed under `topics:` in site.yaml".into(),
+            };
+            err_at(here(&t.referenced), format!("unknown topic `{}`", t.value), hint);
+        }
+    }
+    for (key, owner) in fm.kind_keys() {
+        if owner != kind.dir() {
+            let line = front_matter::key_line(&split, key).unwrap_or(1);
+            err_at((line, 1), format!("`{key}` is not a field of {}", kind.dir()), format!("`{key}` belongs in {owner}; remove it here"));
+        }
+    }
+    match kind {
+        Kind::Notices => {
+            let urgency = fm.urgency.as_ref().map(|u| u.value).unwrap_or_default();
+            if urgency != front_matter::Urgency::Normal && fm.expires.is_none() {
+                let line = front_matter::key_line(&split, "urgency").unwrap_or(1);
+                err_at((line, 1), format!("a {} notice needs `expires:`", urgency.as_str()), "add `expires: 2026-03-20T18:00:00+01:00` so the banner and alert end in time".into());
+            }
+        }
+        Kind::Minutes => {
+            match &fm.committee {
+                None => err_at((1, 1), "missing required field `committee`".into(), "name the committee's topic id from site.yaml, e.g. `committee: kommunstyrelsen`".into()),
+                Some(c) => match config.topic(&c.value) {
+                    Some(t) if t.kind == TopicKind::Committee => {}
+                    Some(_) => err_at(here(&c.referenced), format!("topic `{}` is not a committee", c.value), "give it `kind: committee` in site.yaml, or name a committee".into()),
+                    None => {
+                        let ids = config.site.topics.iter().filter(|t| t.kind == TopicKind::Committee).map(|t| t.id());
+                        let hint = nearest(&c.value, ids).map_or("committees are topics with `kind: committee` in site.yaml".into(), |n| format!("did you mean `{n}`?"));
+                        err_at(here(&c.referenced), format!("unknown committee `{}`", c.value), hint);
+                    }
+                },
+            }
+            if fm.meeting.is_none() {
+                err_at((1, 1), "missing required field `meeting`".into(), "add `meeting: { start: 2026-09-02T16:30:00+02:00, place: Room 2, City Hall }`".into());
+            }
+        }
+        Kind::Press => {}
+    }
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    let date = date.unwrap_or(opts.now);
+    let hidden = if fm.draft {
+        Some("it is a draft".to_owned())
+    } else if date > opts.now {
+        Some(format!("it is embargoed until {}", date.to_rfc3339()))
+    } else {
+        None
+    };
+    let body_offset = split.body_offset;
+    Ok(Parsed { kind, slug, stem, lang, path: path.to_path_buf(), text, body_offset, fm, date, hidden })
+}
+
+struct DocResolver<'a> {
+    index: &'a HashMap<(Kind, String), Vec<String>>,
+    hidden: &'a HashMap<(Kind, String), String>,
+    lang: &'a str,
+    default_lang: &'a str,
+    kind: Kind,
+    slug: &'a str,
+    files: &'a HashSet<String>,
+}
+
+impl Resolver for DocResolver<'_> {
+    fn document(&self, target: &str) -> Result<String, String> {
+        let Some((kind, slug)) = target.split_once('/') else {
+            return Err("write links to documents as @/KIND/SLUG, e.g. @/notices/schools-close".into());
+        };
+        let Some(kind) = Kind::from_dir(kind) else {
+            return Err(format!("`{kind}` is not a kind of document: use press, minutes or notices"));
+        };
+        let key = (kind, slug.to_owned());
+        match self.index.get(&key) {
+            Some(langs) => {
+                let lang = [self.lang, self.default_lang].into_iter().find(|l| langs.iter().any(|x| x == l)).unwrap_or(&langs[0]);
+                Ok(doc_url(lang, kind, slug))
+            }
+            None => match self.hidden.get(&key) {
+                Some(why) => Err(format!("the document exists but is not published: {why}")),
+                None => {
+                    let slugs = self.index.keys().filter(|(k, _)| *k == kind).map(|(_, s)| s.as_str());
+                    Err(match nearest(slug, slugs) {
+                        Some(n) => format!("no {} document is called `{slug}`; did you mean `@/{}/{n}`?", kind.dir(), kind.dir()),
+                        None => format!("no {} document is called `{slug}` (the slug is the file name without date and language)", kind.dir()),
+                    })
+                }
+            },
+        }
+    }
+    fn has_file(&self, name: &str) -> bool {
+        self.files.contains(name)
+    }
+    fn file_url(&self, name: &str) -> String {
+        file_url(self.kind, self.slug, name)
+    }
+}
+
+fn problems_to_diags(p: &Parsed, problems: Vec<markdown::Problem>) -> Vec<Diagnostic> {
+    problems
+        .into_iter()
+        .map(|pr| {
+            let (line, col) = line_col(&p.text, pr.offset);
+            Diagnostic::error(&p.path, pr.message).at(line, Some(col)).hint(pr.hint).with_source(&p.text)
+        })
+        .collect()
+}
+
+fn render_translation(p: &Parsed, config: &Config, opts: LoadOptions, resolver: &DocResolver<'_>, withheld: &mut HashSet<String>) -> Result<Translation, Vec<Diagnostic>> {
+    let tz = config.tz;
+    let fm = &p.fm;
+    let body = &p.text[p.body_offset..];
+    let ropts = RenderOptions { allow_html: config.site.markdown.allow_html, shift: u8::from(markdown::uses_h1(body)) };
+    let mut ids = Ids::default();
+    let mut problems = Vec::new();
+    let mut headings = Vec::new();
+    let mut links = Vec::new();
+    let mut images = Vec::new();
+    let date_opt = |v: &Option<Spanned<String>>| v.as_ref().and_then(|s| dates::parse(&s.value, tz).ok());
+    let day = |v: &Option<Spanned<String>>| date_opt(v).map(|d| d.date_naive());
+    let mut absorb = |r: markdown::Rendered| {
+        problems.extend(r.problems);
+        headings.extend(r.headings);
+        links.extend(r.links);
+        images.extend(r.images);
+        (r.html, r.files)
+    };
+
+    let (body_html, public_markdown, extra) = match p.kind {
+        Kind::Minutes => {
+            let s = minutes::structure(body, &config.site.minutes.decision_headings);
+            let (preamble, _) = absorb(markdown::render(&body[s.preamble.clone()], p.body_offset, &ropts, resolver, &mut ids));
+            let mut items = Vec::new();
+            for item in &s.items {
+                let id = ids.unique(item.id.as_deref().unwrap_or(&markdown::slugify(&item.label)));
+                if item.closed {
+                    withheld.extend(linked_files(&body[item.body.clone()]));
+                    items.push(AgendaItem {
+                        label: item.label.clone(),
+                        number: item.number.clone(),
+                        title: config.site.minutes.closed_titles.then(|| item.title.clone()).filter(|t| !t.is_empty()),
+                        case: None,
+                        id,
+                        closed: true,
+                        body_html: String::new(),
+                        decision_html: None,
+                        attachments: Vec::new(),
+                    });
+                    continue;
+                }
+                let (body_html, files) = absorb(markdown::render(&body[item.body.clone()], p.body_offset + item.body.start, &ropts, resolver, &mut ids));
+                // The decision alone, for feeds and the API; ids here are throwaway.
+                let decision_html = item.decision.clone().map(|r| markdown::render(&body[r.clone()], p.body_offset + r.start, &ropts, resolver, &mut Ids::default()).html);
+                items.push(AgendaItem {
+                    label: item.label.clone(),
+                    number: item.number.clone(),
+                    title: Some(item.title.clone()),
+                    case: item.case.clone(),
+                    id,
+                    closed: false,
+                    body_html,
+                    decision_html,
+                    attachments: dedup(files),
+                });
+            }
+            let meeting = fm.meeting.as_ref().map(|m| Meeting {
+                start: dates::parse(&m.start.value, tz).unwrap_or(p.date),
+                end: m.end.as_ref().and_then(|e| dates::parse(&e.value, tz).ok()),
+                place: m.place.clone(),
+            });
+            let approved = day(&fm.approved);
+            let info = MinutesInfo {
+                committee: fm.committee.as_ref().map(|c| c.value.clone()).unwrap_or_default(),
+                meeting: meeting.unwrap_or(Meeting { start: p.date, end: None, place: String::new() }),
+                attendees: fm.attendees.clone().unwrap_or_default(),
+                approved,
+                posted: day(&fm.posted).or(approved),
+                kept_at: fm.kept_at.clone(),
+                items,
+            };
+            let public = minutes::public_markdown(body, &s, config.site.minutes.closed_titles);
+            (preamble, public, Extra::Minutes(info))
+        }
+        kind => {
+            let (html, _) = absorb(markdown::render(body, p.body_offset, &ropts, resolver, &mut ids));
+            let extra = if kind == Kind::Press {
+                Extra::Press { contacts: fm.contacts.clone().unwrap_or_default() }
+            } else {
+                Extra::Notices(NoticeInfo {
+                    urgency: fm.urgency.as_ref().map(|u| u.value).unwrap_or_default(),
+                    expires: date_opt(&fm.expires),
+                    ended: date_opt(&fm.ended),
+                    instruction: fm.instruction.clone(),
+                })
+            };
+            (html, body.to_owned(), extra)
+        }
+    };
+    if !problems.is_empty() {
+        return Err(problems_to_diags(p, problems));
+    }
+    Ok(Translation {
+        lang: p.lang.clone(),
+        path: p.path.clone(),
+        title: fm.title.value.trim().to_owned(),
+        summary: fm.summary.trim().to_owned(),
+        date: p.date,
+        updated: date_opt(&fm.updated),
+        topics: fm.topics.iter().map(|t| t.value.clone()).collect(),
+        draft: fm.draft,
+        embargoed: p.date > opts.now,
+        body_html,
+        public_markdown,
+        headings,
+        links,
+        images,
+        extra,
+    })
+}
+
+fn dedup(mut v: Vec<String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    v.retain(|x| seen.insert(x.clone()));
+    v
+}
+
+/// Relative file names linked or shown from a piece of Markdown (without rendering it).
+fn linked_files(src: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    Parser::new_ext(src, markdown::parser_options())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => Some(dest_url.to_string()),
+            _ => None,
+        })
+        .filter(|d| !d.contains(':') && !d.starts_with('/') && !d.starts_with('#') && !d.starts_with('@'))
+        .map(|d| d.split('#').next().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// Years, for tests of the split of names.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_date_prefix() {
+        assert_eq!(strip_date("2026-03-12-schools-close"), "schools-close");
+        assert_eq!(strip_date("schools-close"), "schools-close");
+        assert_eq!(strip_date("2026-03-12"), "2026-03-12");
+    }
+
+    #[test]
+    fn linked_files_ignores_urls_and_documents() {
+        let f = linked_files("[a](bilag-3.pdf) [b](https://x.example/y.pdf) [c](@/press/x) ![d](foto.jpg#x)");
+        assert_eq!(f, ["bilag-3.pdf", "foto.jpg"]);
+    }
+}
+
+#[allow(dead_code)]
+fn _unused(_: NaiveDate, _: &Split<'_>) {}

@@ -1,0 +1,417 @@
+//! Markdown to HTML: CommonMark with tables, footnotes, strikethrough and heading attributes.
+//! Headings get stable ids, links between documents (`@/kind/slug`) and to attached files are
+//! resolved and checked, and raw HTML is sanitised unless the site trusts it.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+pub fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Ids already used on one page; headings get `-2`, `-3`… when their text repeats.
+#[derive(Debug, Default)]
+pub struct Ids(HashMap<String, usize>);
+
+impl Ids {
+    pub fn unique(&mut self, wanted: &str) -> String {
+        let base = if wanted.is_empty() { "section".to_owned() } else { wanted.to_owned() };
+        let n = self.0.entry(base.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 { base } else { format!("{base}-{n}") }
+    }
+}
+
+/// A URL-safe id from heading text; keeps letters of every script so Arabic headings get ids.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadingInfo {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+    /// Byte offset in the file.
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// `@/kind/slug`: another document.
+    Document,
+    /// `/sv/...`: a path on this site.
+    SitePath,
+    /// `#id`: a place on the same page.
+    Anchor,
+    /// A file beside the document.
+    File,
+    External,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    pub dest: String,
+    pub kind: LinkKind,
+    /// The link's text (for the vague-link-text check).
+    pub text: String,
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageRef {
+    pub src: String,
+    pub alt: String,
+    pub offset: usize,
+}
+
+/// A problem in the Markdown, at a byte offset of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub offset: usize,
+    pub message: String,
+    pub hint: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<HeadingInfo>,
+    pub links: Vec<LinkRef>,
+    pub images: Vec<ImageRef>,
+    pub files: Vec<String>,
+    pub problems: Vec<Problem>,
+}
+
+/// How links leave this document.
+pub trait Resolver {
+    /// URL of `@/kind/slug` (without `#anchor`) for the reader's language, or a hint why not.
+    fn document(&self, target: &str) -> Result<String, String>;
+    /// Whether a file of this name lies beside the document.
+    fn has_file(&self, name: &str) -> bool;
+    /// Public URL of a file beside the document.
+    fn file_url(&self, name: &str) -> String;
+}
+
+pub struct RenderOptions {
+    pub allow_html: bool,
+    /// Added to every heading level (1 when the body uses `#`, so that the page title stays the
+    /// only `h1`).
+    pub shift: u8,
+}
+
+/// Whether the body uses level-1 headings (then every level is shifted down by one).
+pub fn uses_h1(src: &str) -> bool {
+    Parser::new_ext(src, parser_options())
+        .any(|e| matches!(e, Event::Start(Tag::Heading { level: HeadingLevel::H1, .. })))
+}
+
+fn shifted(level: HeadingLevel, by: u8) -> HeadingLevel {
+    let n = (level as u8 + by).min(6);
+    HeadingLevel::try_from(n as usize).unwrap_or(HeadingLevel::H6)
+}
+
+fn is_external(dest: &str) -> bool {
+    let scheme_end = dest.find(':');
+    let slash = dest.find('/');
+    matches!((scheme_end, slash), (Some(c), Some(s)) if c < s) || dest.starts_with("mailto:") || dest.starts_with("tel:") || dest.starts_with("//")
+}
+
+/// Renders `src`, which starts at byte `base` of its file.
+pub fn render(src: &str, base: usize, opts: &RenderOptions, resolver: &dyn Resolver, ids: &mut Ids) -> Rendered {
+    let mut out = Rendered::default();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut heading: Option<(HeadingLevel, Option<String>, usize, Vec<Event<'_>>)> = None;
+    let mut link_text: Option<(usize, String)> = None; // index into out.links
+    let mut image: Option<(usize, String)> = None;
+    let mut raw_html = false;
+
+    for (event, range) in Parser::new_ext(src, parser_options()).into_offset_iter() {
+        let offset = base + range.start;
+        let event = match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level, id.map(|s| s.to_string()), offset, Vec::new()));
+                continue;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let Some((level, id, at, inner)) = heading.take() else { continue };
+                let text = plain_text(&inner);
+                let id = ids.unique(&id.unwrap_or_else(|| slugify(&text)));
+                let level = shifted(level, opts.shift);
+                out.headings.push(HeadingInfo { level: level as u8, id: id.clone(), text, offset: at });
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                }));
+                events.extend(inner);
+                events.push(Event::End(TagEnd::Heading(level)));
+                continue;
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest = dest_url.to_string();
+                let (kind, url) = if link_type == pulldown_cmark::LinkType::Email {
+                    (LinkKind::External, dest.clone()) // `<a@b.example>`: the HTML writer adds mailto:
+                } else {
+                    classify(&dest, offset, resolver, &mut out)
+                };
+                out.links.push(LinkRef { dest, kind, text: String::new(), offset });
+                link_text = Some((out.links.len() - 1, String::new()));
+                Event::Start(Tag::Link { link_type, dest_url: CowStr::from(url), title, id })
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((i, text)) = link_text.take() {
+                    out.links[i].text = text;
+                }
+                Event::End(TagEnd::Link)
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let src_attr = dest_url.to_string();
+                let url = if is_external(&src_attr) || src_attr.starts_with('/') {
+                    src_attr.clone()
+                } else {
+                    file_link(&src_attr, offset, resolver, &mut out)
+                };
+                image = Some((offset, src_attr));
+                Event::Start(Tag::Image { link_type, dest_url: CowStr::from(url), title, id })
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((at, src_attr)) = image.take() {
+                    // The alt text is the image's inner text, collected below.
+                    let alt = alt_text(&events);
+                    out.images.push(ImageRef { src: src_attr, alt, offset: at });
+                }
+                Event::End(TagEnd::Image)
+            }
+            Event::Start(Tag::Table(aligns)) => {
+                // Alignment would be an inline style, which the Content-Security-Policy forbids.
+                Event::Start(Tag::Table(aligns.iter().map(|_| pulldown_cmark::Alignment::None).collect()))
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                raw_html = true;
+                event
+            }
+            other => other,
+        };
+        if let Some((_, text)) = link_text.as_mut()
+            && let Event::Text(t) | Event::Code(t) = &event
+        {
+            text.push_str(t);
+        }
+        if let Some((_, _, _, inner)) = heading.as_mut() {
+            inner.push(event);
+        } else {
+            events.push(event);
+        }
+    }
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    if raw_html && !opts.allow_html {
+        out.html = sanitize(&out.html);
+    }
+    out
+}
+
+/// The text of the events since the last image start: an image's alt text.
+fn alt_text(events: &[Event<'_>]) -> String {
+    let start = events.iter().rposition(|e| matches!(e, Event::Start(Tag::Image { .. }))).map_or(0, |i| i + 1);
+    plain_text(&events[start..])
+}
+
+fn plain_text(events: &[Event<'_>]) -> String {
+    let mut s = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s.trim().to_owned()
+}
+
+fn classify(dest: &str, offset: usize, resolver: &dyn Resolver, out: &mut Rendered) -> (LinkKind, String) {
+    if let Some(target) = dest.strip_prefix("@/") {
+        let (path, anchor) = match target.split_once('#') {
+            Some((p, a)) => (p, Some(a)),
+            None => (target, None),
+        };
+        match resolver.document(path.trim_end_matches('/')) {
+            Ok(mut url) => {
+                if let Some(a) = anchor {
+                    url.push('#');
+                    url.push_str(a);
+                }
+                (LinkKind::Document, url)
+            }
+            Err(hint) => {
+                out.problems.push(Problem { offset, message: format!("broken internal link `{dest}`"), hint });
+                (LinkKind::Document, String::from("#"))
+            }
+        }
+    } else if dest.starts_with('#') {
+        (LinkKind::Anchor, dest.to_owned())
+    } else if is_external(dest) {
+        (LinkKind::External, dest.to_owned())
+    } else if dest.starts_with('/') {
+        (LinkKind::SitePath, dest.to_owned())
+    } else {
+        (LinkKind::File, file_link(dest, offset, resolver, out))
+    }
+}
+
+fn file_link(dest: &str, offset: usize, resolver: &dyn Resolver, out: &mut Rendered) -> String {
+    let (name, anchor) = match dest.split_once('#') {
+        Some((n, a)) => (n, Some(a)),
+        None => (dest, None),
+    };
+    let name = percent_decode(name);
+    if name.contains("..") || name.contains('/') || name.is_empty() {
+        out.problems.push(Problem {
+            offset,
+            message: format!("link `{dest}` leaves the document's folder"),
+            hint: "link to another document with @/kind/slug, or put the file in the folder named like the document"
+                .into(),
+        });
+        return "#".into();
+    }
+    if !resolver.has_file(&name) {
+        out.problems.push(Problem {
+            offset,
+            message: format!("link to a missing file `{name}`"),
+            hint: "attachments and images go in a folder named like the document (without the language), beside it; links between documents are written @/kind/slug".into(),
+        });
+        return "#".into();
+    }
+    out.files.push(name.clone());
+    let mut url = resolver.file_url(&name);
+    if let Some(a) = anchor {
+        url.push('#');
+        url.push_str(a);
+    }
+    url
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Some(hex) = s.get(i + 1..i + 3)
+            && let Ok(b) = u8::from_str_radix(hex, 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
+/// Removes scripts, event handlers, frames and styles from HTML written by users, keeping the
+/// structure Markdown produces (ids, footnotes, tables).
+pub fn sanitize(html: &str) -> String {
+    ammonia::Builder::default()
+        .add_generic_attributes(["id", "class", "lang", "dir"])
+        .link_rel(None)
+        .clean(html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct R;
+    impl Resolver for R {
+        fn document(&self, target: &str) -> Result<String, String> {
+            if target == "notices/water" { Ok("/sv/notices/water/".into()) } else { Err("no such document".into()) }
+        }
+        fn has_file(&self, name: &str) -> bool {
+            name == "bilag 1.pdf"
+        }
+        fn file_url(&self, name: &str) -> String {
+            format!("/files/minutes/m/{name}")
+        }
+    }
+
+    fn md(src: &str) -> Rendered {
+        render(src, 0, &RenderOptions { allow_html: false, shift: 0 }, &R, &mut Ids::default())
+    }
+
+    #[test]
+    fn headings_get_stable_unique_ids() {
+        let r = md("## Beslut\n\n## Beslut\n\n## Punkt 6 {#punkt-6 .closed case=\"A-1\"}\n\n## مدارس مغلقة\n");
+        let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["beslut", "beslut-2", "punkt-6", "مدارس-مغلقة"]);
+        assert!(r.html.contains("<h2 id=\"punkt-6\">Punkt 6</h2>"), "{}", r.html);
+        assert!(!r.html.contains("case="), "attributes other than id are not HTML: {}", r.html);
+    }
+
+    #[test]
+    fn links_resolve_and_broken_ones_are_reported() {
+        let mail = md("Write to <kansliet@ekvik.example>.");
+        assert!(mail.problems.is_empty() && mail.html.contains("mailto:kansliet@ekvik.example"), "{}", mail.html);
+        let r = md("[water](@/notices/water#what-to-do) [gone](@/press/nope) [bilaga](bilag%201.pdf) [x](missing.pdf)");
+        assert!(r.html.contains("href=\"/sv/notices/water/#what-to-do\""), "{}", r.html);
+        assert!(r.html.contains("href=\"/files/minutes/m/bilag 1.pdf\""), "{}", r.html);
+        assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
+        assert!(r.problems[0].message.contains("@/press/nope"));
+        assert_eq!(r.problems[0].offset, 36);
+        assert_eq!(r.links[0].text, "water");
+    }
+
+    #[test]
+    fn images_keep_alt_text() {
+        let r = md("![Children crossing the road](https://img.example/a.png)");
+        assert!(r.html.contains("alt=\"Children crossing the road\""), "{}", r.html);
+        assert_eq!(r.images[0].alt, "Children crossing the road");
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_unless_allowed() {
+        let src = "Hi <script>alert(1)</script><b onclick=\"x()\">bold</b>\n\n<iframe src=\"https://evil.example\"></iframe>\n";
+        let r = md(src);
+        assert!(!r.html.contains("script") && !r.html.contains("onclick") && !r.html.contains("iframe"), "{}", r.html);
+        assert!(r.html.contains("<b>bold</b>"), "{}", r.html);
+        let trusted = render(src, 0, &RenderOptions { allow_html: true, shift: 0 }, &R, &mut Ids::default());
+        assert!(trusted.html.contains("<iframe"));
+    }
+
+    #[test]
+    fn tables_footnotes_strikethrough() {
+        let r = md("| a | b |\n|:--|--:|\n| 1 | 2 |\n\nText[^n] ~~old~~\n\n[^n]: Note.\n");
+        assert!(r.html.contains("<th>a</th>"), "{}", r.html);
+        assert!(!r.html.contains("style="), "{}", r.html);
+        assert!(r.html.contains("<del>old</del>"));
+        assert!(r.html.contains("footnote-definition"));
+    }
+
+    #[test]
+    fn h1_bodies_are_shifted() {
+        assert!(uses_h1("# A\n"));
+        let r = render("# A\n## B\n", 0, &RenderOptions { allow_html: false, shift: 1 }, &R, &mut Ids::default());
+        assert!(r.html.contains("<h2 id=\"a\">A</h2>") && r.html.contains("<h3 id=\"b\">B</h3>"), "{}", r.html);
+    }
+}

@@ -1,0 +1,12 @@
+//! Loading: walk `content/`, parse every document's front matter and Markdown in parallel,
+//! group translations, validate, and report every problem at once.
+
+pub mod dates;
+pub mod document;
+pub mod front_matter;
+pub mod load;
+pub mod markdown;
+pub mod minutes;
+
+pub use document::{Document, Kind, Translation};
+pub use load::{LoadOptions, load};

@@ -1,0 +1,412 @@
+//! The pages of the site, per language: home, a list per kind (paginated), a page per document,
+//! per topic and per committee, a yearly archive, the official notice board; and the language
+//! choice at the root and the 404 page.
+
+use minijinja::value::Serde;
+use minijinja::{Environment, Value, context};
+
+/// A serialisable value for a template.
+fn v<T: Serialize>(x: T) -> Value {
+    Value::from(Serde(x))
+}
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::views::*;
+use super::{Output, OutputData};
+use crate::config::TopicKind;
+use crate::content::document::{Document, Kind};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::{I18n, args};
+use crate::site::Site;
+
+/// Facts of the build that every page needs.
+pub struct Assets {
+    /// URL of the one stylesheet (its name carries a hash of its content, so it can be cached
+    /// for ever).
+    pub stylesheet: String,
+}
+
+/// A page to render: which template, at which path, in which language, about what.
+#[derive(Debug, Clone)]
+enum Page {
+    Home { lang: String },
+    KindList { lang: String, kind: Kind, page: usize },
+    Doc { lang: String, doc: usize },
+    Topic { lang: String, topic: usize },
+    Topics { lang: String },
+    Archive { lang: String },
+    Year { lang: String, year: i32 },
+    NoticeBoard { lang: String },
+    Languages,
+    NotFound,
+}
+
+pub fn kind_url(lang: &str, kind: Kind, page: usize) -> String {
+    if page <= 1 { format!("/{lang}/{}/", kind.dir()) } else { format!("/{lang}/{}/page/{page}/", kind.dir()) }
+}
+
+pub fn topic_url(lang: &str, id: &str, kind: TopicKind) -> String {
+    if kind == TopicKind::Committee { format!("/{lang}/committees/{id}/") } else { format!("/{lang}/topics/{id}/") }
+}
+
+fn plan(site: &Site) -> Vec<Page> {
+    let mut pages = vec![Page::Languages, Page::NotFound];
+    for lang in site.config.language_codes() {
+        let lang = lang.to_owned();
+        pages.push(Page::Home { lang: lang.clone() });
+        for kind in Kind::ALL {
+            let n = site.by_kind.get(&kind).map_or(0, Vec::len);
+            for page in 1..=n.div_ceil(site.config.site.paginate).max(1) {
+                pages.push(Page::KindList { lang: lang.clone(), kind, page });
+            }
+        }
+        for (i, doc) in site.documents.iter().enumerate() {
+            if doc.get(&lang).is_some() {
+                pages.push(Page::Doc { lang: lang.clone(), doc: i });
+            }
+        }
+        for topic in 0..site.config.site.topics.len() {
+            pages.push(Page::Topic { lang: lang.clone(), topic });
+        }
+        pages.push(Page::Topics { lang: lang.clone() });
+        pages.push(Page::Archive { lang: lang.clone() });
+        for year in site.by_year.keys() {
+            pages.push(Page::Year { lang: lang.clone(), year: *year });
+        }
+        pages.push(Page::NoticeBoard { lang });
+    }
+    pages
+}
+
+/// The site path of a page (`/sv/press/`), used for links, canonical URLs and checks.
+fn page_url(site: &Site, page: &Page) -> String {
+    match page {
+        Page::Home { lang } => format!("/{lang}/"),
+        Page::KindList { lang, kind, page } => kind_url(lang, *kind, *page),
+        Page::Doc { lang, doc } => site.documents[*doc].url(lang),
+        Page::Topic { lang, topic } => {
+            let t = &site.config.site.topics[*topic];
+            topic_url(lang, t.id(), t.kind)
+        }
+        Page::Topics { lang } => format!("/{lang}/topics/"),
+        Page::Archive { lang } => format!("/{lang}/archive/"),
+        Page::Year { lang, year } => format!("/{lang}/archive/{year}/"),
+        Page::NoticeBoard { lang } => format!("/{lang}/notice-board/"),
+        Page::Languages => "/".into(),
+        Page::NotFound => "/404.html".into(),
+    }
+}
+
+fn file_path(url: &str) -> String {
+    let p = url.trim_start_matches('/');
+    if p.is_empty() || p.ends_with('/') { format!("{p}index.html") } else { p.to_owned() }
+}
+
+/// Every site path the build writes, for checking links written as `/sv/...`.
+pub fn all_urls(site: &Site) -> std::collections::HashSet<String> {
+    plan(site).iter().map(|p| page_url(site, p)).collect()
+}
+
+pub fn render_site(site: &Site, env: &Environment<'_>, i18n: &I18n, assets: &Assets) -> Result<Vec<Output>, Diagnostics> {
+    let pages = plan(site);
+    let results: Vec<Result<Output, Diagnostic>> = pages
+        .par_iter()
+        .map(|page| {
+            let url = page_url(site, page);
+            let (template, ctx) = context_for(site, i18n, assets, page, &url);
+            let html = super::templates::render(env, template, ctx)?;
+            Ok(Output { path: file_path(&url), data: OutputData::Bytes(html.into_bytes()) })
+        })
+        .collect();
+    let mut outputs = Vec::with_capacity(results.len());
+    let mut errs = Diagnostics::default();
+    for r in results {
+        match r {
+            Ok(o) => outputs.push(o),
+            Err(d) => errs.push(d),
+        }
+    }
+    for doc in &site.documents {
+        for a in &doc.attachments {
+            outputs.push(Output { path: a.url.trim_start_matches('/').to_owned(), data: OutputData::Copy(a.source.clone()) });
+        }
+    }
+    errs.sort();
+    if errs.has_errors() { Err(errs) } else { Ok(outputs) }
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+#[derive(Serialize)]
+struct TopicView {
+    id: String,
+    name: String,
+    url: String,
+    count: usize,
+    committee: bool,
+}
+
+fn topic_view(site: &Site, lang: &str, t: &crate::config::Topic) -> TopicView {
+    TopicView {
+        id: t.id().to_owned(),
+        name: t.name.get(lang, site.default_language()).to_owned(),
+        url: topic_url(lang, t.id(), t.kind),
+        count: site.by_topic.get(t.id()).map_or(0, Vec::len),
+        committee: t.kind == TopicKind::Committee,
+    }
+}
+
+/// Links to the same page in every language (for pages that exist in all of them).
+fn all_language_links(site: &Site, lang: &str, url: &str) -> Vec<LangLink> {
+    let rest = url.strip_prefix(&format!("/{lang}/")).unwrap_or("");
+    site.config
+        .site
+        .languages
+        .iter()
+        .map(|l| LangLink { code: l.code().to_owned(), name: l.name.clone(), dir: l.dir.as_str(), url: format!("/{}/{rest}", l.code()), current: l.code() == lang })
+        .collect()
+}
+
+fn nav(i18n: &I18n, lang: &str, url: &str) -> Vec<NavItem> {
+    let items = [
+        (format!("/{lang}/"), "nav-home"),
+        (kind_url(lang, Kind::Notices, 1), "nav-notices"),
+        (kind_url(lang, Kind::Press, 1), "nav-press"),
+        (kind_url(lang, Kind::Minutes, 1), "nav-minutes"),
+        (format!("/{lang}/notice-board/"), "nav-notice-board"),
+        (format!("/{lang}/topics/"), "nav-topics"),
+        (format!("/{lang}/archive/"), "nav-archive"),
+    ];
+    items
+        .into_iter()
+        .map(|(u, key)| {
+            let current = if u == format!("/{lang}/") { url == u } else { url.starts_with(&u) };
+            NavItem { label: i18n.t(lang, key, None), url: u, current }
+        })
+        .collect()
+}
+
+/// What every page of `lang` shares: the language, the chrome, the crisis banner.
+fn base(site: &Site, i18n: &I18n, assets: &Assets, lang: &str, url: &str, title: &str, alternates: Vec<LangLink>) -> Value {
+    let cfg = &site.config;
+    let default = cfg.default_language();
+    let org = &cfg.site.organisation;
+    context! {
+        lang => v(lang_view(site, lang)),
+        page_title => v(title),
+        url => v(url),
+        canonical => v(cfg.absolute(url)),
+        alternates => v(alternates),
+        site => context! {
+            title => v(cfg.site.title.get(lang, default)),
+            base_url => v(&cfg.base_url),
+            home => v(format!("/{lang}/")),
+        },
+        organisation => context! {
+            name => v(org.name.get(lang, default)),
+            address => v(&org.address),
+            phone => v(&org.phone),
+            email => v(&org.email),
+        },
+        nav => v(nav(i18n, lang, url)),
+        crisis => v(crisis_views(site, lang)),
+        stylesheet => v(&assets.stylesheet),
+        drafts => v(&site.drafts),
+    }
+}
+
+fn entries(site: &Site, i18n: &I18n, lang: &str, idx: &[usize]) -> Vec<EntryView> {
+    idx.iter().map(|&i| entry(site, i18n, lang, &site.documents[i])).collect()
+}
+
+fn context_for(site: &Site, i18n: &I18n, assets: &Assets, page: &Page, url: &str) -> (&'static str, Value) {
+    let default = site.default_language().to_owned();
+    match page {
+        Page::Home { lang } => {
+            let sections: Vec<Value> = [Kind::Notices, Kind::Press, Kind::Minutes]
+                .into_iter()
+                .map(|k| {
+                    let idx = site.by_kind.get(&k).cloned().unwrap_or_default();
+                    let latest: Vec<usize> = idx.into_iter().take(5).collect();
+                    context! {
+                        kind => v(k),
+                        title => v(i18n.t(lang, &format!("nav-{}", k.dir()), None)),
+                        url => v(kind_url(lang, k, 1)),
+                        entries => v(entries(site, i18n, lang, &latest)),
+                    }
+                })
+                .collect();
+            let title = site.config.site.title.get(lang, &default).to_owned();
+            let base = base(site, i18n, assets, lang, url, &title, all_language_links(site, lang, url));
+            ("home.html", context! { sections => v(sections), board_count => v(site.notice_board.len()), ..base })
+        }
+        Page::KindList { lang, kind, page } => {
+            let idx = site.by_kind.get(kind).cloned().unwrap_or_default();
+            let per = site.config.site.paginate;
+            let total = idx.len().div_ceil(per).max(1);
+            let slice: Vec<usize> = idx.iter().copied().skip((page - 1) * per).take(per).collect();
+            let title = i18n.t(lang, &format!("nav-{}", kind.dir()), None);
+            let pagination = Pagination {
+                current: *page,
+                total,
+                previous: (*page > 1).then(|| kind_url(lang, *kind, page - 1)),
+                next: (*page < total).then(|| kind_url(lang, *kind, page + 1)),
+            };
+            let base = base(site, i18n, assets, lang, url, &title, all_language_links(site, lang, url));
+            ("list.html", context! { heading => v(title), count => v(idx.len()), entries => v(entries(site, i18n, lang, &slice)), pagination => v(pagination), feed_kind => v(kind), ..base })
+        }
+        Page::Topic { lang, topic } => {
+            let t = &site.config.site.topics[*topic];
+            let idx = site.by_topic.get(t.id()).cloned().unwrap_or_default();
+            let name = t.name.get(lang, &default).to_owned();
+            let base = base(site, i18n, assets, lang, url, &name, all_language_links(site, lang, url));
+            ("list.html", context! { heading => v(name), count => v(idx.len()), entries => v(entries(site, i18n, lang, &idx)), topic => v(topic_view(site, lang, t)), ..base })
+        }
+        Page::Topics { lang } => {
+            let title = i18n.t(lang, "nav-topics", None);
+            let topics: Vec<TopicView> = site.config.site.topics.iter().map(|t| topic_view(site, lang, t)).collect();
+            let base = base(site, i18n, assets, lang, url, &title, all_language_links(site, lang, url));
+            ("topics.html", context! { topics => v(topics), ..base })
+        }
+        Page::Archive { lang } => {
+            let title = i18n.t(lang, "archive-title", None);
+            let years: Vec<Value> = site
+                .by_year
+                .iter()
+                .rev()
+                .map(|(y, idx)| context! { year => v(y), url => v(format!("/{lang}/archive/{y}/")), count => v(idx.len()) })
+                .collect();
+            let base = base(site, i18n, assets, lang, url, &title, all_language_links(site, lang, url));
+            ("archive.html", context! { years => v(years), ..base })
+        }
+        Page::Year { lang, year } => {
+            let idx = site.by_year.get(year).cloned().unwrap_or_default();
+            let title = i18n.t(lang, "archive-year", Some(&args([("year", year.to_string().into())])));
+            let base = base(site, i18n, assets, lang, url, &title, all_language_links(site, lang, url));
+            ("list.html", context! { heading => v(title), count => v(idx.len()), entries => v(entries(site, i18n, lang, &idx)), ..base })
+        }
+        Page::NoticeBoard { lang } => {
+            let title = i18n.t(lang, "nav-notice-board", None);
+            let board: Vec<Value> = site
+                .notice_board
+                .iter()
+                .map(|e| {
+                    let doc = &site.documents[e.doc];
+                    let t = doc.for_reader(lang, &default);
+                    let m = t.minutes();
+                    let committee = m.and_then(|m| site.config.topic(&m.committee)).map(|c| c.name.get(lang, &default).to_owned()).unwrap_or_default();
+                    let meeting = m.map(|m| i18n.date(lang, m.meeting.start.date_naive())).unwrap_or_default();
+                    context! {
+                        entry => v(entry(site, i18n, lang, doc)),
+                        text => v(i18n.t(lang, "notice-board-entry", Some(&args([("committee", committee.into()), ("date", meeting.into())])))),
+                        approved => v(m.and_then(|m| m.approved).map(|d| day_view(i18n, lang, d))),
+                        posted => v(day_view(i18n, lang, e.posted)),
+                        appeal_until => v(day_view(i18n, lang, e.appeal_until)),
+                        kept_at => v(m.and_then(|m| m.kept_at.clone())),
+                    }
+                })
+                .collect();
+            let base = base(site, i18n, assets, lang, url, &title, all_language_links(site, lang, url));
+            ("notice_board.html", context! { board => v(board), ..base })
+        }
+        Page::Doc { lang, doc } => doc_context(site, i18n, assets, lang, &site.documents[*doc], url),
+        Page::Languages => {
+            let title = site.config.site.title.get(&default, &default).to_owned();
+            let langs: Vec<LangLink> = site
+                .config
+                .site
+                .languages
+                .iter()
+                .map(|l| LangLink { code: l.code().to_owned(), name: l.name.clone(), dir: l.dir.as_str(), url: format!("/{}/", l.code()), current: false })
+                .collect();
+            let base = base(site, i18n, assets, &default, url, &title, langs.clone());
+            ("languages.html", context! { languages => v(langs), ..base })
+        }
+        Page::NotFound => {
+            let title = i18n.t(&default, "not-found-title", None);
+            let langs: Vec<LangLink> = site
+                .config
+                .site
+                .languages
+                .iter()
+                .map(|l| LangLink { code: l.code().to_owned(), name: l.name.clone(), dir: l.dir.as_str(), url: format!("/{}/", l.code()), current: false })
+                .collect();
+            let base = base(site, i18n, assets, &default, url, &title, Vec::new());
+            ("404.html", context! { languages => v(langs), ..base })
+        }
+    }
+}
+
+fn doc_context(site: &Site, i18n: &I18n, assets: &Assets, lang: &str, doc: &Document, url: &str) -> (&'static str, Value) {
+    let default = site.default_language();
+    let Some(t) = doc.get(lang) else {
+        return ("404.html", Value::UNDEFINED);
+    };
+    let topics: Vec<TopicView> = t.topics.iter().filter_map(|id| site.config.topic(id)).map(|tp| topic_view(site, lang, tp)).collect();
+    let attachments: Vec<AttachmentView> = doc.attachments.iter().map(|a| attachment_view(i18n, lang, a)).collect();
+    let notice = t.notice().map(|n| {
+        context! {
+            urgency => v(n.urgency.as_str()),
+            urgency_label => v(i18n.t(lang, &format!("urgency-{}", n.urgency.as_str()), None)),
+            expires => v(n.expires.map(|e| DateView { iso: e.to_rfc3339(), text: i18n.date_time(lang, &e) })),
+            active => v(crate::site::is_active(t.date, n.expires, n.ended, site.now)),
+            instruction => v(&n.instruction),
+        }
+    });
+    let minutes = t.minutes().map(|m| {
+        let committee = site.config.topic(&m.committee).map(|c| topic_view(site, lang, c));
+        let items: Vec<Value> = m
+            .items
+            .iter()
+            .map(|it| {
+                let files: Vec<&AttachmentView> = attachments.iter().filter(|a| it.attachments.contains(&a.name)).collect();
+                context! {
+                    label => v(&it.label), number => v(&it.number), title => v(&it.title), case => v(&it.case), id => v(&it.id),
+                    closed => v(&it.closed), body_html => v(&it.body_html), attachments => v(files),
+                }
+            })
+            .collect();
+        context! {
+            committee => v(committee),
+            start => v(DateView { iso: m.meeting.start.to_rfc3339(), text: i18n.date_time(lang, &m.meeting.start) }),
+            end => v(m.meeting.end.map(|e| DateView { iso: e.to_rfc3339(), text: i18n.date_time(lang, &e) })),
+            place => v(&m.meeting.place),
+            present => v(m.attendees.iter().filter(|a| !a.absent).collect::<Vec<_>>()),
+            absent => v(m.attendees.iter().filter(|a| a.absent).collect::<Vec<_>>()),
+            approved => v(m.approved.map(|d| day_view(i18n, lang, d))),
+            items => v(items),
+        }
+    });
+    let boilerplate = (doc.kind == Kind::Press).then(|| site.config.site.organisation.boilerplate.get(lang, default).to_owned()).filter(|b| !b.is_empty());
+    let base = base(site, i18n, assets, lang, url, &t.title, translation_links(site, doc, lang));
+    let ctx = context! {
+        doc => context! {
+            kind => v(&doc.kind),
+            kind_label => v(kind_label(i18n, lang, doc.kind)),
+            section_url => v(kind_url(lang, doc.kind, 1)),
+            section_title => v(i18n.t(lang, &format!("nav-{}", doc.kind.dir()), None)),
+            title => v(&t.title),
+            summary => v(&t.summary),
+            date => v(date_view(i18n, lang, &t.date)),
+            updated => v(t.updated.map(|u| date_view(i18n, lang, &u))),
+            body_html => v(&t.body_html),
+            topics => v(topics),
+            contacts => v(t.contacts()),
+            boilerplate => v(boilerplate),
+            notice => v(notice),
+            minutes => v(minutes),
+            attachments => v(attachments),
+            draft => v(&t.draft),
+            embargoed => v(t.embargoed.then(|| date_view(i18n, lang, &t.date))),
+        },
+        ..base
+    };
+    ("document.html", ctx)
+}

@@ -1,0 +1,100 @@
+//! The site model: the validated configuration and every published document, with the indexes
+//! every renderer needs (by kind, topic, committee and year; active crisis notices; the official
+//! notice board). Built once per build, then only read.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, Datelike, Days, NaiveDate};
+use chrono_tz::Tz;
+
+use crate::config::{Config, TopicKind};
+use crate::content::document::{Kind, Urgency};
+use crate::content::{self, Document, LoadOptions};
+use crate::diagnostics::Diagnostics;
+
+/// An approved set of minutes announced on the official notice board.
+#[derive(Debug, Clone)]
+pub struct BoardEntry {
+    pub doc: usize,
+    pub posted: NaiveDate,
+    /// Last day of the appeal period.
+    pub appeal_until: NaiveDate,
+}
+
+pub struct Site {
+    pub config: Config,
+    /// Newest first.
+    pub documents: Vec<Document>,
+    pub now: DateTime<Tz>,
+    pub drafts: bool,
+    pub by_kind: BTreeMap<Kind, Vec<usize>>,
+    pub by_topic: BTreeMap<String, Vec<usize>>,
+    /// Newest year first when iterated in reverse.
+    pub by_year: BTreeMap<i32, Vec<usize>>,
+    /// Active crisis notices, newest first.
+    pub crisis: Vec<usize>,
+    /// Entries whose appeal period runs now.
+    pub notice_board: Vec<BoardEntry>,
+}
+
+impl Site {
+    pub fn load(root: &Path, config: Config, opts: LoadOptions) -> Result<Site, Diagnostics> {
+        let documents = content::load(root, &config, opts)?;
+        Ok(Site::new(config, documents, opts))
+    }
+
+    pub fn new(config: Config, mut documents: Vec<Document>, opts: LoadOptions) -> Site {
+        let default = config.default_language().to_owned();
+        documents.sort_by(|a, b| b.primary(&default).date.cmp(&a.primary(&default).date).then_with(|| a.slug.cmp(&b.slug)));
+        let mut by_kind: BTreeMap<Kind, Vec<usize>> = Kind::ALL.iter().map(|k| (*k, Vec::new())).collect();
+        let mut by_topic: BTreeMap<String, Vec<usize>> = config.site.topics.iter().map(|t| (t.id().to_owned(), Vec::new())).collect();
+        let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+        let mut crisis = Vec::new();
+        let mut notice_board = Vec::new();
+        for (i, doc) in documents.iter().enumerate() {
+            by_kind.entry(doc.kind).or_default().push(i);
+            let primary = doc.primary(&default);
+            let mut topics: Vec<&str> = doc.translations.iter().flat_map(|t| t.topics.iter().map(String::as_str)).collect();
+            if let Some(m) = primary.minutes() {
+                topics.push(&m.committee);
+            }
+            topics.sort_unstable();
+            topics.dedup();
+            for t in topics {
+                by_topic.entry(t.to_owned()).or_default().push(i);
+            }
+            by_year.entry(primary.date.year()).or_default().push(i);
+            if let Some(n) = primary.notice()
+                && n.urgency == Urgency::Crisis
+                && is_active(primary.date, n.expires, n.ended, opts.now)
+            {
+                crisis.push(i);
+            }
+            if let Some(m) = primary.minutes()
+                && let Some(posted) = m.posted
+            {
+                let appeal_until = posted.checked_add_days(Days::new(u64::from(config.site.minutes.appeal_days))).unwrap_or(posted);
+                let today = opts.now.date_naive();
+                if posted <= today && today <= appeal_until {
+                    notice_board.push(BoardEntry { doc: i, posted, appeal_until });
+                }
+            }
+        }
+        Site { config, documents, now: opts.now, drafts: opts.drafts, by_kind, by_topic, by_year, crisis, notice_board }
+    }
+
+    pub fn default_language(&self) -> &str {
+        self.config.default_language()
+    }
+
+    /// Committees that have minutes or are configured, in configuration order.
+    pub fn committees(&self) -> impl Iterator<Item = &crate::config::Topic> {
+        self.config.site.topics.iter().filter(|t| t.kind == TopicKind::Committee)
+    }
+}
+
+/// Whether a notice is in force at `now`: published, not expired, not ended early.
+pub fn is_active(date: DateTime<Tz>, expires: Option<DateTime<Tz>>, ended: Option<DateTime<Tz>>, now: DateTime<Tz>) -> bool {
+    date <= now && expires.is_none_or(|e| now < e) && ended.is_none_or(|e| now < e)
+}
