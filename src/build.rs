@@ -44,11 +44,20 @@ pub fn render_all(opts: &BuildOptions) -> Result<(Site, Vec<Output>, BuildReport
     let (i18n, warnings) = I18n::load(&opts.root, &config)?;
     report.warnings.extend(warnings);
     let i18n = Arc::new(i18n);
-    report.timings.push(("configuration and locales", t.elapsed()));
+    report
+        .timings
+        .push(("configuration and locales", t.elapsed()));
 
     let t = Instant::now();
     let env = templates::environment(&opts.root, &config, i18n.clone());
-    let site = Site::load(&opts.root, config, LoadOptions { now, drafts: opts.drafts });
+    let site = Site::load(
+        &opts.root,
+        config,
+        LoadOptions {
+            now,
+            drafts: opts.drafts,
+        },
+    );
     let (env, site) = match (env, site) {
         (Ok(e), Ok(s)) => (e, s),
         (e, s) => {
@@ -89,20 +98,40 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 fn now(arg: Option<&str>, tz: Tz) -> Result<DateTime<Tz>, Diagnostics> {
     match arg {
         None => Ok(chrono::Utc::now().with_timezone(&tz)),
-        Some(s) => dates::parse(s, tz).map_err(|m| Diagnostics(vec![Diagnostic::error("--now", m).hint(format!("write the time like {}", dates::EXAMPLE))])),
+        Some(s) => dates::parse(s, tz).map_err(|m| {
+            Diagnostics(vec![
+                Diagnostic::error("--now", m)
+                    .hint(format!("write the time like {}", dates::EXAMPLE)),
+            ])
+        }),
     }
 }
 
 /// The theme's static files, the stylesheet named by a hash of its content so that it can be
 /// cached for ever. Returns the outputs and the stylesheet's URL.
 fn static_files(root: &Path, theme: &str) -> (Vec<Output>, String) {
-    let mut files: Vec<(String, Vec<u8>)> = templates::EMBEDDED_STATIC.iter().map(|(n, b)| ((*n).to_owned(), b.to_vec())).collect();
-    for dir in [root.join("themes").join(theme).join("static"), root.join("static")] {
-        for e in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
+    let mut files: Vec<(String, Vec<u8>)> = templates::EMBEDDED_STATIC
+        .iter()
+        .map(|(n, b)| ((*n).to_owned(), b.to_vec()))
+        .collect();
+    for dir in [
+        root.join("themes").join(theme).join("static"),
+        root.join("static"),
+    ] {
+        for e in walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
             if !e.file_type().is_file() {
                 continue;
             }
-            let rel = e.path().strip_prefix(&dir).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(&dir)
+                .unwrap_or(e.path())
+                .to_string_lossy()
+                .replace('\\', "/");
             if let Ok(bytes) = std::fs::read(e.path()) {
                 match files.iter_mut().find(|(n, _)| *n == rel) {
                     Some(f) => f.1 = bytes,
@@ -123,7 +152,10 @@ fn static_files(root: &Path, theme: &str) -> (Vec<Output>, String) {
             } else {
                 format!("static/{name}")
             };
-            Output { path, data: OutputData::Bytes(bytes) }
+            Output {
+                path,
+                data: OutputData::Bytes(bytes),
+            }
         })
         .collect();
     (outputs, stylesheet)
@@ -132,14 +164,29 @@ fn static_files(root: &Path, theme: &str) -> (Vec<Output>, String) {
 /// Links written as site paths (`/sv/press/`) must lead to a page or file of this build.
 fn check_site_links(root: &Path, site: &Site) -> Result<(), Diagnostics> {
     let urls = render::pages::all_urls(site);
-    let files: std::collections::HashSet<&str> = site.documents.iter().flat_map(|d| d.attachments.iter().map(|a| a.url.as_str())).collect();
+    let files: std::collections::HashSet<&str> = site
+        .documents
+        .iter()
+        .flat_map(|d| d.attachments.iter().map(|a| a.url.as_str()))
+        .collect();
     let mut errs = Diagnostics::default();
     for doc in &site.documents {
         for t in &doc.translations {
             for link in t.links.iter().filter(|l| l.kind == LinkKind::SitePath) {
                 let path = link.dest.split(['#', '?']).next().unwrap_or_default();
-                let as_dir = if path.ends_with('/') || path.rsplit('/').next().is_some_and(|s| s.contains('.')) { path.to_owned() } else { format!("{path}/") };
-                let ok = urls.contains(&as_dir) || urls.contains(path) || files.contains(path) || path.starts_with("/static/") || path.starts_with("/feeds/") || path.starts_with("/api/");
+                let as_dir = if path.ends_with('/')
+                    || path.rsplit('/').next().is_some_and(|s| s.contains('.'))
+                {
+                    path.to_owned()
+                } else {
+                    format!("{path}/")
+                };
+                let ok = urls.contains(&as_dir)
+                    || urls.contains(path)
+                    || files.contains(path)
+                    || path.starts_with("/static/")
+                    || path.starts_with("/feeds/")
+                    || path.starts_with("/api/");
                 if !ok {
                     let text = std::fs::read_to_string(root.join(&t.path)).unwrap_or_default();
                     let (line, col) = line_col(&text, link.offset);

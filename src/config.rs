@@ -45,7 +45,10 @@ impl<'de> Deserialize<'de> for Localized {
                 f.write_str("a text, or a map from language code to text")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Localized, E> {
-                Ok(Localized { all: Some(v.to_owned()), by_lang: BTreeMap::new() })
+                Ok(Localized {
+                    all: Some(v.to_owned()),
+                    by_lang: BTreeMap::new(),
+                })
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Localized, A::Error> {
                 let mut by_lang = BTreeMap::new();
@@ -151,9 +154,16 @@ pub struct MinutesSettings {
 impl Default for MinutesSettings {
     fn default() -> Self {
         MinutesSettings {
-            decision_headings: ["Beslut", "Beslutning", "Decision", "Vedtak", "Päätös", "Beschluss"]
-                .map(String::from)
-                .to_vec(),
+            decision_headings: [
+                "Beslut",
+                "Beslutning",
+                "Decision",
+                "Vedtak",
+                "Päätös",
+                "Beschluss",
+            ]
+            .map(String::from)
+            .to_vec(),
             closed_titles: true,
             appeal_days: 21,
         }
@@ -242,12 +252,16 @@ pub fn load(root: &Path) -> Result<Config, Diagnostics> {
 }
 
 pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostics> {
-    let site: SiteConfig = serde_saphyr::from_str_with_options(text, crate::content::front_matter::yaml_options())
-        .map_err(|e| Diagnostics(vec![from_yaml(shown, &e, 0, text)]))?;
+    let site: SiteConfig =
+        serde_saphyr::from_str_with_options(text, crate::content::front_matter::yaml_options())
+            .map_err(|e| Diagnostics(vec![from_yaml(shown, &e, 0, text)]))?;
     let mut errs = Diagnostics::default();
     let at = |s: &serde_saphyr::Location| (s.line() as usize, s.column() as usize);
     let err = |loc: (usize, usize), msg: String, hint: &str| {
-        Diagnostic::error(shown, msg).at(loc.0, Some(loc.1)).hint(hint).with_source(text)
+        Diagnostic::error(shown, msg)
+            .at(loc.0, Some(loc.1))
+            .hint(hint)
+            .with_source(text)
     };
 
     let base_url = site.base_url.value.trim_end_matches('/').to_owned();
@@ -270,11 +284,19 @@ pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostics> {
         }
     };
     if site.languages.is_empty() {
-        errs.push(Diagnostic::error(shown, "no languages are listed").hint("add `languages:` with at least one `- { code: sv, name: Svenska }`"));
+        errs.push(
+            Diagnostic::error(shown, "no languages are listed")
+                .hint("add `languages:` with at least one `- { code: sv, name: Svenska }`"),
+        );
     }
     let mut seen = std::collections::HashSet::new();
     for lang in &site.languages {
-        if lang.code().parse::<icu_locale_core::LanguageIdentifier>().is_err() || lang.code().contains('_') {
+        if lang
+            .code()
+            .parse::<icu_locale_core::LanguageIdentifier>()
+            .is_err()
+            || lang.code().contains('_')
+        {
             errs.push(err(
                 at(&lang.code.referenced),
                 format!("`{}` is not a language code", lang.code()),
@@ -282,12 +304,20 @@ pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostics> {
             ));
         }
         if !seen.insert(lang.code()) {
-            errs.push(err(at(&lang.code.referenced), format!("language `{}` is listed twice", lang.code()), "remove one of them"));
+            errs.push(err(
+                at(&lang.code.referenced),
+                format!("language `{}` is listed twice", lang.code()),
+                "remove one of them",
+            ));
         }
         if let Some(loc) = &lang.locale
             && loc.value.parse::<icu_locale_core::Locale>().is_err()
         {
-            errs.push(err(at(&loc.referenced), format!("`{}` is not a locale", loc.value), "use a BCP 47 locale such as fa-u-ca-gregory"));
+            errs.push(err(
+                at(&loc.referenced),
+                format!("`{}` is not a locale", loc.value),
+                "use a BCP 47 locale such as fa-u-ca-gregory",
+            ));
         }
     }
     if !seen.contains(site.default_language.value.as_str()) && !site.languages.is_empty() {
@@ -298,21 +328,35 @@ pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostics> {
         }
         errs.push(err(
             at(&site.default_language.referenced),
-            format!("default_language `{}` is not among the languages", site.default_language.value),
+            format!(
+                "default_language `{}` is not among the languages",
+                site.default_language.value
+            ),
             &hint,
         ));
     }
     let mut topic_ids = std::collections::HashSet::new();
     for t in &site.topics {
         if !is_slug(t.id()) {
-            errs.push(err(at(&t.id.referenced), format!("topic id `{}` is not a slug", t.id()), "use lower-case letters a-z, digits and -"));
+            errs.push(err(
+                at(&t.id.referenced),
+                format!("topic id `{}` is not a slug", t.id()),
+                "use lower-case letters a-z, digits and -",
+            ));
         }
         if !topic_ids.insert(t.id()) {
-            errs.push(err(at(&t.id.referenced), format!("topic `{}` is listed twice", t.id()), "topic ids must be unique"));
+            errs.push(err(
+                at(&t.id.referenced),
+                format!("topic `{}` is listed twice", t.id()),
+                "topic ids must be unique",
+            ));
         }
     }
     if site.paginate == 0 {
-        errs.push(Diagnostic::error(shown, "paginate must be at least 1").hint("the number of documents per list page, e.g. 10"));
+        errs.push(
+            Diagnostic::error(shown, "paginate must be at least 1")
+                .hint("the number of documents per list page, e.g. 10"),
+        );
     }
     if errs.has_errors() {
         return Err(errs);
@@ -323,7 +367,8 @@ pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostics> {
 /// Lower-case ASCII letters, digits and single inner dashes: safe in a URL and a file name.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
 }
@@ -355,7 +400,9 @@ mod tests {
 
     #[test]
     fn bad_default_language_and_timezone_are_both_reported() {
-        let text = MINIMAL.replace("default_language: sv", "default_language: sw").replace("Europe/Stockholm", "Europe/Stokholm");
+        let text = MINIMAL
+            .replace("default_language: sv", "default_language: sw")
+            .replace("Europe/Stockholm", "Europe/Stokholm");
         let e = parse(&text, Path::new("site.yaml")).unwrap_err();
         assert_eq!(e.error_count(), 2, "{e}");
         assert!(e.to_string().contains("did you mean `sv`"), "{e}");

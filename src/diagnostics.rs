@@ -120,8 +120,9 @@ impl Diagnostics {
     }
 
     pub fn sort(&mut self) {
-        self.0
-            .sort_by(|a, b| (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message)));
+        self.0.sort_by(|a, b| {
+            (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+        });
         self.0.dedup();
     }
 }
@@ -137,25 +138,43 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
-/// The best suggestion among `candidates` for a misspelt `word`, if one is close enough.
+/// The best suggestion among `candidates` for a misspelt `word`, if one is close enough: a small
+/// edit distance for short words (language codes), Jaro-Winkler similarity for longer ones.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let max_edits = if word.chars().count() <= 4 { 1 } else { 2 };
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(word, c), c))
-        .filter(|(score, _)| *score > 0.75)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .map(|c| {
+            (
+                strsim::levenshtein(word, c),
+                strsim::jaro_winkler(word, c),
+                c,
+            )
+        })
+        .filter(|(edits, score, _)| *edits <= max_edits || *score > 0.85)
+        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
+        .map(|(_, _, c)| c)
 }
 
 /// Turns a YAML error into a diagnostic located in `file`; `line_offset` is the number of lines
 /// before the YAML text in the file (front matter starts after the opening `---`).
-pub fn from_yaml(file: &Path, err: &serde_saphyr::Error, line_offset: usize, text: &str) -> Diagnostic {
+pub fn from_yaml(
+    file: &Path,
+    err: &serde_saphyr::Error,
+    line_offset: usize,
+    text: &str,
+) -> Diagnostic {
     use serde_saphyr::Error as E;
     let inner = err.without_snippet();
     let (message, hint) = match inner {
-        E::SerdeUnknownField { field, expected, .. } => {
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => {
             let hint = match nearest(field, expected.iter().copied()) {
-                Some(n) => format!("did you mean `{n}`? Valid keys here: {}", expected.join(", ")),
+                Some(n) => format!(
+                    "did you mean `{n}`? Valid keys here: {}",
+                    expected.join(", ")
+                ),
                 None => format!("valid keys here: {}", expected.join(", ")),
             };
             (format!("unknown key `{field}`"), Some(hint))
@@ -164,14 +183,19 @@ pub fn from_yaml(file: &Path, err: &serde_saphyr::Error, line_offset: usize, tex
             format!("missing required field `{field}`"),
             Some(format!("add a line `{field}: …`")),
         ),
-        E::SerdeUnknownVariant { variant, expected, .. } => {
+        E::SerdeUnknownVariant {
+            variant, expected, ..
+        } => {
             let hint = match nearest(variant, expected.iter().copied()) {
                 Some(n) => format!("did you mean `{n}`? Allowed: {}", expected.join(", ")),
                 None => format!("allowed values: {}", expected.join(", ")),
             };
             (format!("unknown value `{variant}`"), Some(hint))
         }
-        other => (first_line(&other.to_string()), Some(yaml_hint(&other.to_string()))),
+        other => (
+            first_line(&other.to_string()),
+            Some(yaml_hint(&other.to_string())),
+        ),
     };
     let mut d = Diagnostic::error(file, message);
     if let Some(loc) = err.location() {
@@ -216,8 +240,16 @@ mod tests {
 
     #[test]
     fn nearest_suggests_close_words_only() {
-        assert_eq!(nearest("titel", ["title", "date", "summary"]), Some("title"));
+        assert_eq!(
+            nearest("titel", ["title", "date", "summary"]),
+            Some("title")
+        );
         assert_eq!(nearest("zzzz", ["title", "date"]), None);
+        assert_eq!(nearest("sw", ["sv", "ar", "en"]), Some("sv"));
+        assert_eq!(
+            nearest("bjorkbacken-skola", ["bjorkbackens-skola", "hamnskolan"]),
+            Some("bjorkbackens-skola")
+        );
     }
 
     #[test]
@@ -230,7 +262,10 @@ mod tests {
 
     #[test]
     fn display_shows_source_and_caret() {
-        let d = Diagnostic::error("a.md", "bad").at(2, Some(3)).hint("fix it").with_source("x\nab cd\n");
+        let d = Diagnostic::error("a.md", "bad")
+            .at(2, Some(3))
+            .hint("fix it")
+            .with_source("x\nab cd\n");
         let s = d.to_string();
         assert!(s.contains("--> a.md:2:3"), "{s}");
         assert!(s.contains("2 | ab cd"), "{s}");

@@ -4,6 +4,9 @@
 //! The pipeline: [`config`] and [`content`] load and validate everything into a [`site::Site`]
 //! model; [`render`] turns the model into pages; [`output`] writes them atomically.
 
+// A diagnostic carries a located, quoted message; it travels only on the cold error path.
+#![allow(clippy::result_large_err)]
+
 pub mod build;
 pub mod config;
 pub mod content;

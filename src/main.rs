@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand};
 use anslag::build::{BuildOptions, build};
 
 #[derive(Parser)]
-#[command(name = "anslag", version, about = "Publish a municipality's press releases, minutes and notices from Markdown")]
+#[command(
+    name = "anslag",
+    version,
+    about = "Publish a municipality's press releases, minutes and notices from Markdown"
+)]
 struct Cli {
     /// The site folder (holding site.yaml and content/).
     #[arg(long, global = true, default_value = ".")]
@@ -43,10 +47,19 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { output, drafts, now } => {
+        Command::Build {
+            output,
+            drafts,
+            now,
+        } => {
             let started = Instant::now();
             let output = output.unwrap_or_else(|| cli.site.join("public"));
-            let opts = BuildOptions { root: cli.site.clone(), output: output.clone(), now, drafts };
+            let opts = BuildOptions {
+                root: cli.site.clone(),
+                output: output.clone(),
+                now,
+                drafts,
+            };
             match build(&opts) {
                 Ok(report) => {
                     for w in &report.warnings {

@@ -46,16 +46,31 @@ impl Site {
 
     pub fn new(config: Config, mut documents: Vec<Document>, opts: LoadOptions) -> Site {
         let default = config.default_language().to_owned();
-        documents.sort_by(|a, b| b.primary(&default).date.cmp(&a.primary(&default).date).then_with(|| a.slug.cmp(&b.slug)));
-        let mut by_kind: BTreeMap<Kind, Vec<usize>> = Kind::ALL.iter().map(|k| (*k, Vec::new())).collect();
-        let mut by_topic: BTreeMap<String, Vec<usize>> = config.site.topics.iter().map(|t| (t.id().to_owned(), Vec::new())).collect();
+        documents.sort_by(|a, b| {
+            b.primary(&default)
+                .date
+                .cmp(&a.primary(&default).date)
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
+        let mut by_kind: BTreeMap<Kind, Vec<usize>> =
+            Kind::ALL.iter().map(|k| (*k, Vec::new())).collect();
+        let mut by_topic: BTreeMap<String, Vec<usize>> = config
+            .site
+            .topics
+            .iter()
+            .map(|t| (t.id().to_owned(), Vec::new()))
+            .collect();
         let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
         let mut crisis = Vec::new();
         let mut notice_board = Vec::new();
         for (i, doc) in documents.iter().enumerate() {
             by_kind.entry(doc.kind).or_default().push(i);
             let primary = doc.primary(&default);
-            let mut topics: Vec<&str> = doc.translations.iter().flat_map(|t| t.topics.iter().map(String::as_str)).collect();
+            let mut topics: Vec<&str> = doc
+                .translations
+                .iter()
+                .flat_map(|t| t.topics.iter().map(String::as_str))
+                .collect();
             if let Some(m) = primary.minutes() {
                 topics.push(&m.committee);
             }
@@ -74,14 +89,30 @@ impl Site {
             if let Some(m) = primary.minutes()
                 && let Some(posted) = m.posted
             {
-                let appeal_until = posted.checked_add_days(Days::new(u64::from(config.site.minutes.appeal_days))).unwrap_or(posted);
+                let appeal_until = posted
+                    .checked_add_days(Days::new(u64::from(config.site.minutes.appeal_days)))
+                    .unwrap_or(posted);
                 let today = opts.now.date_naive();
                 if posted <= today && today <= appeal_until {
-                    notice_board.push(BoardEntry { doc: i, posted, appeal_until });
+                    notice_board.push(BoardEntry {
+                        doc: i,
+                        posted,
+                        appeal_until,
+                    });
                 }
             }
         }
-        Site { config, documents, now: opts.now, drafts: opts.drafts, by_kind, by_topic, by_year, crisis, notice_board }
+        Site {
+            config,
+            documents,
+            now: opts.now,
+            drafts: opts.drafts,
+            by_kind,
+            by_topic,
+            by_year,
+            crisis,
+            notice_board,
+        }
     }
 
     pub fn default_language(&self) -> &str {
@@ -90,11 +121,20 @@ impl Site {
 
     /// Committees that have minutes or are configured, in configuration order.
     pub fn committees(&self) -> impl Iterator<Item = &crate::config::Topic> {
-        self.config.site.topics.iter().filter(|t| t.kind == TopicKind::Committee)
+        self.config
+            .site
+            .topics
+            .iter()
+            .filter(|t| t.kind == TopicKind::Committee)
     }
 }
 
 /// Whether a notice is in force at `now`: published, not expired, not ended early.
-pub fn is_active(date: DateTime<Tz>, expires: Option<DateTime<Tz>>, ended: Option<DateTime<Tz>>, now: DateTime<Tz>) -> bool {
+pub fn is_active(
+    date: DateTime<Tz>,
+    expires: Option<DateTime<Tz>>,
+    ended: Option<DateTime<Tz>>,
+    now: DateTime<Tz>,
+) -> bool {
     date <= now && expires.is_none_or(|e| now < e) && ended.is_none_or(|e| now < e)
 }

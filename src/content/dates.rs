@@ -11,7 +11,12 @@ pub fn parse(s: &str, tz: Tz) -> Result<DateTime<Tz>, String> {
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
         return Ok(d.with_timezone(&tz));
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(s, fmt) {
             return local(naive, tz, s);
         }
@@ -27,7 +32,9 @@ fn local(naive: NaiveDateTime, tz: Tz, s: &str) -> Result<DateTime<Tz>, String> 
         LocalResult::Single(d) => Ok(d),
         // The hour repeated when clocks go back: the first one is meant.
         LocalResult::Ambiguous(first, _) => Ok(first),
-        LocalResult::None => Err(format!("`{s}` does not exist in {tz}: the clocks skip that hour")),
+        LocalResult::None => Err(format!(
+            "`{s}` does not exist in {tz}: the clocks skip that hour"
+        )),
     }
 }
 
@@ -41,7 +48,10 @@ mod tests {
         let a = parse("2026-03-12T13:00:00+01:00", tz).unwrap();
         let b = parse("2026-03-12 13:00", tz).unwrap();
         assert_eq!(a, b);
-        assert_eq!(parse("2026-07-01", tz).unwrap().to_rfc3339(), "2026-07-01T00:00:00+02:00");
+        assert_eq!(
+            parse("2026-07-01", tz).unwrap().to_rfc3339(),
+            "2026-07-01T00:00:00+02:00"
+        );
         assert!(parse("2026-13-01", tz).is_err());
         assert!(parse("2026-03-29 02:30", tz).is_err());
     }

@@ -54,7 +54,9 @@ pub fn split(text: &str) -> Result<Split<'_>, &'static str> {
     Err("the front matter is not closed")
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, Default, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, Default, PartialOrd, Ord,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Urgency {
     #[default]
@@ -178,7 +180,10 @@ pub fn key_line(split: &Split<'_>, key: &str) -> Option<usize> {
     split
         .yaml
         .lines()
-        .position(|l| l.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with(':')))
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        })
         .map(|i| i + split.yaml_first_line)
 }
 

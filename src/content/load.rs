@@ -5,13 +5,13 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate};
+use chrono::DateTime;
 use chrono_tz::Tz;
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
 use super::document::*;
-use super::front_matter::{self, FrontMatter, Split};
+use super::front_matter::{self, FrontMatter};
 use super::markdown::{self, Ids, RenderOptions, Resolver};
 use super::{dates, minutes};
 use crate::config::{Config, TopicKind, is_slug};
@@ -47,8 +47,10 @@ pub fn load(root: &Path, config: &Config, opts: LoadOptions) -> Result<Vec<Docum
     let content = root.join(CONTENT_DIR);
     let (md_files, other_files) = walk(root, &content, &mut diags);
 
-    let results: Vec<Result<Parsed, Vec<Diagnostic>>> =
-        md_files.par_iter().map(|(kind, rel)| parse_file(root, *kind, rel, config, opts)).collect();
+    let results: Vec<Result<Parsed, Vec<Diagnostic>>> = md_files
+        .par_iter()
+        .map(|(kind, rel)| parse_file(root, *kind, rel, config, opts))
+        .collect();
     let mut parsed = Vec::new();
     for r in results {
         match r {
@@ -90,11 +92,28 @@ pub fn load(root: &Path, config: &Config, opts: LoadOptions) -> Result<Vec<Docum
             ));
             continue;
         };
-        let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let size = std::fs::metadata(root.join(&rel)).map(|m| m.len()).unwrap_or(0);
-        let mime = mime_guess::from_path(&rel).first_or_octet_stream().essence_str().to_owned();
+        let name = rel
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let size = std::fs::metadata(root.join(&rel))
+            .map(|m| m.len())
+            .unwrap_or(0);
+        let mime = mime_guess::from_path(&rel)
+            .first_or_octet_stream()
+            .essence_str()
+            .to_owned();
         let url = file_url(kind, slug, &name);
-        attachments.entry((kind, slug.clone())).or_default().push(Attachment { name, source: root.join(&rel), size, mime, url });
+        attachments
+            .entry((kind, slug.clone()))
+            .or_default()
+            .push(Attachment {
+                name,
+                source: root.join(&rel),
+                size,
+                mime,
+                url,
+            });
     }
 
     // What links may point at: visible translations; hidden ones give a better hint.
@@ -103,26 +122,44 @@ pub fn load(root: &Path, config: &Config, opts: LoadOptions) -> Result<Vec<Docum
     for ((kind, slug), ps) in &groups {
         for p in ps {
             match &p.hidden {
-                None => index.entry((*kind, slug.clone())).or_default().push(p.lang.clone()),
+                None => index
+                    .entry((*kind, slug.clone()))
+                    .or_default()
+                    .push(p.lang.clone()),
                 Some(why) => {
                     hidden.insert((*kind, slug.clone()), why.clone());
                 }
             }
         }
     }
-    let order: HashMap<&str, usize> = config.language_codes().enumerate().map(|(i, c)| (c, i)).collect();
+    let order: HashMap<&str, usize> = config
+        .language_codes()
+        .enumerate()
+        .map(|(i, c)| (c, i))
+        .collect();
 
     let group_list: Vec<((Kind, String), Vec<Parsed>)> = groups.into_iter().collect();
     let rendered: Vec<(Option<Document>, Vec<Diagnostic>)> = group_list
         .into_par_iter()
         .map(|((kind, slug), ps)| {
-            let files = attachments.get(&(kind, slug.clone())).cloned().unwrap_or_default();
+            let files = attachments
+                .get(&(kind, slug.clone()))
+                .cloned()
+                .unwrap_or_default();
             let names: HashSet<String> = files.iter().map(|a| a.name.clone()).collect();
             let mut diags = Vec::new();
             let mut withheld = HashSet::new();
             let mut translations = Vec::new();
             for p in ps.iter().filter(|p| p.hidden.is_none() || opts.drafts) {
-                let resolver = DocResolver { index: &index, hidden: &hidden, lang: &p.lang, default_lang: config.default_language(), kind, slug: &slug, files: &names };
+                let resolver = DocResolver {
+                    index: &index,
+                    hidden: &hidden,
+                    lang: &p.lang,
+                    default_lang: config.default_language(),
+                    kind,
+                    slug: &slug,
+                    files: &names,
+                };
                 match render_translation(p, config, opts, &resolver, &mut withheld) {
                     Ok(t) => translations.push(t),
                     Err(d) => diags.extend(d),
@@ -133,8 +170,19 @@ pub fn load(root: &Path, config: &Config, opts: LoadOptions) -> Result<Vec<Docum
                 return (None, diags);
             }
             // Files linked only from closed items are never published.
-            let attachments = files.into_iter().filter(|a| !withheld.contains(&a.name)).collect();
-            (Some(Document { kind, slug, translations, attachments }), diags)
+            let attachments = files
+                .into_iter()
+                .filter(|a| !withheld.contains(&a.name))
+                .collect();
+            (
+                Some(Document {
+                    kind,
+                    slug,
+                    translations,
+                    attachments,
+                }),
+                diags,
+            )
         })
         .collect();
     let mut documents = Vec::new();
@@ -151,18 +199,27 @@ pub fn load(root: &Path, config: &Config, opts: LoadOptions) -> Result<Vec<Docum
 
 /// Lists the Markdown files and the other files under `content/`, by kind. Symlinks and files
 /// outside the three kinds' folders are errors.
-fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> (Vec<(Kind, PathBuf)>, Vec<(Kind, PathBuf)>) {
+/// Files of one kind, relative to the site root.
+type KindFiles = Vec<(Kind, PathBuf)>;
+
+fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> (KindFiles, KindFiles) {
     let mut md = Vec::new();
     let mut other = Vec::new();
     if !content.is_dir() {
-        diags.push(Diagnostic::error(CONTENT_DIR, "the content folder is missing").hint("create content/press, content/minutes and content/notices"));
+        diags.push(
+            Diagnostic::error(CONTENT_DIR, "the content folder is missing")
+                .hint("create content/press, content/minutes and content/notices"),
+        );
         return (md, other);
     }
     for entry in walkdir::WalkDir::new(content).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(|p| rel(root, p)).unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
+                let path = e
+                    .path()
+                    .map(|p| rel(root, p))
+                    .unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
                 diags.push(Diagnostic::error(path, format!("cannot read: {e}")));
                 continue;
             }
@@ -173,19 +230,32 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> (Vec<(Kind, Pat
             continue; // editor and system files (.DS_Store, .#draft.md)
         }
         if entry.path_is_symlink() {
-            diags.push(Diagnostic::error(&path, "symbolic links are not followed").hint("copy the file into content/ instead; a link could reach outside the site"));
+            diags.push(
+                Diagnostic::error(&path, "symbolic links are not followed").hint(
+                    "copy the file into content/ instead; a link could reach outside the site",
+                ),
+            );
             continue;
         }
         if entry.depth() == 0 || entry.file_type().is_dir() {
             if entry.depth() == 1 && Kind::from_dir(&name).is_none() {
-                diags.push(Diagnostic::error(&path, format!("unknown section `{name}`")).hint("documents go in content/press, content/minutes or content/notices"));
+                diags.push(
+                    Diagnostic::error(&path, format!("unknown section `{name}`"))
+                        .hint("documents go in content/press, content/minutes or content/notices"),
+                );
             }
             continue;
         }
-        let kind = path.components().nth(1).and_then(|c| Kind::from_dir(&c.as_os_str().to_string_lossy()));
+        let kind = path
+            .components()
+            .nth(1)
+            .and_then(|c| Kind::from_dir(&c.as_os_str().to_string_lossy()));
         let Some(kind) = kind else {
             if entry.depth() == 1 {
-                diags.push(Diagnostic::error(&path, "a file directly in content/ belongs to no section").hint("move it to content/press, content/minutes or content/notices"));
+                diags.push(
+                    Diagnostic::error(&path, "a file directly in content/ belongs to no section")
+                        .hint("move it to content/press, content/minutes or content/notices"),
+                );
             }
             continue;
         };
@@ -203,7 +273,10 @@ fn rel(root: &Path, p: &Path) -> PathBuf {
 }
 
 /// `2026-03-12-slug.sv.md` → (stem `2026-03-12-slug`, slug `slug`, language `sv`).
-fn file_name_parts(name: &str, config: &Config) -> Result<(String, String, String), (String, String)> {
+fn file_name_parts(
+    name: &str,
+    config: &Config,
+) -> Result<(String, String, String), (String, String)> {
     let base = name.trim_end_matches(".md");
     let (stem, lang) = match base.rsplit_once('.') {
         Some((stem, lang)) => (stem, lang.to_owned()),
@@ -215,7 +288,10 @@ fn file_name_parts(name: &str, config: &Config) -> Result<(String, String, Strin
         if let Some(n) = nearest(&lang, codes.iter().copied()) {
             hint = format!("did you mean `{n}`? {hint}");
         }
-        return Err((format!("unknown language code `{lang}` in the file name"), hint));
+        return Err((
+            format!("unknown language code `{lang}` in the file name"),
+            hint,
+        ));
     }
     let slug = strip_date(stem);
     if !is_slug(slug) {
@@ -230,37 +306,80 @@ fn file_name_parts(name: &str, config: &Config) -> Result<(String, String, Strin
 fn strip_date(stem: &str) -> &str {
     let b = stem.as_bytes();
     let is_date = b.len() > 11
-        && b[..10].iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
         && b[10] == b'-';
     if is_date { &stem[11..] } else { stem }
 }
 
-fn parse_file(root: &Path, kind: Kind, path: &Path, config: &Config, opts: LoadOptions) -> Result<Parsed, Vec<Diagnostic>> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let (stem, slug, lang) = file_name_parts(&name, config).map_err(|(m, h)| vec![Diagnostic::error(path, m).at(1, None).hint(h)])?;
-    let bytes = std::fs::read(root.join(path)).map_err(|e| vec![Diagnostic::error(path, format!("cannot read: {e}"))])?;
+fn parse_file(
+    root: &Path,
+    kind: Kind,
+    path: &Path,
+    config: &Config,
+    opts: LoadOptions,
+) -> Result<Parsed, Vec<Diagnostic>> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (stem, slug, lang) = file_name_parts(&name, config)
+        .map_err(|(m, h)| vec![Diagnostic::error(path, m).at(1, None).hint(h)])?;
+    let bytes = std::fs::read(root.join(path))
+        .map_err(|e| vec![Diagnostic::error(path, format!("cannot read: {e}"))])?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, col) = line_col(&String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]), usize::MAX);
-        vec![Diagnostic::error(path, "the file is not UTF-8 text").at(line, Some(col)).hint("save it as UTF-8 (most editors offer it under \"Save as… / Encoding\")")]
+        let (line, col) = line_col(
+            &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
+            usize::MAX,
+        );
+        vec![
+            Diagnostic::error(path, "the file is not UTF-8 text")
+                .at(line, Some(col))
+                .hint("save it as UTF-8 (most editors offer it under \"Save as… / Encoding\")"),
+        ]
     })?;
     let split = front_matter::split(&text)
         .map_err(|m| vec![Diagnostic::error(path, m).at(1, Some(1)).hint("start the file with a line `---`, the YAML front matter (title, date, summary…), and another line `---`").with_source(&text)])?;
-    let fm: FrontMatter = serde_saphyr::from_str_with_options(split.yaml, front_matter::yaml_options())
-        .map_err(|e| vec![from_yaml(path, &e, split.yaml_first_line - 1, &text)])?;
+    let fm: FrontMatter =
+        serde_saphyr::from_str_with_options(split.yaml, front_matter::yaml_options())
+            .map_err(|e| vec![from_yaml(path, &e, split.yaml_first_line - 1, &text)])?;
     let mut errs = Vec::new();
     let tz = config.tz;
-    let here = |s: &serde_saphyr::Location| (s.line() as usize + split.yaml_first_line - 1, s.column() as usize);
+    let here = |s: &serde_saphyr::Location| {
+        (
+            s.line() as usize + split.yaml_first_line - 1,
+            s.column() as usize,
+        )
+    };
     let mut err_at = |loc: (usize, usize), msg: String, hint: String| {
-        errs.push(Diagnostic::error(path, msg).at(loc.0, Some(loc.1).filter(|c| *c > 0)).hint(hint).with_source(&text));
+        errs.push(
+            Diagnostic::error(path, msg)
+                .at(loc.0, Some(loc.1).filter(|c| *c > 0))
+                .hint(hint)
+                .with_source(&text),
+        );
     };
 
     if fm.title.value.trim().is_empty() {
-        err_at(here(&fm.title.referenced), "the title is empty".into(), "write the document's title".into());
+        err_at(
+            here(&fm.title.referenced),
+            "the title is empty".into(),
+            "write the document's title".into(),
+        );
     }
     let date = match dates::parse(&fm.date.value, tz) {
         Ok(d) => Some(d),
         Err(m) => {
-            err_at(here(&fm.date.referenced), format!("invalid date: {m}"), format!("write dates like {}", dates::EXAMPLE));
+            err_at(
+                here(&fm.date.referenced),
+                format!("invalid date: {m}"),
+                format!("write dates like {}", dates::EXAMPLE),
+            );
             None
         }
     };
@@ -269,7 +388,11 @@ fn parse_file(root: &Path, kind: Kind, path: &Path, config: &Config, opts: LoadO
         match dates::parse(&s.value, tz) {
             Ok(d) => Some(d),
             Err(m) => {
-                err_at(here(&s.referenced), format!("invalid {key}: {m}"), format!("write dates like {}", dates::EXAMPLE));
+                err_at(
+                    here(&s.referenced),
+                    format!("invalid {key}: {m}"),
+                    format!("write dates like {}", dates::EXAMPLE),
+                );
                 None
             }
         }
@@ -287,16 +410,26 @@ fn parse_file(root: &Path, kind: Kind, path: &Path, config: &Config, opts: LoadO
         if config.topic(&t.value).is_none() {
             let ids: Vec<&str> = config.site.topics.iter().map(|t| t.id()).collect();
             let hint = match nearest(&t.value, ids.iter().copied()) {
-                Some(n) => format!("did you mean `{n}`? Topics are listed under `topics:` in site.yaml"),
+                Some(n) => {
+                    format!("did you mean `{n}`? Topics are listed under `topics:` in site.yaml")
+                }
                 None => "topics must be listed under `topics:` in site.yaml".into(),
             };
-            err_at(here(&t.referenced), format!("unknown topic `{}`", t.value), hint);
+            err_at(
+                here(&t.referenced),
+                format!("unknown topic `{}`", t.value),
+                hint,
+            );
         }
     }
     for (key, owner) in fm.kind_keys() {
         if owner != kind.dir() {
             let line = front_matter::key_line(&split, key).unwrap_or(1);
-            err_at((line, 1), format!("`{key}` is not a field of {}", kind.dir()), format!("`{key}` belongs in {owner}; remove it here"));
+            err_at(
+                (line, 1),
+                format!("`{key}` is not a field of {}", kind.dir()),
+                format!("`{key}` belongs in {owner}; remove it here"),
+            );
         }
     }
     match kind {
@@ -304,7 +437,12 @@ fn parse_file(root: &Path, kind: Kind, path: &Path, config: &Config, opts: LoadO
             let urgency = fm.urgency.as_ref().map(|u| u.value).unwrap_or_default();
             if urgency != front_matter::Urgency::Normal && fm.expires.is_none() {
                 let line = front_matter::key_line(&split, "urgency").unwrap_or(1);
-                err_at((line, 1), format!("a {} notice needs `expires:`", urgency.as_str()), "add `expires: 2026-03-20T18:00:00+01:00` so the banner and alert end in time".into());
+                err_at(
+                    (line, 1),
+                    format!("a {} notice needs `expires:`", urgency.as_str()),
+                    "add `expires: 2026-03-20T18:00:00+01:00` so the banner and alert end in time"
+                        .into(),
+                );
             }
         }
         Kind::Minutes => {
@@ -321,7 +459,12 @@ fn parse_file(root: &Path, kind: Kind, path: &Path, config: &Config, opts: LoadO
                 },
             }
             if fm.meeting.is_none() {
-                err_at((1, 1), "missing required field `meeting`".into(), "add `meeting: { start: 2026-09-02T16:30:00+02:00, place: Room 2, City Hall }`".into());
+                err_at(
+                    (1, 1),
+                    "missing required field `meeting`".into(),
+                    "add `meeting: { start: 2026-09-02T16:30:00+02:00, place: Room 2, City Hall }`"
+                        .into(),
+                );
             }
         }
         Kind::Press => {}
@@ -338,7 +481,18 @@ fn parse_file(root: &Path, kind: Kind, path: &Path, config: &Config, opts: LoadO
         None
     };
     let body_offset = split.body_offset;
-    Ok(Parsed { kind, slug, stem, lang, path: path.to_path_buf(), text, body_offset, fm, date, hidden })
+    Ok(Parsed {
+        kind,
+        slug,
+        stem,
+        lang,
+        path: path.to_path_buf(),
+        text,
+        body_offset,
+        fm,
+        date,
+        hidden,
+    })
 }
 
 struct DocResolver<'a> {
@@ -354,24 +508,42 @@ struct DocResolver<'a> {
 impl Resolver for DocResolver<'_> {
     fn document(&self, target: &str) -> Result<String, String> {
         let Some((kind, slug)) = target.split_once('/') else {
-            return Err("write links to documents as @/KIND/SLUG, e.g. @/notices/schools-close".into());
+            return Err(
+                "write links to documents as @/KIND/SLUG, e.g. @/notices/schools-close".into(),
+            );
         };
         let Some(kind) = Kind::from_dir(kind) else {
-            return Err(format!("`{kind}` is not a kind of document: use press, minutes or notices"));
+            return Err(format!(
+                "`{kind}` is not a kind of document: use press, minutes or notices"
+            ));
         };
         let key = (kind, slug.to_owned());
         match self.index.get(&key) {
             Some(langs) => {
-                let lang = [self.lang, self.default_lang].into_iter().find(|l| langs.iter().any(|x| x == l)).unwrap_or(&langs[0]);
+                let lang = [self.lang, self.default_lang]
+                    .into_iter()
+                    .find(|l| langs.iter().any(|x| x == l))
+                    .unwrap_or(&langs[0]);
                 Ok(doc_url(lang, kind, slug))
             }
             None => match self.hidden.get(&key) {
                 Some(why) => Err(format!("the document exists but is not published: {why}")),
                 None => {
-                    let slugs = self.index.keys().filter(|(k, _)| *k == kind).map(|(_, s)| s.as_str());
+                    let slugs = self
+                        .index
+                        .keys()
+                        .filter(|(k, _)| *k == kind)
+                        .map(|(_, s)| s.as_str());
                     Err(match nearest(slug, slugs) {
-                        Some(n) => format!("no {} document is called `{slug}`; did you mean `@/{}/{n}`?", kind.dir(), kind.dir()),
-                        None => format!("no {} document is called `{slug}` (the slug is the file name without date and language)", kind.dir()),
+                        Some(n) => format!(
+                            "no {} document is called `{slug}`; did you mean `@/{}/{n}`?",
+                            kind.dir(),
+                            kind.dir()
+                        ),
+                        None => format!(
+                            "no {} document is called `{slug}` (the slug is the file name without date and language)",
+                            kind.dir()
+                        ),
                     })
                 }
             },
@@ -390,22 +562,35 @@ fn problems_to_diags(p: &Parsed, problems: Vec<markdown::Problem>) -> Vec<Diagno
         .into_iter()
         .map(|pr| {
             let (line, col) = line_col(&p.text, pr.offset);
-            Diagnostic::error(&p.path, pr.message).at(line, Some(col)).hint(pr.hint).with_source(&p.text)
+            Diagnostic::error(&p.path, pr.message)
+                .at(line, Some(col))
+                .hint(pr.hint)
+                .with_source(&p.text)
         })
         .collect()
 }
 
-fn render_translation(p: &Parsed, config: &Config, opts: LoadOptions, resolver: &DocResolver<'_>, withheld: &mut HashSet<String>) -> Result<Translation, Vec<Diagnostic>> {
+fn render_translation(
+    p: &Parsed,
+    config: &Config,
+    opts: LoadOptions,
+    resolver: &DocResolver<'_>,
+    withheld: &mut HashSet<String>,
+) -> Result<Translation, Vec<Diagnostic>> {
     let tz = config.tz;
     let fm = &p.fm;
     let body = &p.text[p.body_offset..];
-    let ropts = RenderOptions { allow_html: config.site.markdown.allow_html, shift: u8::from(markdown::uses_h1(body)) };
+    let ropts = RenderOptions {
+        allow_html: config.site.markdown.allow_html,
+        shift: u8::from(markdown::uses_h1(body)),
+    };
     let mut ids = Ids::default();
     let mut problems = Vec::new();
     let mut headings = Vec::new();
     let mut links = Vec::new();
     let mut images = Vec::new();
-    let date_opt = |v: &Option<Spanned<String>>| v.as_ref().and_then(|s| dates::parse(&s.value, tz).ok());
+    let date_opt =
+        |v: &Option<Spanned<String>>| v.as_ref().and_then(|s| dates::parse(&s.value, tz).ok());
     let day = |v: &Option<Spanned<String>>| date_opt(v).map(|d| d.date_naive());
     let mut absorb = |r: markdown::Rendered| {
         problems.extend(r.problems);
@@ -418,16 +603,31 @@ fn render_translation(p: &Parsed, config: &Config, opts: LoadOptions, resolver: 
     let (body_html, public_markdown, extra) = match p.kind {
         Kind::Minutes => {
             let s = minutes::structure(body, &config.site.minutes.decision_headings);
-            let (preamble, _) = absorb(markdown::render(&body[s.preamble.clone()], p.body_offset, &ropts, resolver, &mut ids));
+            let (preamble, _) = absorb(markdown::render(
+                &body[s.preamble.clone()],
+                p.body_offset,
+                &ropts,
+                resolver,
+                &mut ids,
+            ));
             let mut items = Vec::new();
             for item in &s.items {
-                let id = ids.unique(item.id.as_deref().unwrap_or(&markdown::slugify(&item.label)));
+                let id = ids.unique(
+                    item.id
+                        .as_deref()
+                        .unwrap_or(&markdown::slugify(&item.label)),
+                );
                 if item.closed {
                     withheld.extend(linked_files(&body[item.body.clone()]));
                     items.push(AgendaItem {
                         label: item.label.clone(),
                         number: item.number.clone(),
-                        title: config.site.minutes.closed_titles.then(|| item.title.clone()).filter(|t| !t.is_empty()),
+                        title: config
+                            .site
+                            .minutes
+                            .closed_titles
+                            .then(|| item.title.clone())
+                            .filter(|t| !t.is_empty()),
                         case: None,
                         id,
                         closed: true,
@@ -437,9 +637,24 @@ fn render_translation(p: &Parsed, config: &Config, opts: LoadOptions, resolver: 
                     });
                     continue;
                 }
-                let (body_html, files) = absorb(markdown::render(&body[item.body.clone()], p.body_offset + item.body.start, &ropts, resolver, &mut ids));
+                let (body_html, files) = absorb(markdown::render(
+                    &body[item.body.clone()],
+                    p.body_offset + item.body.start,
+                    &ropts,
+                    resolver,
+                    &mut ids,
+                ));
                 // The decision alone, for feeds and the API; ids here are throwaway.
-                let decision_html = item.decision.clone().map(|r| markdown::render(&body[r.clone()], p.body_offset + r.start, &ropts, resolver, &mut Ids::default()).html);
+                let decision_html = item.decision.clone().map(|r| {
+                    markdown::render(
+                        &body[r.clone()],
+                        p.body_offset + r.start,
+                        &ropts,
+                        resolver,
+                        &mut Ids::default(),
+                    )
+                    .html
+                });
                 items.push(AgendaItem {
                     label: item.label.clone(),
                     number: item.number.clone(),
@@ -459,8 +674,16 @@ fn render_translation(p: &Parsed, config: &Config, opts: LoadOptions, resolver: 
             });
             let approved = day(&fm.approved);
             let info = MinutesInfo {
-                committee: fm.committee.as_ref().map(|c| c.value.clone()).unwrap_or_default(),
-                meeting: meeting.unwrap_or(Meeting { start: p.date, end: None, place: String::new() }),
+                committee: fm
+                    .committee
+                    .as_ref()
+                    .map(|c| c.value.clone())
+                    .unwrap_or_default(),
+                meeting: meeting.unwrap_or(Meeting {
+                    start: p.date,
+                    end: None,
+                    place: String::new(),
+                }),
                 attendees: fm.attendees.clone().unwrap_or_default(),
                 approved,
                 posted: day(&fm.posted).or(approved),
@@ -471,9 +694,17 @@ fn render_translation(p: &Parsed, config: &Config, opts: LoadOptions, resolver: 
             (preamble, public, Extra::Minutes(info))
         }
         kind => {
-            let (html, _) = absorb(markdown::render(body, p.body_offset, &ropts, resolver, &mut ids));
+            let (html, _) = absorb(markdown::render(
+                body,
+                p.body_offset,
+                &ropts,
+                resolver,
+                &mut ids,
+            ));
             let extra = if kind == Kind::Press {
-                Extra::Press { contacts: fm.contacts.clone().unwrap_or_default() }
+                Extra::Press {
+                    contacts: fm.contacts.clone().unwrap_or_default(),
+                }
             } else {
                 Extra::Notices(NoticeInfo {
                     urgency: fm.urgency.as_ref().map(|u| u.value).unwrap_or_default(),
@@ -518,15 +749,18 @@ fn linked_files(src: &str) -> Vec<String> {
     use pulldown_cmark::{Event, Parser, Tag};
     Parser::new_ext(src, markdown::parser_options())
         .filter_map(|e| match e {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => Some(dest_url.to_string()),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some(dest_url.to_string())
+            }
             _ => None,
         })
-        .filter(|d| !d.contains(':') && !d.starts_with('/') && !d.starts_with('#') && !d.starts_with('@'))
+        .filter(|d| {
+            !d.contains(':') && !d.starts_with('/') && !d.starts_with('#') && !d.starts_with('@')
+        })
         .map(|d| d.split('#').next().unwrap_or_default().to_owned())
         .collect()
 }
 
-/// Years, for tests of the split of names.
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -540,10 +774,9 @@ mod tests {
 
     #[test]
     fn linked_files_ignores_urls_and_documents() {
-        let f = linked_files("[a](bilag-3.pdf) [b](https://x.example/y.pdf) [c](@/press/x) ![d](foto.jpg#x)");
+        let f = linked_files(
+            "[a](bilag-3.pdf) [b](https://x.example/y.pdf) [c](@/press/x) ![d](foto.jpg#x)",
+        );
         assert_eq!(f, ["bilag-3.pdf", "foto.jpg"]);
     }
 }
-
-#[allow(dead_code)]
-fn _unused(_: NaiveDate, _: &Split<'_>) {}

@@ -19,7 +19,11 @@ pub struct Ids(HashMap<String, usize>);
 
 impl Ids {
     pub fn unique(&mut self, wanted: &str) -> String {
-        let base = if wanted.is_empty() { "section".to_owned() } else { wanted.to_owned() };
+        let base = if wanted.is_empty() {
+            "section".to_owned()
+        } else {
+            wanted.to_owned()
+        };
         let n = self.0.entry(base.clone()).or_insert(0);
         *n += 1;
         if *n == 1 { base } else { format!("{base}-{n}") }
@@ -119,8 +123,15 @@ pub struct RenderOptions {
 
 /// Whether the body uses level-1 headings (then every level is shifted down by one).
 pub fn uses_h1(src: &str) -> bool {
-    Parser::new_ext(src, parser_options())
-        .any(|e| matches!(e, Event::Start(Tag::Heading { level: HeadingLevel::H1, .. })))
+    Parser::new_ext(src, parser_options()).any(|e| {
+        matches!(
+            e,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            })
+        )
+    })
 }
 
 fn shifted(level: HeadingLevel, by: u8) -> HeadingLevel {
@@ -131,11 +142,20 @@ fn shifted(level: HeadingLevel, by: u8) -> HeadingLevel {
 fn is_external(dest: &str) -> bool {
     let scheme_end = dest.find(':');
     let slash = dest.find('/');
-    matches!((scheme_end, slash), (Some(c), Some(s)) if c < s) || dest.starts_with("mailto:") || dest.starts_with("tel:") || dest.starts_with("//")
+    matches!((scheme_end, slash), (Some(c), Some(s)) if c < s)
+        || dest.starts_with("mailto:")
+        || dest.starts_with("tel:")
+        || dest.starts_with("//")
 }
 
 /// Renders `src`, which starts at byte `base` of its file.
-pub fn render(src: &str, base: usize, opts: &RenderOptions, resolver: &dyn Resolver, ids: &mut Ids) -> Rendered {
+pub fn render(
+    src: &str,
+    base: usize,
+    opts: &RenderOptions,
+    resolver: &dyn Resolver,
+    ids: &mut Ids,
+) -> Rendered {
     let mut out = Rendered::default();
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<String>, usize, Vec<Event<'_>>)> = None;
@@ -151,11 +171,18 @@ pub fn render(src: &str, base: usize, opts: &RenderOptions, resolver: &dyn Resol
                 continue;
             }
             Event::End(TagEnd::Heading(_)) => {
-                let Some((level, id, at, inner)) = heading.take() else { continue };
+                let Some((level, id, at, inner)) = heading.take() else {
+                    continue;
+                };
                 let text = plain_text(&inner);
                 let id = ids.unique(&id.unwrap_or_else(|| slugify(&text)));
                 let level = shifted(level, opts.shift);
-                out.headings.push(HeadingInfo { level: level as u8, id: id.clone(), text, offset: at });
+                out.headings.push(HeadingInfo {
+                    level: level as u8,
+                    id: id.clone(),
+                    text,
+                    offset: at,
+                });
                 events.push(Event::Start(Tag::Heading {
                     level,
                     id: Some(CowStr::from(id)),
@@ -166,16 +193,31 @@ pub fn render(src: &str, base: usize, opts: &RenderOptions, resolver: &dyn Resol
                 events.push(Event::End(TagEnd::Heading(level)));
                 continue;
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = dest_url.to_string();
                 let (kind, url) = if link_type == pulldown_cmark::LinkType::Email {
                     (LinkKind::External, dest.clone()) // `<a@b.example>`: the HTML writer adds mailto:
                 } else {
                     classify(&dest, offset, resolver, &mut out)
                 };
-                out.links.push(LinkRef { dest, kind, text: String::new(), offset });
+                out.links.push(LinkRef {
+                    dest,
+                    kind,
+                    text: String::new(),
+                    offset,
+                });
                 link_text = Some((out.links.len() - 1, String::new()));
-                Event::Start(Tag::Link { link_type, dest_url: CowStr::from(url), title, id })
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: CowStr::from(url),
+                    title,
+                    id,
+                })
             }
             Event::End(TagEnd::Link) => {
                 if let Some((i, text)) = link_text.take() {
@@ -183,7 +225,12 @@ pub fn render(src: &str, base: usize, opts: &RenderOptions, resolver: &dyn Resol
                 }
                 Event::End(TagEnd::Link)
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let src_attr = dest_url.to_string();
                 let url = if is_external(&src_attr) || src_attr.starts_with('/') {
                     src_attr.clone()
@@ -191,19 +238,33 @@ pub fn render(src: &str, base: usize, opts: &RenderOptions, resolver: &dyn Resol
                     file_link(&src_attr, offset, resolver, &mut out)
                 };
                 image = Some((offset, src_attr));
-                Event::Start(Tag::Image { link_type, dest_url: CowStr::from(url), title, id })
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: CowStr::from(url),
+                    title,
+                    id,
+                })
             }
             Event::End(TagEnd::Image) => {
                 if let Some((at, src_attr)) = image.take() {
                     // The alt text is the image's inner text, collected below.
                     let alt = alt_text(&events);
-                    out.images.push(ImageRef { src: src_attr, alt, offset: at });
+                    out.images.push(ImageRef {
+                        src: src_attr,
+                        alt,
+                        offset: at,
+                    });
                 }
                 Event::End(TagEnd::Image)
             }
             Event::Start(Tag::Table(aligns)) => {
                 // Alignment would be an inline style, which the Content-Security-Policy forbids.
-                Event::Start(Tag::Table(aligns.iter().map(|_| pulldown_cmark::Alignment::None).collect()))
+                Event::Start(Tag::Table(
+                    aligns
+                        .iter()
+                        .map(|_| pulldown_cmark::Alignment::None)
+                        .collect(),
+                ))
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 raw_html = true;
@@ -231,7 +292,10 @@ pub fn render(src: &str, base: usize, opts: &RenderOptions, resolver: &dyn Resol
 
 /// The text of the events since the last image start: an image's alt text.
 fn alt_text(events: &[Event<'_>]) -> String {
-    let start = events.iter().rposition(|e| matches!(e, Event::Start(Tag::Image { .. }))).map_or(0, |i| i + 1);
+    let start = events
+        .iter()
+        .rposition(|e| matches!(e, Event::Start(Tag::Image { .. })))
+        .map_or(0, |i| i + 1);
     plain_text(&events[start..])
 }
 
@@ -247,7 +311,12 @@ fn plain_text(events: &[Event<'_>]) -> String {
     s.trim().to_owned()
 }
 
-fn classify(dest: &str, offset: usize, resolver: &dyn Resolver, out: &mut Rendered) -> (LinkKind, String) {
+fn classify(
+    dest: &str,
+    offset: usize,
+    resolver: &dyn Resolver,
+    out: &mut Rendered,
+) -> (LinkKind, String) {
     if let Some(target) = dest.strip_prefix("@/") {
         let (path, anchor) = match target.split_once('#') {
             Some((p, a)) => (p, Some(a)),
@@ -262,7 +331,11 @@ fn classify(dest: &str, offset: usize, resolver: &dyn Resolver, out: &mut Render
                 (LinkKind::Document, url)
             }
             Err(hint) => {
-                out.problems.push(Problem { offset, message: format!("broken internal link `{dest}`"), hint });
+                out.problems.push(Problem {
+                    offset,
+                    message: format!("broken internal link `{dest}`"),
+                    hint,
+                });
                 (LinkKind::Document, String::from("#"))
             }
         }
@@ -346,7 +419,11 @@ mod tests {
     struct R;
     impl Resolver for R {
         fn document(&self, target: &str) -> Result<String, String> {
-            if target == "notices/water" { Ok("/sv/notices/water/".into()) } else { Err("no such document".into()) }
+            if target == "notices/water" {
+                Ok("/sv/notices/water/".into())
+            } else {
+                Err("no such document".into())
+            }
         }
         fn has_file(&self, name: &str) -> bool {
             name == "bilag 1.pdf"
@@ -357,25 +434,58 @@ mod tests {
     }
 
     fn md(src: &str) -> Rendered {
-        render(src, 0, &RenderOptions { allow_html: false, shift: 0 }, &R, &mut Ids::default())
+        render(
+            src,
+            0,
+            &RenderOptions {
+                allow_html: false,
+                shift: 0,
+            },
+            &R,
+            &mut Ids::default(),
+        )
     }
 
     #[test]
     fn headings_get_stable_unique_ids() {
-        let r = md("## Beslut\n\n## Beslut\n\n## Punkt 6 {#punkt-6 .closed case=\"A-1\"}\n\n## مدارس مغلقة\n");
+        let r = md(
+            "## Beslut\n\n## Beslut\n\n## Punkt 6 {#punkt-6 .closed case=\"A-1\"}\n\n## مدارس مغلقة\n",
+        );
         let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["beslut", "beslut-2", "punkt-6", "مدارس-مغلقة"]);
-        assert!(r.html.contains("<h2 id=\"punkt-6\">Punkt 6</h2>"), "{}", r.html);
-        assert!(!r.html.contains("case="), "attributes other than id are not HTML: {}", r.html);
+        assert!(
+            r.html.contains("<h2 id=\"punkt-6\">Punkt 6</h2>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            !r.html.contains("case="),
+            "attributes other than id are not HTML: {}",
+            r.html
+        );
     }
 
     #[test]
     fn links_resolve_and_broken_ones_are_reported() {
         let mail = md("Write to <kansliet@ekvik.example>.");
-        assert!(mail.problems.is_empty() && mail.html.contains("mailto:kansliet@ekvik.example"), "{}", mail.html);
-        let r = md("[water](@/notices/water#what-to-do) [gone](@/press/nope) [bilaga](bilag%201.pdf) [x](missing.pdf)");
-        assert!(r.html.contains("href=\"/sv/notices/water/#what-to-do\""), "{}", r.html);
-        assert!(r.html.contains("href=\"/files/minutes/m/bilag 1.pdf\""), "{}", r.html);
+        assert!(
+            mail.problems.is_empty() && mail.html.contains("mailto:kansliet@ekvik.example"),
+            "{}",
+            mail.html
+        );
+        let r = md(
+            "[water](@/notices/water#what-to-do) [gone](@/press/nope) [bilaga](bilag%201.pdf) [x](missing.pdf)",
+        );
+        assert!(
+            r.html.contains("href=\"/sv/notices/water/#what-to-do\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("href=\"/files/minutes/m/bilag%201.pdf\""),
+            "{}",
+            r.html
+        );
         assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
         assert!(r.problems[0].message.contains("@/press/nope"));
         assert_eq!(r.problems[0].offset, 36);
@@ -385,7 +495,11 @@ mod tests {
     #[test]
     fn images_keep_alt_text() {
         let r = md("![Children crossing the road](https://img.example/a.png)");
-        assert!(r.html.contains("alt=\"Children crossing the road\""), "{}", r.html);
+        assert!(
+            r.html.contains("alt=\"Children crossing the road\""),
+            "{}",
+            r.html
+        );
         assert_eq!(r.images[0].alt, "Children crossing the road");
     }
 
@@ -393,9 +507,22 @@ mod tests {
     fn raw_html_is_sanitised_unless_allowed() {
         let src = "Hi <script>alert(1)</script><b onclick=\"x()\">bold</b>\n\n<iframe src=\"https://evil.example\"></iframe>\n";
         let r = md(src);
-        assert!(!r.html.contains("script") && !r.html.contains("onclick") && !r.html.contains("iframe"), "{}", r.html);
+        assert!(
+            !r.html.contains("script") && !r.html.contains("onclick") && !r.html.contains("iframe"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<b>bold</b>"), "{}", r.html);
-        let trusted = render(src, 0, &RenderOptions { allow_html: true, shift: 0 }, &R, &mut Ids::default());
+        let trusted = render(
+            src,
+            0,
+            &RenderOptions {
+                allow_html: true,
+                shift: 0,
+            },
+            &R,
+            &mut Ids::default(),
+        );
         assert!(trusted.html.contains("<iframe"));
     }
 
@@ -411,7 +538,20 @@ mod tests {
     #[test]
     fn h1_bodies_are_shifted() {
         assert!(uses_h1("# A\n"));
-        let r = render("# A\n## B\n", 0, &RenderOptions { allow_html: false, shift: 1 }, &R, &mut Ids::default());
-        assert!(r.html.contains("<h2 id=\"a\">A</h2>") && r.html.contains("<h3 id=\"b\">B</h3>"), "{}", r.html);
+        let r = render(
+            "# A\n## B\n",
+            0,
+            &RenderOptions {
+                allow_html: false,
+                shift: 1,
+            },
+            &R,
+            &mut Ids::default(),
+        );
+        assert!(
+            r.html.contains("<h2 id=\"a\">A</h2>") && r.html.contains("<h3 id=\"b\">B</h3>"),
+            "{}",
+            r.html
+        );
     }
 }

@@ -12,9 +12,9 @@ use chrono::{DateTime, Datelike, NaiveDate, Timelike};
 use chrono_tz::Tz;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use icu_datetime::DateTimeFormatter;
 use icu_datetime::fieldsets;
 use icu_datetime::input::{Date, DateTime as IcuDateTime, Time};
-use icu_datetime::DateTimeFormatter;
 use icu_decimal::DecimalFormatter;
 use icu_decimal::input::Decimal;
 use icu_locale_core::Locale;
@@ -59,13 +59,20 @@ impl I18n {
         let mut errs = Diagnostics::default();
         let mut warnings = Vec::new();
         let mut langs = HashMap::new();
-        let mut codes: Vec<(String, String)> = config.site.languages.iter().map(|l| (l.code().to_owned(), l.locale().to_owned())).collect();
+        let mut codes: Vec<(String, String)> = config
+            .site
+            .languages
+            .iter()
+            .map(|l| (l.code().to_owned(), l.locale().to_owned()))
+            .collect();
         if !codes.iter().any(|(c, _)| c == "en") {
             codes.push(("en".into(), "en".into()));
         }
         for (code, locale_str) in codes {
-            let rtl = config.language(&code).is_some_and(|l| l.dir == crate::config::Direction::Rtl);
-            let locale: Locale = locale_str.parse().unwrap_or_else(|_| Locale::UNKNOWN);
+            let rtl = config
+                .language(&code)
+                .is_some_and(|l| l.dir == crate::config::Direction::Rtl);
+            let locale: Locale = locale_str.parse().unwrap_or(Locale::UNKNOWN);
             let langid = code.parse().unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // Isolation marks keep names and numbers in place inside right-to-left text; in
@@ -81,29 +88,54 @@ impl I18n {
             let site_file = root.join(LOCALES_DIR).join(format!("{code}.ftl"));
             let shown = Path::new(LOCALES_DIR).join(format!("{code}.ftl"));
             match std::fs::read_to_string(&site_file) {
-                Ok(text) => match FluentResource::try_new(text.clone()) {
-                    Ok(res) => bundle.add_resource_overriding(res),
-                    Err((_, parse_errors)) => {
-                        for e in parse_errors {
-                            let (line, col) = line_col(&text, e.pos.start);
-                            errs.push(Diagnostic::error(&shown, format!("Fluent syntax error: {}", e.kind)).at(line, Some(col)).hint("see https://projectfluent.org/fluent/guide/ for the syntax").with_source(&text));
+                Ok(text) => {
+                    match FluentResource::try_new(text.clone()) {
+                        Ok(res) => bundle.add_resource_overriding(res),
+                        Err((_, parse_errors)) => {
+                            for e in parse_errors {
+                                let (line, col) = line_col(&text, e.pos.start);
+                                errs.push(Diagnostic::error(&shown, format!("Fluent syntax error: {}", e.kind)).at(line, Some(col)).hint("see https://projectfluent.org/fluent/guide/ for the syntax").with_source(&text));
+                            }
                         }
                     }
-                },
+                }
                 Err(_) if builtin.is_none() => warnings.push(
-                    Diagnostic { severity: crate::diagnostics::Severity::Warning, ..Diagnostic::error(&shown, format!("no UI strings for language `{code}`: pages use English words")) }
-                        .hint(format!("translate locales/en.ftl into {}", shown.display())),
+                    Diagnostic {
+                        severity: crate::diagnostics::Severity::Warning,
+                        ..Diagnostic::error(
+                            &shown,
+                            format!("no UI strings for language `{code}`: pages use English words"),
+                        )
+                    }
+                    .hint(format!("translate locales/en.ftl into {}", shown.display())),
                 ),
                 Err(_) => {}
             }
             let date = DateTimeFormatter::try_new(locale.clone().into(), fieldsets::YMD::long());
-            let date_time = DateTimeFormatter::try_new(locale.clone().into(), fieldsets::YMD::long().with_time_hm());
+            let date_time = DateTimeFormatter::try_new(
+                locale.clone().into(),
+                fieldsets::YMD::long().with_time_hm(),
+            );
             let decimal = DecimalFormatter::try_new(locale.clone().into(), Default::default());
             match (date, date_time, decimal) {
                 (Ok(date), Ok(date_time), Ok(decimal)) => {
-                    langs.insert(code, Lang { bundle, date, date_time, decimal });
+                    langs.insert(
+                        code,
+                        Lang {
+                            bundle,
+                            date,
+                            date_time,
+                            decimal,
+                        },
+                    );
                 }
-                _ => errs.push(Diagnostic::error(crate::config::CONFIG_FILE, format!("no date formats for locale `{locale_str}`")).hint("use a locale that CLDR knows, e.g. sv, en-GB, fa-u-ca-gregory")),
+                _ => errs.push(
+                    Diagnostic::error(
+                        crate::config::CONFIG_FILE,
+                        format!("no date formats for locale `{locale_str}`"),
+                    )
+                    .hint("use a locale that CLDR knows, e.g. sv, en-GB, fa-u-ca-gregory"),
+                ),
             }
         }
         if errs.has_errors() {
@@ -119,23 +151,34 @@ impl I18n {
     /// The message `key` in `lang`, with arguments.
     pub fn t(&self, lang: &str, key: &str, args: Option<&FluentArgs<'_>>) -> String {
         for code in std::iter::once(lang).chain(self.fallback.iter().map(String::as_str)) {
-            let Some(l) = self.langs.get(code) else { continue };
-            let Some(msg) = l.bundle.get_message(key) else { continue };
+            let Some(l) = self.langs.get(code) else {
+                continue;
+            };
+            let Some(msg) = l.bundle.get_message(key) else {
+                continue;
+            };
             let Some(pattern) = msg.value() else { continue };
             let mut errors = Vec::new();
-            return l.bundle.format_pattern(pattern, args, &mut errors).into_owned();
+            return l
+                .bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned();
         }
         key.to_owned()
     }
 
     /// Whether `key` exists for `lang` without falling back.
     pub fn has(&self, lang: &str, key: &str) -> bool {
-        self.langs.get(lang).is_some_and(|l| l.bundle.has_message(key))
+        self.langs
+            .get(lang)
+            .is_some_and(|l| l.bundle.has_message(key))
     }
 
     /// "2 september 2026", in the reader's language and calendar.
     pub fn date(&self, lang: &str, d: NaiveDate) -> String {
-        let Some(l) = self.lang(lang) else { return d.to_string() };
+        let Some(l) = self.lang(lang) else {
+            return d.to_string();
+        };
         match Date::try_new_iso(d.year(), d.month() as u8, d.day() as u8) {
             Ok(date) => l.date.format(&date).to_string(),
             Err(_) => d.to_string(),
@@ -144,7 +187,9 @@ impl I18n {
 
     /// "2 september 2026 16:30", local time of the site.
     pub fn date_time(&self, lang: &str, dt: &DateTime<Tz>) -> String {
-        let Some(l) = self.lang(lang) else { return dt.to_rfc3339() };
+        let Some(l) = self.lang(lang) else {
+            return dt.to_rfc3339();
+        };
         let d = dt.date_naive();
         let date = Date::try_new_iso(d.year(), d.month() as u8, d.day() as u8);
         let time = Time::try_new(dt.hour() as u8, dt.minute() as u8, 0, 0);
@@ -163,17 +208,28 @@ impl I18n {
     }
 
     fn lang(&self, lang: &str) -> Option<&Lang> {
-        self.langs.get(lang).or_else(|| self.fallback.iter().find_map(|c| self.langs.get(c)))
+        self.langs
+            .get(lang)
+            .or_else(|| self.fallback.iter().find_map(|c| self.langs.get(c)))
     }
 }
 
 /// Fluent's own number formatting writes ASCII digits; this gives plural-selected numbers the
 /// locale's digits too.
-fn format_number(value: &FluentValue<'_>, memo: &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String> {
-    let FluentValue::Number(n) = value else { return None };
+fn format_number(
+    value: &FluentValue<'_>,
+    memo: &intl_memoizer::concurrent::IntlLangMemoizer,
+) -> Option<String> {
+    let FluentValue::Number(n) = value else {
+        return None;
+    };
     let text = n.as_string().into_owned();
     let decimal: Decimal = text.parse().ok()?;
-    memo.with_try_get::<NumberFormat, _, _>((), |f| f.0.as_ref().map(|f| f.format(&decimal).to_string())).ok().flatten()
+    memo.with_try_get::<NumberFormat, _, _>((), |f| {
+        f.0.as_ref().map(|f| f.format(&decimal).to_string())
+    })
+    .ok()
+    .flatten()
 }
 
 struct NumberFormat(Option<DecimalFormatter>);
@@ -183,7 +239,9 @@ impl intl_memoizer::Memoizable for NumberFormat {
     type Error = ();
     fn construct(lang: unic_langid::LanguageIdentifier, _: ()) -> Result<Self, ()> {
         let locale: Option<Locale> = lang.to_string().parse().ok();
-        Ok(NumberFormat(locale.and_then(|l| DecimalFormatter::try_new(l.into(), Default::default()).ok())))
+        Ok(NumberFormat(locale.and_then(|l| {
+            DecimalFormatter::try_new(l.into(), Default::default()).ok()
+        })))
     }
 }
 

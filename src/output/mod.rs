@@ -12,10 +12,20 @@ use crate::render::{Output, OutputData};
 /// Writes `outputs` as the new content of `out_dir`.
 pub fn write_atomically(out_dir: &Path, outputs: &[Output]) -> io::Result<()> {
     let out_dir = absolute(out_dir)?;
-    let parent = out_dir.parent().ok_or_else(|| io::Error::other("the output folder has no parent folder"))?.to_path_buf();
-    let name = out_dir.file_name().ok_or_else(|| io::Error::other("the output folder has no name"))?.to_string_lossy().into_owned();
+    let parent = out_dir
+        .parent()
+        .ok_or_else(|| io::Error::other("the output folder has no parent folder"))?
+        .to_path_buf();
+    let name = out_dir
+        .file_name()
+        .ok_or_else(|| io::Error::other("the output folder has no name"))?
+        .to_string_lossy()
+        .into_owned();
     if out_dir.exists() && !out_dir.is_dir() {
-        return Err(io::Error::other(format!("{} exists and is not a folder", out_dir.display())));
+        return Err(io::Error::other(format!(
+            "{} exists and is not a folder",
+            out_dir.display()
+        )));
     }
     std::fs::create_dir_all(&parent)?;
     remove_leftovers(&parent, &name);
@@ -33,19 +43,29 @@ pub fn write_atomically(out_dir: &Path, outputs: &[Output]) -> io::Result<()> {
 }
 
 fn absolute(p: &Path) -> io::Result<PathBuf> {
-    if p.is_absolute() { Ok(p.to_path_buf()) } else { Ok(std::env::current_dir()?.join(p)) }
+    if p.is_absolute() {
+        Ok(p.to_path_buf())
+    } else {
+        Ok(std::env::current_dir()?.join(p))
+    }
 }
 
 /// Folders of builds that were killed half-way.
 fn remove_leftovers(parent: &Path, name: &str) {
-    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
     let tmp_prefix = format!(".{name}.tmp-");
     let old_prefix = format!(".{name}.old-");
     for e in entries.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
-        if let Some(pid) = n.strip_prefix(&tmp_prefix).or_else(|| n.strip_prefix(&old_prefix)) {
+        if let Some(pid) = n
+            .strip_prefix(&tmp_prefix)
+            .or_else(|| n.strip_prefix(&old_prefix))
+        {
             // Another build that is still running owns its folder.
-            if pid.parse::<u32>().is_ok_and(process_alive) && pid != std::process::id().to_string() {
+            if pid.parse::<u32>().is_ok_and(process_alive) && pid != std::process::id().to_string()
+            {
                 continue;
             }
             let _ = std::fs::remove_dir_all(e.path());
@@ -60,8 +80,15 @@ fn process_alive(pid: u32) -> bool {
 fn write_all(tmp: &Path, outputs: &[Output]) -> io::Result<()> {
     outputs.par_iter().try_for_each(|o| {
         let rel = Path::new(&o.path);
-        if rel.is_absolute() || rel.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
-            return Err(io::Error::other(format!("refusing to write outside the output folder: {}", o.path)));
+        if rel.is_absolute()
+            || rel
+                .components()
+                .any(|c| matches!(c, std::path::Component::ParentDir))
+        {
+            return Err(io::Error::other(format!(
+                "refusing to write outside the output folder: {}",
+                o.path
+            )));
         }
         let dest = tmp.join(rel);
         if let Some(dir) = dest.parent() {
@@ -79,7 +106,13 @@ fn swap_in(tmp: &Path, out_dir: &Path, parent: &Path, name: &str) -> io::Result<
     if !out_dir.exists() {
         return std::fs::rename(tmp, out_dir);
     }
-    match rustix::fs::renameat_with(rustix::fs::CWD, tmp, rustix::fs::CWD, out_dir, rustix::fs::RenameFlags::EXCHANGE) {
+    match rustix::fs::renameat_with(
+        rustix::fs::CWD,
+        tmp,
+        rustix::fs::CWD,
+        out_dir,
+        rustix::fs::RenameFlags::EXCHANGE,
+    ) {
         Ok(()) => {
             // `tmp` now holds the previous site.
             let _ = std::fs::remove_dir_all(tmp);

@@ -30,24 +30,53 @@ pub struct Assets {
 /// A page to render: which template, at which path, in which language, about what.
 #[derive(Debug, Clone)]
 enum Page {
-    Home { lang: String },
-    KindList { lang: String, kind: Kind, page: usize },
-    Doc { lang: String, doc: usize },
-    Topic { lang: String, topic: usize },
-    Topics { lang: String },
-    Archive { lang: String },
-    Year { lang: String, year: i32 },
-    NoticeBoard { lang: String },
+    Home {
+        lang: String,
+    },
+    KindList {
+        lang: String,
+        kind: Kind,
+        page: usize,
+    },
+    Doc {
+        lang: String,
+        doc: usize,
+    },
+    Topic {
+        lang: String,
+        topic: usize,
+    },
+    Topics {
+        lang: String,
+    },
+    Archive {
+        lang: String,
+    },
+    Year {
+        lang: String,
+        year: i32,
+    },
+    NoticeBoard {
+        lang: String,
+    },
     Languages,
     NotFound,
 }
 
 pub fn kind_url(lang: &str, kind: Kind, page: usize) -> String {
-    if page <= 1 { format!("/{lang}/{}/", kind.dir()) } else { format!("/{lang}/{}/page/{page}/", kind.dir()) }
+    if page <= 1 {
+        format!("/{lang}/{}/", kind.dir())
+    } else {
+        format!("/{lang}/{}/page/{page}/", kind.dir())
+    }
 }
 
 pub fn topic_url(lang: &str, id: &str, kind: TopicKind) -> String {
-    if kind == TopicKind::Committee { format!("/{lang}/committees/{id}/") } else { format!("/{lang}/topics/{id}/") }
+    if kind == TopicKind::Committee {
+        format!("/{lang}/committees/{id}/")
+    } else {
+        format!("/{lang}/topics/{id}/")
+    }
 }
 
 fn plan(site: &Site) -> Vec<Page> {
@@ -58,21 +87,34 @@ fn plan(site: &Site) -> Vec<Page> {
         for kind in Kind::ALL {
             let n = site.by_kind.get(&kind).map_or(0, Vec::len);
             for page in 1..=n.div_ceil(site.config.site.paginate).max(1) {
-                pages.push(Page::KindList { lang: lang.clone(), kind, page });
+                pages.push(Page::KindList {
+                    lang: lang.clone(),
+                    kind,
+                    page,
+                });
             }
         }
         for (i, doc) in site.documents.iter().enumerate() {
             if doc.get(&lang).is_some() {
-                pages.push(Page::Doc { lang: lang.clone(), doc: i });
+                pages.push(Page::Doc {
+                    lang: lang.clone(),
+                    doc: i,
+                });
             }
         }
         for topic in 0..site.config.site.topics.len() {
-            pages.push(Page::Topic { lang: lang.clone(), topic });
+            pages.push(Page::Topic {
+                lang: lang.clone(),
+                topic,
+            });
         }
         pages.push(Page::Topics { lang: lang.clone() });
         pages.push(Page::Archive { lang: lang.clone() });
         for year in site.by_year.keys() {
-            pages.push(Page::Year { lang: lang.clone(), year: *year });
+            pages.push(Page::Year {
+                lang: lang.clone(),
+                year: *year,
+            });
         }
         pages.push(Page::NoticeBoard { lang });
     }
@@ -100,7 +142,11 @@ fn page_url(site: &Site, page: &Page) -> String {
 
 fn file_path(url: &str) -> String {
     let p = url.trim_start_matches('/');
-    if p.is_empty() || p.ends_with('/') { format!("{p}index.html") } else { p.to_owned() }
+    if p.is_empty() || p.ends_with('/') {
+        format!("{p}index.html")
+    } else {
+        p.to_owned()
+    }
 }
 
 /// Every site path the build writes, for checking links written as `/sv/...`.
@@ -108,7 +154,12 @@ pub fn all_urls(site: &Site) -> std::collections::HashSet<String> {
     plan(site).iter().map(|p| page_url(site, p)).collect()
 }
 
-pub fn render_site(site: &Site, env: &Environment<'_>, i18n: &I18n, assets: &Assets) -> Result<Vec<Output>, Diagnostics> {
+pub fn render_site(
+    site: &Site,
+    env: &Environment<'_>,
+    i18n: &I18n,
+    assets: &Assets,
+) -> Result<Vec<Output>, Diagnostics> {
     let pages = plan(site);
     let results: Vec<Result<Output, Diagnostic>> = pages
         .par_iter()
@@ -116,7 +167,10 @@ pub fn render_site(site: &Site, env: &Environment<'_>, i18n: &I18n, assets: &Ass
             let url = page_url(site, page);
             let (template, ctx) = context_for(site, i18n, assets, page, &url);
             let html = super::templates::render(env, template, ctx)?;
-            Ok(Output { path: file_path(&url), data: OutputData::Bytes(html.into_bytes()) })
+            Ok(Output {
+                path: file_path(&url),
+                data: OutputData::Bytes(html.into_bytes()),
+            })
         })
         .collect();
     let mut outputs = Vec::with_capacity(results.len());
@@ -129,11 +183,18 @@ pub fn render_site(site: &Site, env: &Environment<'_>, i18n: &I18n, assets: &Ass
     }
     for doc in &site.documents {
         for a in &doc.attachments {
-            outputs.push(Output { path: a.url.trim_start_matches('/').to_owned(), data: OutputData::Copy(a.source.clone()) });
+            outputs.push(Output {
+                path: a.url.trim_start_matches('/').to_owned(),
+                data: OutputData::Copy(a.source.clone()),
+            });
         }
     }
     errs.sort();
-    if errs.has_errors() { Err(errs) } else { Ok(outputs) }
+    if errs.has_errors() {
+        Err(errs)
+    } else {
+        Ok(outputs)
+    }
 }
 
 #[derive(Serialize)]
@@ -170,7 +231,13 @@ fn all_language_links(site: &Site, lang: &str, url: &str) -> Vec<LangLink> {
         .site
         .languages
         .iter()
-        .map(|l| LangLink { code: l.code().to_owned(), name: l.name.clone(), dir: l.dir.as_str(), url: format!("/{}/{rest}", l.code()), current: l.code() == lang })
+        .map(|l| LangLink {
+            code: l.code().to_owned(),
+            name: l.name.clone(),
+            dir: l.dir.as_str(),
+            url: format!("/{}/{rest}", l.code()),
+            current: l.code() == lang,
+        })
         .collect()
 }
 
@@ -187,14 +254,30 @@ fn nav(i18n: &I18n, lang: &str, url: &str) -> Vec<NavItem> {
     items
         .into_iter()
         .map(|(u, key)| {
-            let current = if u == format!("/{lang}/") { url == u } else { url.starts_with(&u) };
-            NavItem { label: i18n.t(lang, key, None), url: u, current }
+            let current = if u == format!("/{lang}/") {
+                url == u
+            } else {
+                url.starts_with(&u)
+            };
+            NavItem {
+                label: i18n.t(lang, key, None),
+                url: u,
+                current,
+            }
         })
         .collect()
 }
 
 /// What every page of `lang` shares: the language, the chrome, the crisis banner.
-fn base(site: &Site, i18n: &I18n, assets: &Assets, lang: &str, url: &str, title: &str, alternates: Vec<LangLink>) -> Value {
+fn base(
+    site: &Site,
+    i18n: &I18n,
+    assets: &Assets,
+    lang: &str,
+    url: &str,
+    title: &str,
+    alternates: Vec<LangLink>,
+) -> Value {
     let cfg = &site.config;
     let default = cfg.default_language();
     let org = &cfg.site.organisation;
@@ -218,15 +301,23 @@ fn base(site: &Site, i18n: &I18n, assets: &Assets, lang: &str, url: &str, title:
         nav => v(nav(i18n, lang, url)),
         crisis => v(crisis_views(site, lang)),
         stylesheet => v(&assets.stylesheet),
-        drafts => v(&site.drafts),
+        drafts => v(site.drafts),
     }
 }
 
 fn entries(site: &Site, i18n: &I18n, lang: &str, idx: &[usize]) -> Vec<EntryView> {
-    idx.iter().map(|&i| entry(site, i18n, lang, &site.documents[i])).collect()
+    idx.iter()
+        .map(|&i| entry(site, i18n, lang, &site.documents[i]))
+        .collect()
 }
 
-fn context_for(site: &Site, i18n: &I18n, assets: &Assets, page: &Page, url: &str) -> (&'static str, Value) {
+fn context_for(
+    site: &Site,
+    i18n: &I18n,
+    assets: &Assets,
+    page: &Page,
+    url: &str,
+) -> (&'static str, Value) {
     let default = site.default_language().to_owned();
     match page {
         Page::Home { lang } => {
@@ -244,14 +335,30 @@ fn context_for(site: &Site, i18n: &I18n, assets: &Assets, page: &Page, url: &str
                 })
                 .collect();
             let title = site.config.site.title.get(lang, &default).to_owned();
-            let base = base(site, i18n, assets, lang, url, &title, all_language_links(site, lang, url));
-            ("home.html", context! { sections => v(sections), board_count => v(site.notice_board.len()), ..base })
+            let base = base(
+                site,
+                i18n,
+                assets,
+                lang,
+                url,
+                &title,
+                all_language_links(site, lang, url),
+            );
+            (
+                "home.html",
+                context! { sections => v(sections), board_count => v(site.notice_board.len()), ..base },
+            )
         }
         Page::KindList { lang, kind, page } => {
             let idx = site.by_kind.get(kind).cloned().unwrap_or_default();
             let per = site.config.site.paginate;
             let total = idx.len().div_ceil(per).max(1);
-            let slice: Vec<usize> = idx.iter().copied().skip((page - 1) * per).take(per).collect();
+            let slice: Vec<usize> = idx
+                .iter()
+                .copied()
+                .skip((page - 1) * per)
+                .take(per)
+                .collect();
             let title = i18n.t(lang, &format!("nav-{}", kind.dir()), None);
             let pagination = Pagination {
                 current: *page,
@@ -259,20 +366,56 @@ fn context_for(site: &Site, i18n: &I18n, assets: &Assets, page: &Page, url: &str
                 previous: (*page > 1).then(|| kind_url(lang, *kind, page - 1)),
                 next: (*page < total).then(|| kind_url(lang, *kind, page + 1)),
             };
-            let base = base(site, i18n, assets, lang, url, &title, all_language_links(site, lang, url));
-            ("list.html", context! { heading => v(title), count => v(idx.len()), entries => v(entries(site, i18n, lang, &slice)), pagination => v(pagination), feed_kind => v(kind), ..base })
+            let base = base(
+                site,
+                i18n,
+                assets,
+                lang,
+                url,
+                &title,
+                all_language_links(site, lang, url),
+            );
+            (
+                "list.html",
+                context! { heading => v(title), count => v(idx.len()), entries => v(entries(site, i18n, lang, &slice)), pagination => v(pagination), feed_kind => v(kind), ..base },
+            )
         }
         Page::Topic { lang, topic } => {
             let t = &site.config.site.topics[*topic];
             let idx = site.by_topic.get(t.id()).cloned().unwrap_or_default();
             let name = t.name.get(lang, &default).to_owned();
-            let base = base(site, i18n, assets, lang, url, &name, all_language_links(site, lang, url));
-            ("list.html", context! { heading => v(name), count => v(idx.len()), entries => v(entries(site, i18n, lang, &idx)), topic => v(topic_view(site, lang, t)), ..base })
+            let base = base(
+                site,
+                i18n,
+                assets,
+                lang,
+                url,
+                &name,
+                all_language_links(site, lang, url),
+            );
+            (
+                "list.html",
+                context! { heading => v(name), count => v(idx.len()), entries => v(entries(site, i18n, lang, &idx)), topic => v(topic_view(site, lang, t)), ..base },
+            )
         }
         Page::Topics { lang } => {
             let title = i18n.t(lang, "nav-topics", None);
-            let topics: Vec<TopicView> = site.config.site.topics.iter().map(|t| topic_view(site, lang, t)).collect();
-            let base = base(site, i18n, assets, lang, url, &title, all_language_links(site, lang, url));
+            let topics: Vec<TopicView> = site
+                .config
+                .site
+                .topics
+                .iter()
+                .map(|t| topic_view(site, lang, t))
+                .collect();
+            let base = base(
+                site,
+                i18n,
+                assets,
+                lang,
+                url,
+                &title,
+                all_language_links(site, lang, url),
+            );
             ("topics.html", context! { topics => v(topics), ..base })
         }
         Page::Archive { lang } => {
@@ -283,14 +426,37 @@ fn context_for(site: &Site, i18n: &I18n, assets: &Assets, page: &Page, url: &str
                 .rev()
                 .map(|(y, idx)| context! { year => v(y), url => v(format!("/{lang}/archive/{y}/")), count => v(idx.len()) })
                 .collect();
-            let base = base(site, i18n, assets, lang, url, &title, all_language_links(site, lang, url));
+            let base = base(
+                site,
+                i18n,
+                assets,
+                lang,
+                url,
+                &title,
+                all_language_links(site, lang, url),
+            );
             ("archive.html", context! { years => v(years), ..base })
         }
         Page::Year { lang, year } => {
             let idx = site.by_year.get(year).cloned().unwrap_or_default();
-            let title = i18n.t(lang, "archive-year", Some(&args([("year", year.to_string().into())])));
-            let base = base(site, i18n, assets, lang, url, &title, all_language_links(site, lang, url));
-            ("list.html", context! { heading => v(title), count => v(idx.len()), entries => v(entries(site, i18n, lang, &idx)), ..base })
+            let title = i18n.t(
+                lang,
+                "archive-year",
+                Some(&args([("year", year.to_string().into())])),
+            );
+            let base = base(
+                site,
+                i18n,
+                assets,
+                lang,
+                url,
+                &title,
+                all_language_links(site, lang, url),
+            );
+            (
+                "list.html",
+                context! { heading => v(title), count => v(idx.len()), entries => v(entries(site, i18n, lang, &idx)), ..base },
+            )
         }
         Page::NoticeBoard { lang } => {
             let title = i18n.t(lang, "nav-notice-board", None);
@@ -313,10 +479,20 @@ fn context_for(site: &Site, i18n: &I18n, assets: &Assets, page: &Page, url: &str
                     }
                 })
                 .collect();
-            let base = base(site, i18n, assets, lang, url, &title, all_language_links(site, lang, url));
+            let base = base(
+                site,
+                i18n,
+                assets,
+                lang,
+                url,
+                &title,
+                all_language_links(site, lang, url),
+            );
             ("notice_board.html", context! { board => v(board), ..base })
         }
-        Page::Doc { lang, doc } => doc_context(site, i18n, assets, lang, &site.documents[*doc], url),
+        Page::Doc { lang, doc } => {
+            doc_context(site, i18n, assets, lang, &site.documents[*doc], url)
+        }
         Page::Languages => {
             let title = site.config.site.title.get(&default, &default).to_owned();
             let langs: Vec<LangLink> = site
@@ -324,7 +500,13 @@ fn context_for(site: &Site, i18n: &I18n, assets: &Assets, page: &Page, url: &str
                 .site
                 .languages
                 .iter()
-                .map(|l| LangLink { code: l.code().to_owned(), name: l.name.clone(), dir: l.dir.as_str(), url: format!("/{}/", l.code()), current: false })
+                .map(|l| LangLink {
+                    code: l.code().to_owned(),
+                    name: l.name.clone(),
+                    dir: l.dir.as_str(),
+                    url: format!("/{}/", l.code()),
+                    current: false,
+                })
                 .collect();
             let base = base(site, i18n, assets, &default, url, &title, langs.clone());
             ("languages.html", context! { languages => v(langs), ..base })
@@ -336,7 +518,13 @@ fn context_for(site: &Site, i18n: &I18n, assets: &Assets, page: &Page, url: &str
                 .site
                 .languages
                 .iter()
-                .map(|l| LangLink { code: l.code().to_owned(), name: l.name.clone(), dir: l.dir.as_str(), url: format!("/{}/", l.code()), current: false })
+                .map(|l| LangLink {
+                    code: l.code().to_owned(),
+                    name: l.name.clone(),
+                    dir: l.dir.as_str(),
+                    url: format!("/{}/", l.code()),
+                    current: false,
+                })
                 .collect();
             let base = base(site, i18n, assets, &default, url, &title, Vec::new());
             ("404.html", context! { languages => v(langs), ..base })
@@ -344,13 +532,29 @@ fn context_for(site: &Site, i18n: &I18n, assets: &Assets, page: &Page, url: &str
     }
 }
 
-fn doc_context(site: &Site, i18n: &I18n, assets: &Assets, lang: &str, doc: &Document, url: &str) -> (&'static str, Value) {
+fn doc_context(
+    site: &Site,
+    i18n: &I18n,
+    assets: &Assets,
+    lang: &str,
+    doc: &Document,
+    url: &str,
+) -> (&'static str, Value) {
     let default = site.default_language();
     let Some(t) = doc.get(lang) else {
         return ("404.html", Value::UNDEFINED);
     };
-    let topics: Vec<TopicView> = t.topics.iter().filter_map(|id| site.config.topic(id)).map(|tp| topic_view(site, lang, tp)).collect();
-    let attachments: Vec<AttachmentView> = doc.attachments.iter().map(|a| attachment_view(i18n, lang, a)).collect();
+    let topics: Vec<TopicView> = t
+        .topics
+        .iter()
+        .filter_map(|id| site.config.topic(id))
+        .map(|tp| topic_view(site, lang, tp))
+        .collect();
+    let attachments: Vec<AttachmentView> = doc
+        .attachments
+        .iter()
+        .map(|a| attachment_view(i18n, lang, a))
+        .collect();
     let notice = t.notice().map(|n| {
         context! {
             urgency => v(n.urgency.as_str()),
@@ -369,7 +573,7 @@ fn doc_context(site: &Site, i18n: &I18n, assets: &Assets, lang: &str, doc: &Docu
                 let files: Vec<&AttachmentView> = attachments.iter().filter(|a| it.attachments.contains(&a.name)).collect();
                 context! {
                     label => v(&it.label), number => v(&it.number), title => v(&it.title), case => v(&it.case), id => v(&it.id),
-                    closed => v(&it.closed), body_html => v(&it.body_html), attachments => v(files),
+                    closed => v(it.closed), body_html => v(&it.body_html), attachments => v(files),
                 }
             })
             .collect();
@@ -384,11 +588,28 @@ fn doc_context(site: &Site, i18n: &I18n, assets: &Assets, lang: &str, doc: &Docu
             items => v(items),
         }
     });
-    let boilerplate = (doc.kind == Kind::Press).then(|| site.config.site.organisation.boilerplate.get(lang, default).to_owned()).filter(|b| !b.is_empty());
-    let base = base(site, i18n, assets, lang, url, &t.title, translation_links(site, doc, lang));
+    let boilerplate = (doc.kind == Kind::Press)
+        .then(|| {
+            site.config
+                .site
+                .organisation
+                .boilerplate
+                .get(lang, default)
+                .to_owned()
+        })
+        .filter(|b| !b.is_empty());
+    let base = base(
+        site,
+        i18n,
+        assets,
+        lang,
+        url,
+        &t.title,
+        translation_links(site, doc, lang),
+    );
     let ctx = context! {
         doc => context! {
-            kind => v(&doc.kind),
+            kind => v(doc.kind),
             kind_label => v(kind_label(i18n, lang, doc.kind)),
             section_url => v(kind_url(lang, doc.kind, 1)),
             section_title => v(i18n.t(lang, &format!("nav-{}", doc.kind.dir()), None)),
@@ -403,7 +624,7 @@ fn doc_context(site: &Site, i18n: &I18n, assets: &Assets, lang: &str, doc: &Docu
             notice => v(notice),
             minutes => v(minutes),
             attachments => v(attachments),
-            draft => v(&t.draft),
+            draft => v(t.draft),
             embargoed => v(t.embargoed.then(|| date_view(i18n, lang, &t.date))),
         },
         ..base

@@ -15,19 +15,52 @@ use crate::i18n::I18n;
 
 /// The default theme, so that a site works with no theme folder at all.
 pub const EMBEDDED: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../themes/default/templates/base.html")),
-    ("entries.html", include_str!("../../themes/default/templates/entries.html")),
-    ("home.html", include_str!("../../themes/default/templates/home.html")),
-    ("list.html", include_str!("../../themes/default/templates/list.html")),
-    ("document.html", include_str!("../../themes/default/templates/document.html")),
-    ("topics.html", include_str!("../../themes/default/templates/topics.html")),
-    ("archive.html", include_str!("../../themes/default/templates/archive.html")),
-    ("notice_board.html", include_str!("../../themes/default/templates/notice_board.html")),
-    ("languages.html", include_str!("../../themes/default/templates/languages.html")),
-    ("404.html", include_str!("../../themes/default/templates/404.html")),
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "entries.html",
+        include_str!("../../themes/default/templates/entries.html"),
+    ),
+    (
+        "home.html",
+        include_str!("../../themes/default/templates/home.html"),
+    ),
+    (
+        "list.html",
+        include_str!("../../themes/default/templates/list.html"),
+    ),
+    (
+        "document.html",
+        include_str!("../../themes/default/templates/document.html"),
+    ),
+    (
+        "topics.html",
+        include_str!("../../themes/default/templates/topics.html"),
+    ),
+    (
+        "archive.html",
+        include_str!("../../themes/default/templates/archive.html"),
+    ),
+    (
+        "notice_board.html",
+        include_str!("../../themes/default/templates/notice_board.html"),
+    ),
+    (
+        "languages.html",
+        include_str!("../../themes/default/templates/languages.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
 ];
 
-pub const EMBEDDED_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../themes/default/static/style.css"))];
+pub const EMBEDDED_STATIC: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../../themes/default/static/style.css"),
+)];
 
 pub const TEMPLATES_DIR: &str = "templates";
 
@@ -41,11 +74,19 @@ struct Source {
 fn collect(root: &Path, config: &Config) -> Vec<Source> {
     let mut sources: Vec<Source> = EMBEDDED
         .iter()
-        .map(|(n, t)| Source { name: (*n).to_owned(), shown: Path::new("themes/default/templates").join(n), text: (*t).to_owned() })
+        .map(|(n, t)| Source {
+            name: (*n).to_owned(),
+            shown: Path::new("themes/default/templates").join(n),
+            text: (*t).to_owned(),
+        })
         .collect();
-    let theme_dir = Path::new("themes").join(&config.site.theme).join(TEMPLATES_DIR);
+    let theme_dir = Path::new("themes")
+        .join(&config.site.theme)
+        .join(TEMPLATES_DIR);
     for dir in [theme_dir, PathBuf::from(TEMPLATES_DIR)] {
-        let Ok(entries) = std::fs::read_dir(root.join(&dir)) else { continue };
+        let Ok(entries) = std::fs::read_dir(root.join(&dir)) else {
+            continue;
+        };
         let mut entries: Vec<_> = entries.flatten().collect();
         entries.sort_by_key(|e| e.file_name());
         for e in entries {
@@ -53,7 +94,9 @@ fn collect(root: &Path, config: &Config) -> Vec<Source> {
             if !name.ends_with(".html") && !name.ends_with(".txt") && !name.ends_with(".xml") {
                 continue;
             }
-            let Ok(text) = std::fs::read_to_string(e.path()) else { continue };
+            let Ok(text) = std::fs::read_to_string(e.path()) else {
+                continue;
+            };
             let shown = dir.join(&name);
             match sources.iter_mut().find(|s| s.name == name) {
                 Some(s) => *s = Source { name, shown, text },
@@ -65,7 +108,11 @@ fn collect(root: &Path, config: &Config) -> Vec<Source> {
 }
 
 /// Compiles every template once, reporting all template errors.
-pub fn environment(root: &Path, config: &Config, i18n: Arc<I18n>) -> Result<Environment<'static>, Diagnostics> {
+pub fn environment(
+    root: &Path,
+    config: &Config,
+    i18n: Arc<I18n>,
+) -> Result<Environment<'static>, Diagnostics> {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     let mut errs = Diagnostics::default();
@@ -76,23 +123,29 @@ pub fn environment(root: &Path, config: &Config, i18n: Arc<I18n>) -> Result<Envi
         }
     }
     let t_i18n = i18n.clone();
-    env.add_function("t", move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, Error> {
-        let lang = current_lang(state)?;
-        let mut args = fluent_bundle::FluentArgs::new();
-        for k in kwargs.args() {
-            let v: Value = kwargs.get(k)?;
-            let fv = match v.as_i64() {
-                Some(n) if v.is_number() => FluentValue::from(n),
-                _ => FluentValue::from(v.to_string()),
-            };
-            args.set(k.to_owned(), fv);
-        }
-        Ok(t_i18n.t(&lang, key, Some(&args)))
-    });
+    env.add_function(
+        "t",
+        move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, Error> {
+            let lang = current_lang(state)?;
+            let mut args = fluent_bundle::FluentArgs::new();
+            for k in kwargs.args() {
+                let v: Value = kwargs.get(k)?;
+                let fv = match v.as_i64() {
+                    Some(n) if v.is_number() => FluentValue::from(n),
+                    _ => FluentValue::from(v.to_string()),
+                };
+                args.set(k.to_owned(), fv);
+            }
+            Ok(t_i18n.t(&lang, key, Some(&args)))
+        },
+    );
     let n_i18n = i18n;
-    env.add_filter("number", move |state: &State, v: Value| -> Result<String, Error> {
-        Ok(n_i18n.number(&current_lang(state)?, &v.to_string()))
-    });
+    env.add_filter(
+        "number",
+        move |state: &State, v: Value| -> Result<String, Error> {
+            Ok(n_i18n.number(&current_lang(state)?, &v.to_string()))
+        },
+    );
     if errs.has_errors() {
         return Err(errs);
     }
@@ -104,12 +157,23 @@ fn current_lang(state: &State) -> Result<String, Error> {
         .lookup("lang")
         .and_then(|l| l.get_attr("code").ok())
         .and_then(|c| c.as_str().map(str::to_owned))
-        .ok_or_else(|| Error::new(ErrorKind::UndefinedError, "`lang.code` is not set for this page"))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::UndefinedError,
+                "`lang.code` is not set for this page",
+            )
+        })
 }
 
 /// A template error as a diagnostic naming the template file and line.
 pub fn template_error(e: &Error, shown: &Path, text: &str) -> Diagnostic {
-    let mut d = Diagnostic::error(shown, format!("template error: {}", e.detail().unwrap_or(&e.kind().to_string())));
+    let mut d = Diagnostic::error(
+        shown,
+        format!(
+            "template error: {}",
+            e.detail().unwrap_or(&e.kind().to_string())
+        ),
+    );
     if let Some(line) = e.line() {
         d = d.at(line, None).with_source(text);
     }
@@ -118,10 +182,18 @@ pub fn template_error(e: &Error, shown: &Path, text: &str) -> Diagnostic {
 
 /// Renders a template, turning its error into a diagnostic naming the template.
 pub fn render(env: &Environment<'_>, name: &str, ctx: Value) -> Result<String, Diagnostic> {
-    let tmpl = env.get_template(name).map_err(|e| Diagnostic::error(format!("templates/{name}"), e.to_string()))?;
+    let tmpl = env
+        .get_template(name)
+        .map_err(|e| Diagnostic::error(format!("templates/{name}"), e.to_string()))?;
     tmpl.render(ctx).map_err(|e| {
         let file = e.name().unwrap_or(name).to_owned();
-        let mut d = Diagnostic::error(format!("templates/{file}"), format!("template error: {}", e.detail().unwrap_or(&e.kind().to_string())));
+        let mut d = Diagnostic::error(
+            format!("templates/{file}"),
+            format!(
+                "template error: {}",
+                e.detail().unwrap_or(&e.kind().to_string())
+            ),
+        );
         if let Some(line) = e.line() {
             d = d.at(line, None);
         }

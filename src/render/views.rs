@@ -84,15 +84,25 @@ pub fn dir_of(site: &Site, code: &str) -> &'static str {
 
 pub fn lang_view(site: &Site, code: &str) -> LangView {
     let l = site.config.language(code);
-    LangView { code: code.to_owned(), name: l.map_or(code, |l| l.name.as_str()).to_owned(), dir: dir_of(site, code) }
+    LangView {
+        code: code.to_owned(),
+        name: l.map_or(code, |l| l.name.as_str()).to_owned(),
+        dir: dir_of(site, code),
+    }
 }
 
 pub fn date_view(i18n: &I18n, lang: &str, d: &chrono::DateTime<chrono_tz::Tz>) -> DateView {
-    DateView { iso: d.to_rfc3339(), text: i18n.date(lang, d.date_naive()) }
+    DateView {
+        iso: d.to_rfc3339(),
+        text: i18n.date(lang, d.date_naive()),
+    }
 }
 
 pub fn day_view(i18n: &I18n, lang: &str, d: chrono::NaiveDate) -> DateView {
-    DateView { iso: d.to_string(), text: i18n.date(lang, d) }
+    DateView {
+        iso: d.to_string(),
+        text: i18n.date(lang, d),
+    }
 }
 
 /// The languages a document exists in, as links to them.
@@ -129,7 +139,11 @@ pub fn entry(site: &Site, i18n: &I18n, lang: &str, doc: &Document) -> EntryView 
         kind_label: kind_label(i18n, lang, doc.kind),
         date: date_view(i18n, lang, &t.date),
         url: here.then(|| doc.url(lang)),
-        others: if here { Vec::new() } else { translation_links(site, doc, lang) },
+        others: if here {
+            Vec::new()
+        } else {
+            translation_links(site, doc, lang)
+        },
         urgency: notice.map(|n| n.urgency.as_str()),
         active: notice.is_some_and(|n| is_active(t.date, n.expires, n.ended, site.now)),
         draft: t.draft,
@@ -150,7 +164,11 @@ pub fn crisis_views(site: &Site, lang: &str) -> Vec<CrisisView> {
                 title_dir: dir_of(site, &t.lang),
                 summary: t.summary.clone(),
                 url: here.then(|| doc.url(lang)),
-                others: if here { Vec::new() } else { translation_links(site, doc, lang) },
+                others: if here {
+                    Vec::new()
+                } else {
+                    translation_links(site, doc, lang)
+                },
             }
         })
         .collect()
@@ -159,11 +177,28 @@ pub fn crisis_views(site: &Site, lang: &str) -> Vec<CrisisView> {
 pub fn attachment_view(i18n: &I18n, lang: &str, a: &Attachment) -> AttachmentView {
     let size = if a.size >= 1_000_000 {
         let mb = format!("{:.1}", a.size as f64 / 1_000_000.0);
-        i18n.t(lang, "attachment-size-mb", Some(&args([("size", i18n.number(lang, &mb).into())])))
+        i18n.t(
+            lang,
+            "attachment-size-mb",
+            Some(&args([("size", i18n.number(lang, &mb).into())])),
+        )
     } else {
         let kb = format!("{}", a.size.div_ceil(1000).max(1));
-        i18n.t(lang, "attachment-size-kb", Some(&args([("size", i18n.number(lang, &kb).into())])))
+        i18n.t(
+            lang,
+            "attachment-size-kb",
+            Some(&args([("size", i18n.number(lang, &kb).into())])),
+        )
     };
-    let format = a.name.rsplit_once('.').map_or_else(|| a.mime.clone(), |(_, ext)| ext.to_uppercase());
-    AttachmentView { name: a.name.clone(), url: a.url.clone(), size, format, mime: a.mime.clone() }
+    let format = a
+        .name
+        .rsplit_once('.')
+        .map_or_else(|| a.mime.clone(), |(_, ext)| ext.to_uppercase());
+    AttachmentView {
+        name: a.name.clone(),
+        url: a.url.clone(),
+        size,
+        format,
+        mime: a.mime.clone(),
+    }
 }
