@@ -3,7 +3,7 @@
 //! choice at the root and the 404 page.
 
 use minijinja::value::Serde;
-use minijinja::{Environment, Value, context};
+use minijinja::{Value, context};
 
 /// A serialisable value for a template.
 fn v<T: Serialize>(x: T) -> Value {
@@ -156,7 +156,7 @@ pub fn all_urls(site: &Site) -> std::collections::HashSet<String> {
 
 pub fn render_site(
     site: &Site,
-    env: &Environment<'_>,
+    templates: &super::templates::Templates,
     i18n: &I18n,
     assets: &Assets,
 ) -> Result<Vec<Output>, Diagnostics> {
@@ -166,7 +166,7 @@ pub fn render_site(
         .map(|page| {
             let url = page_url(site, page);
             let (template, ctx) = context_for(site, i18n, assets, page, &url);
-            let html = super::templates::render(env, template, ctx)?;
+            let html = super::templates::render(templates, template, ctx)?;
             Ok(Output {
                 path: file_path(&url),
                 data: OutputData::Bytes(html.into_bytes()),

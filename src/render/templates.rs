@@ -107,12 +107,24 @@ fn collect(root: &Path, config: &Config) -> Vec<Source> {
     sources
 }
 
+/// The compiled templates and the file each came from.
+pub struct Templates {
+    pub env: Environment<'static>,
+    origins: std::collections::HashMap<String, PathBuf>,
+}
+
+impl Templates {
+    fn shown(&self, name: &str) -> PathBuf {
+        self.origins.get(name).cloned().unwrap_or_else(|| Path::new(TEMPLATES_DIR).join(name))
+    }
+}
+
 /// Compiles every template once, reporting all template errors.
 pub fn environment(
     root: &Path,
     config: &Config,
     i18n: Arc<I18n>,
-) -> Result<Environment<'static>, Diagnostics> {
+) -> Result<Templates, Diagnostics> {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     let mut errs = Diagnostics::default();
@@ -149,7 +161,8 @@ pub fn environment(
     if errs.has_errors() {
         return Err(errs);
     }
-    Ok(env)
+    let origins = sources.into_iter().map(|s| (s.name, s.shown)).collect();
+    Ok(Templates { env, origins })
 }
 
 fn current_lang(state: &State) -> Result<String, Error> {
@@ -181,14 +194,15 @@ pub fn template_error(e: &Error, shown: &Path, text: &str) -> Diagnostic {
 }
 
 /// Renders a template, turning its error into a diagnostic naming the template.
-pub fn render(env: &Environment<'_>, name: &str, ctx: Value) -> Result<String, Diagnostic> {
-    let tmpl = env
+pub fn render(templates: &Templates, name: &str, ctx: Value) -> Result<String, Diagnostic> {
+    let tmpl = templates
+        .env
         .get_template(name)
-        .map_err(|e| Diagnostic::error(format!("templates/{name}"), e.to_string()))?;
+        .map_err(|e| Diagnostic::error(templates.shown(name), e.to_string()))?;
     tmpl.render(ctx).map_err(|e| {
         let file = e.name().unwrap_or(name).to_owned();
         let mut d = Diagnostic::error(
-            format!("templates/{file}"),
+            templates.shown(&file),
             format!(
                 "template error: {}",
                 e.detail().unwrap_or(&e.kind().to_string())
