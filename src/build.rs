@@ -17,6 +17,8 @@ use crate::render::{Output, OutputData, templates};
 use crate::site::Site;
 use crate::{config, output, render};
 
+type Renderer<'a> = &'a (dyn Fn(&Site, &I18n) -> Result<Vec<Output>, Diagnostics> + Sync);
+
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -77,8 +79,28 @@ pub fn render_all(opts: &BuildOptions) -> Result<(Site, Vec<Output>, BuildReport
     let t = Instant::now();
     let (mut outputs, stylesheet) = static_files(&opts.root, &site.config.site.theme);
     let assets = Assets { stylesheet };
-    outputs.extend(render::render_site(&site, &env, &i18n, &assets)?);
-    report.timings.push(("render", t.elapsed()));
+    // Every output is a renderer over the same model; each reports all its problems.
+    let mut errs = Diagnostics::default();
+    let renderers: [(&str, Renderer); 6] = [
+        ("pages", &|s, i| render::render_site(s, &env, i, &assets)),
+        ("feeds", &crate::feeds::render),
+        ("api", &crate::api::render),
+        ("alerts", &crate::alerts::render),
+        ("sitemap", &crate::sitemap::render),
+        ("calendar", &crate::calendar::render),
+    ];
+    for (name, renderer) in renderers {
+        let t = Instant::now();
+        match renderer(&site, &i18n) {
+            Ok(o) => outputs.extend(o),
+            Err(d) => errs.extend(d.0),
+        }
+        report.timings.push((name, t.elapsed()));
+    }
+    if errs.has_errors() {
+        return Err(errs);
+    }
+    report.timings.push(("render (all)", t.elapsed()));
     report.documents = site.documents.len();
     report.files = outputs.len();
     Ok((site, outputs, report))

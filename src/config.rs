@@ -177,6 +177,44 @@ pub struct MarkdownSettings {
     pub allow_html: bool,
 }
 
+/// A CAP geocode (`<geocode><valueName>…</valueName><value>…</value></geocode>`).
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Geocode {
+    pub value_name: String,
+    pub value: String,
+}
+
+/// Settings for CAP 1.2 alerts made from crisis (and optionally important) notices.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AlertSettings {
+    /// The CAP `sender`: a unique id of the organisation, e.g. `kommun@ekvik.example`
+    /// (default: the organisation's email, else the host of `base_url`).
+    pub sender: Option<String>,
+    /// Also make alerts of `important` notices, not only of `crisis` ones.
+    pub include_important: bool,
+    /// CAP category (Geo, Met, Safety, Security, Rescue, Fire, Health, Env, Transport, Infra,
+    /// CBRNE, Other).
+    pub category: String,
+    /// The area concerned, in words, per language (`areaDesc`).
+    pub area: Localized,
+    /// Codes of the area, e.g. `{ value_name: "SE-kommun", value: "1234" }`.
+    pub geocodes: Vec<Geocode>,
+}
+
+impl Default for AlertSettings {
+    fn default() -> Self {
+        AlertSettings {
+            sender: None,
+            include_important: false,
+            category: "Other".into(),
+            area: Localized::default(),
+            geocodes: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
@@ -192,8 +230,13 @@ pub struct SiteConfig {
     pub minutes: MinutesSettings,
     #[serde(default)]
     pub markdown: MarkdownSettings,
+    #[serde(default)]
+    pub alerts: AlertSettings,
     #[serde(default = "default_paginate")]
     pub paginate: usize,
+    /// Items per feed.
+    #[serde(default = "default_feed_limit")]
+    pub feed_limit: usize,
     /// Theme folder name under `themes/` (the built-in default when the folder is absent).
     #[serde(default = "default_theme")]
     pub theme: String,
@@ -201,6 +244,9 @@ pub struct SiteConfig {
 
 fn default_paginate() -> usize {
     10
+}
+fn default_feed_limit() -> usize {
+    50
 }
 fn default_theme() -> String {
     "default".into()
@@ -351,6 +397,33 @@ pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostics> {
                 "topic ids must be unique",
             ));
         }
+    }
+    const CAP_CATEGORIES: [&str; 12] = [
+        "Geo",
+        "Met",
+        "Safety",
+        "Security",
+        "Rescue",
+        "Fire",
+        "Health",
+        "Env",
+        "Transport",
+        "Infra",
+        "CBRNE",
+        "Other",
+    ];
+    if !CAP_CATEGORIES.contains(&site.alerts.category.as_str()) {
+        let hint = format!(
+            "use one of the CAP 1.2 categories: {}",
+            CAP_CATEGORIES.join(", ")
+        );
+        errs.push(
+            Diagnostic::error(
+                shown,
+                format!("unknown alert category `{}`", site.alerts.category),
+            )
+            .hint(hint),
+        );
     }
     if site.paginate == 0 {
         errs.push(

@@ -2,16 +2,22 @@
 //! of Markdown to an accessible static site in many languages.
 //!
 //! The pipeline: [`config`] and [`content`] load and validate everything into a [`site::Site`]
-//! model; [`render`] turns the model into pages; [`output`] writes them atomically.
+//! model; [`render`] turns the model into pages, and [`feeds`], [`api`], [`alerts`], [`sitemap`]
+//! and [`calendar`] into the other outputs; [`output`] writes them atomically.
 
 // A diagnostic carries a located, quoted message; it travels only on the cold error path.
 #![allow(clippy::result_large_err)]
 
+pub mod alerts;
+pub mod api;
 pub mod build;
+pub mod calendar;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod feeds;
 pub mod i18n;
 pub mod output;
 pub mod render;
 pub mod site;
+pub mod sitemap;

@@ -115,7 +115,10 @@ pub struct Templates {
 
 impl Templates {
     fn shown(&self, name: &str) -> PathBuf {
-        self.origins.get(name).cloned().unwrap_or_else(|| Path::new(TEMPLATES_DIR).join(name))
+        self.origins
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| Path::new(TEMPLATES_DIR).join(name))
     }
 }
 
