@@ -17,6 +17,7 @@ use super::{Output, OutputData};
 use crate::config::TopicKind;
 use crate::content::document::{Document, Kind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::feeds::{Scope, feed_links};
 use crate::i18n::{I18n, args};
 use crate::site::Site;
 
@@ -29,7 +30,7 @@ pub struct Assets {
 
 /// A page to render: which template, at which path, in which language, about what.
 #[derive(Debug, Clone)]
-enum Page {
+pub enum Page {
     Home {
         lang: String,
     },
@@ -79,7 +80,7 @@ pub fn topic_url(lang: &str, id: &str, kind: TopicKind) -> String {
     }
 }
 
-fn plan(site: &Site) -> Vec<Page> {
+pub fn plan(site: &Site) -> Vec<Page> {
     let mut pages = vec![Page::Languages, Page::NotFound];
     for lang in site.config.language_codes() {
         let lang = lang.to_owned();
@@ -122,7 +123,7 @@ fn plan(site: &Site) -> Vec<Page> {
 }
 
 /// The site path of a page (`/sv/press/`), used for links, canonical URLs and checks.
-fn page_url(site: &Site, page: &Page) -> String {
+pub fn page_url(site: &Site, page: &Page) -> String {
     match page {
         Page::Home { lang } => format!("/{lang}/"),
         Page::KindList { lang, kind, page } => kind_url(lang, *kind, *page),
@@ -281,7 +282,11 @@ fn base(
     let cfg = &site.config;
     let default = cfg.default_language();
     let org = &cfg.site.organisation;
+    let site_feeds = feed_links(site, i18n, lang, &Scope::All);
+    let page_feeds = page_scope(lang, url).map(|s| feed_links(site, i18n, lang, &s)).unwrap_or_default();
     context! {
+        site_feeds => v(site_feeds),
+        page_feeds => v(page_feeds),
         lang => v(lang_view(site, lang)),
         page_title => v(title),
         url => v(url),
@@ -302,6 +307,17 @@ fn base(
         crisis => v(crisis_views(site, lang)),
         stylesheet => v(&assets.stylesheet),
         drafts => v(site.drafts),
+    }
+}
+
+/// The narrower feed a page belongs to, read from its path: a kind's list or document, a
+/// topic's or committee's page.
+fn page_scope(lang: &str, url: &str) -> Option<Scope> {
+    let rest = url.strip_prefix(&format!("/{lang}/"))?;
+    let mut parts = rest.split('/');
+    match (parts.next()?, parts.next()) {
+        ("topics" | "committees", Some(id)) if !id.is_empty() => Some(Scope::Topic(id.to_owned())),
+        (kind, _) => Kind::from_dir(kind).map(Scope::Kind),
     }
 }
 

@@ -1,0 +1,48 @@
+//! Atom 1.0 (RFC 4287): ids are the pages' URLs, each entry links its translations.
+
+use atom_syndication::{Category, Content, Entry, Feed, Generator, Link, Person, Text};
+
+use super::FeedData;
+
+pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
+    let self_url = format!("{}atom.xml", feed.base);
+    let entries = feed
+        .items
+        .iter()
+        .map(|i| {
+            let mut links = vec![Link { href: i.url.clone(), rel: "alternate".into(), hreflang: Some(i.t.lang.clone()), mime_type: Some("text/html".into()), ..Default::default() }];
+            links.extend(
+                i.translations
+                    .iter()
+                    .filter(|(lang, _)| *lang != i.t.lang)
+                    .map(|(lang, url)| Link { href: url.clone(), rel: "alternate".into(), hreflang: Some(lang.clone()), mime_type: Some("text/html".into()), ..Default::default() }),
+            );
+            Entry {
+                title: Text::plain(i.t.title.clone()),
+                id: i.url.clone(),
+                updated: i.updated,
+                published: Some(i.date),
+                summary: Some(Text::plain(i.t.summary.clone())),
+                content: Some(Content { value: Some(i.content_html.clone()), content_type: Some("html".into()), lang: Some(i.t.lang.clone()), ..Default::default() }),
+                categories: i.categories.iter().map(|c| Category { term: c.clone(), ..Default::default() }).collect(),
+                links,
+                ..Default::default()
+            }
+        })
+        .collect();
+    let feed = Feed {
+        title: Text::plain(feed.title.clone()),
+        id: self_url.clone(),
+        updated: feed.updated,
+        authors: vec![Person { name: feed.author.clone(), ..Default::default() }],
+        links: vec![
+            Link { href: self_url, rel: "self".into(), mime_type: Some("application/atom+xml".into()), ..Default::default() },
+            Link { href: feed.home.clone(), rel: "alternate".into(), mime_type: Some("text/html".into()), ..Default::default() },
+        ],
+        generator: Some(Generator { value: "anslag".into(), ..Default::default() }),
+        lang: Some(feed.lang.clone()),
+        entries,
+        ..Default::default()
+    };
+    feed.write_to(Vec::new()).map_err(|e| e.to_string())
+}
