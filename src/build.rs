@@ -208,7 +208,7 @@ fn check_site_links(root: &Path, site: &Site) -> Result<(), Diagnostics> {
                     || files.contains(path)
                     || path.starts_with("/static/")
                     || path.starts_with("/feeds/")
-                    || path.starts_with("/api/");
+                    || path.starts_with("/api/") || path.starts_with("/alerts/") || path.starts_with("/calendar/");
                 if !ok {
                     let text = std::fs::read_to_string(root.join(&t.path)).unwrap_or_default();
                     let (line, col) = line_col(&text, link.offset);

@@ -1,10 +1,439 @@
-//! (being written)
+//! CAP 1.2 alerts (OASIS Common Alerting Protocol) for crisis notices, and for important ones
+//! when `alerts.include_important` is set, so that alerting systems, radio and apps can pass the
+//! message on in every language it exists in.
+//!
+//! Without stored state, a notice's history comes from its front matter: its first message is an
+//! `Alert` sent at `date`; `updated` (after `date`) makes an `Update` that references the alert;
+//! `ended` (an early end) makes a `Cancel` that references the latest earlier message. Messages
+//! dated after the build's `now` are not sent yet. Every message is published at
+//! `alerts/{slug}/{identifier}.xml` so that references resolve; the latest also at
+//! `alerts/{slug}.xml`. `alerts/index.atom` lists the alerts in force now.
+//!
+//! Drafts and embargoed translations (in a `--drafts` build) never go into an alert.
 
-use crate::diagnostics::Diagnostics;
+mod cap;
+mod text;
+
+use atom_syndication::{Category, Entry, Feed, Generator, Link, Person, Text};
+use chrono::{DateTime, FixedOffset, SubsecRound, Utc};
+use chrono_tz::Tz;
+
+use crate::config::CONFIG_FILE;
+use crate::content::document::{Document, Kind, NoticeInfo, Translation, Urgency};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
-use crate::render::Output;
-use crate::site::Site;
+use crate::render::{Output, OutputData};
+use crate::site::{Site, is_active};
 
-pub fn render(_site: &Site, _i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
-    Ok(Vec::new())
+pub use cap::NAMESPACE;
+pub use text::html_to_text;
+
+/// The media type of a CAP message.
+pub const CAP_MIME: &str = "application/cap+xml";
+
+/// The site path of the Atom feed of the alerts in force.
+pub const INDEX_URL: &str = "/alerts/index.atom";
+
+/// The site path of a notice's current CAP message.
+pub fn cap_url(slug: &str) -> String {
+    format!("/alerts/{slug}.xml")
+}
+
+/// The site path of one message of a notice's history.
+pub fn version_url(slug: &str, identifier: &str) -> String {
+    format!("/alerts/{slug}/{identifier}.xml")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MsgType {
+    Alert,
+    Update,
+    Cancel,
+}
+
+impl MsgType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MsgType::Alert => "Alert",
+            MsgType::Update => "Update",
+            MsgType::Cancel => "Cancel",
+        }
+    }
+}
+
+/// One CAP message of a notice's history.
+#[derive(Debug, Clone)]
+pub struct Version {
+    pub msg_type: MsgType,
+    pub sent: DateTime<Tz>,
+    /// `{host}-{slug}-{sent in UTC}`, e.g. `ekvik.example-schools-closed-water-20261122T063000Z`.
+    pub identifier: String,
+}
+
+/// A notice that is alerted, with its history.
+#[derive(Debug)]
+pub struct Alert<'a> {
+    pub doc: &'a Document,
+    /// The published translations, in the order of the site's languages.
+    pub translations: Vec<&'a Translation>,
+    /// The translation that decides dates and urgency: the default language's, else the first.
+    pub primary: &'a Translation,
+    pub notice: &'a NoticeInfo,
+    /// Oldest first; the last is the current message.
+    pub versions: Vec<Version>,
+}
+
+impl Alert<'_> {
+    pub fn current(&self) -> &Version {
+        self.versions
+            .last()
+            .expect("an alert has at least one message")
+    }
+
+    /// Whether the notice is in force at `now`.
+    pub fn is_active(&self, now: DateTime<Tz>) -> bool {
+        is_active(
+            self.primary.date,
+            self.notice.expires,
+            self.notice.ended,
+            now,
+        )
+    }
+}
+
+/// The time as CAP writes it: RFC 3339 with a numeric offset (never `Z`), whole seconds.
+pub fn cap_time(dt: &DateTime<Tz>) -> String {
+    dt.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+/// The CAP `sender`: `alerts.sender`, else the organisation's email, else the site's host.
+pub fn sender(site: &Site) -> String {
+    let config = &site.config.site;
+    config
+        .alerts
+        .sender
+        .as_deref()
+        .or(config.organisation.email.as_deref())
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map_or_else(|| host(&site.config.base_url).to_owned(), str::to_owned)
+}
+
+/// The host of the base URL without a leading `www.`, for identifiers.
+fn identifier_host(base_url: &str) -> &str {
+    let h = host(base_url);
+    h.strip_prefix("www.").unwrap_or(h)
+}
+
+fn host(base_url: &str) -> &str {
+    let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    match authority.rsplit_once(':') {
+        Some((h, port))
+            if !port.is_empty()
+                && port.bytes().all(|b| b.is_ascii_digit())
+                && (!h.starts_with('[') || h.ends_with(']')) =>
+        {
+            h
+        }
+        _ => authority,
+    }
+}
+
+/// CAP forbids spaces, commas and the XML specials `<` and `&` in senders and identifiers (they
+/// are joined with commas and spaces in `references`).
+fn cap_token_ok(s: &str) -> bool {
+    !s.is_empty()
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, ',' | '<' | '&'))
+}
+
+/// Every alerted notice with its history, newest first (the site's order).
+pub fn alerts(site: &Site) -> Result<Vec<Alert<'_>>, Diagnostics> {
+    let default = site.default_language();
+    let settings = &site.config.site.alerts;
+    let host = identifier_host(&site.config.base_url);
+    let mut errs = Diagnostics::default();
+    let mut out = Vec::new();
+    for &i in site.by_kind.get(&Kind::Notices).into_iter().flatten() {
+        let doc = &site.documents[i];
+        let translations: Vec<&Translation> = doc
+            .translations
+            .iter()
+            .filter(|t| !t.draft && !t.embargoed && t.notice().is_some())
+            .collect();
+        let Some(&primary) = translations
+            .iter()
+            .find(|t| t.lang == default)
+            .or(translations.first())
+        else {
+            continue;
+        };
+        let Some(notice) = primary.notice() else {
+            continue;
+        };
+        let alerted = match notice.urgency {
+            Urgency::Crisis => true,
+            Urgency::Important => settings.include_important,
+            Urgency::Normal => false,
+        };
+        if !alerted {
+            continue;
+        }
+        let date = primary.date;
+        if let Some(ended) = notice.ended
+            && ended <= date
+        {
+            errs.push(
+                Diagnostic::error(
+                    &primary.path,
+                    format!(
+                        "the notice ended ({}) before it was published ({})",
+                        cap_time(&ended),
+                        cap_time(&date)
+                    ),
+                )
+                .hint("`ended` is when a notice is withdrawn early: it must come after `date`; to stop publishing the notice, remove it or mark it `draft: true`"),
+            );
+            continue;
+        }
+        let version = |msg_type, sent: DateTime<Tz>| Version {
+            msg_type,
+            sent,
+            identifier: format!(
+                "{host}-{}-{}",
+                doc.slug,
+                sent.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ")
+            ),
+        };
+        let mut versions = vec![version(MsgType::Alert, date)];
+        let ended = notice.ended.filter(|e| *e <= site.now);
+        let updated = translations
+            .iter()
+            .filter_map(|t| t.updated)
+            .filter(|u| *u > date && *u <= site.now && ended.is_none_or(|e| *u < e))
+            .max();
+        if let Some(u) = updated {
+            versions.push(version(MsgType::Update, u));
+        }
+        if let Some(e) = ended {
+            versions.push(version(MsgType::Cancel, e));
+        }
+        out.push(Alert {
+            doc,
+            translations,
+            primary,
+            notice,
+            versions,
+        });
+    }
+    if errs.has_errors() {
+        Err(errs)
+    } else {
+        Ok(out)
+    }
+}
+
+/// Every CAP message and the Atom feed of the alerts in force.
+pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
+    let sender = sender(site);
+    if !cap_token_ok(&sender) {
+        return Err(Diagnostics(vec![
+            Diagnostic::error(
+                CONFIG_FILE,
+                format!("the alert sender `{sender}` contains a space, comma, `<` or `&`"),
+            )
+            .hint("set `alerts.sender` to an id without them, e.g. kommun@ekvik.example"),
+        ]));
+    }
+    let alerts = alerts(site)?;
+    let mut outputs = Vec::new();
+    let mut errs = Diagnostics::default();
+    for alert in &alerts {
+        for (i, v) in alert.versions.iter().enumerate() {
+            let bytes = match cap::write(site, i18n, alert, i, &sender) {
+                Ok(b) => b,
+                Err(e) => {
+                    errs.push(Diagnostic::error(
+                        &alert.primary.path,
+                        format!("cannot write the CAP alert: {e}"),
+                    ));
+                    break;
+                }
+            };
+            if i + 1 == alert.versions.len() {
+                outputs.push(Output {
+                    path: rel(&cap_url(&alert.doc.slug)),
+                    data: OutputData::Bytes(bytes.clone()),
+                });
+            }
+            outputs.push(Output {
+                path: rel(&version_url(&alert.doc.slug, &v.identifier)),
+                data: OutputData::Bytes(bytes),
+            });
+        }
+    }
+    match index(site, i18n, &alerts) {
+        Ok(bytes) => outputs.push(Output {
+            path: rel(INDEX_URL),
+            data: OutputData::Bytes(bytes),
+        }),
+        Err(e) => errs.push(Diagnostic::error(
+            CONFIG_FILE,
+            format!("cannot write the alert feed: {e}"),
+        )),
+    }
+    if errs.has_errors() {
+        Err(errs)
+    } else {
+        Ok(outputs)
+    }
+}
+
+fn rel(url: &str) -> String {
+    url.trim_start_matches('/').to_owned()
+}
+
+fn fixed(dt: &DateTime<Tz>) -> DateTime<FixedOffset> {
+    dt.trunc_subsecs(0).fixed_offset()
+}
+
+/// The Atom 1.0 feed of the alerts in force at the build's `now`, each entry linking its current
+/// CAP message.
+fn index(site: &Site, i18n: &I18n, alerts: &[Alert<'_>]) -> Result<Vec<u8>, String> {
+    let config = &site.config;
+    let default = config.default_language();
+    let org = &config.site.organisation;
+    let org_name = org.name.get(default, default);
+    let self_url = config.absolute(INDEX_URL);
+    let now = site.now;
+
+    // Crisis before important, each newest first.
+    let mut active: Vec<&Alert<'_>> = alerts.iter().filter(|a| a.is_active(now)).collect();
+    active.sort_by_key(|a| std::cmp::Reverse(a.notice.urgency));
+
+    // The feed last changed when a message was sent or an alert expired, whichever came last.
+    let updated = alerts
+        .iter()
+        .flat_map(|a| {
+            a.versions
+                .iter()
+                .map(|v| v.sent)
+                .chain(a.notice.expires.filter(|e| *e <= now))
+        })
+        .max()
+        .unwrap_or(now);
+
+    let entries = active
+        .iter()
+        .map(|a| {
+            let current = a.current();
+            let mut links = vec![Link {
+                href: config.absolute(&cap_url(&a.doc.slug)),
+                rel: "alternate".into(),
+                mime_type: Some(CAP_MIME.into()),
+                title: Some(format!("CAP {}", current.msg_type.as_str())),
+                ..Default::default()
+            }];
+            links.extend(a.translations.iter().map(|t| Link {
+                href: config.absolute(&a.doc.url(&t.lang)),
+                rel: "related".into(),
+                hreflang: Some(t.lang.clone()),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            }));
+            Entry {
+                title: Text {
+                    lang: Some(a.primary.lang.clone()),
+                    ..Text::plain(a.primary.title.clone())
+                },
+                id: config.absolute(&version_url(&a.doc.slug, &current.identifier)),
+                updated: fixed(&current.sent),
+                published: Some(fixed(&a.primary.date)),
+                summary: Some(Text {
+                    lang: Some(a.primary.lang.clone()),
+                    ..Text::plain(a.primary.summary.clone())
+                }),
+                categories: vec![Category {
+                    term: a.notice.urgency.as_str().into(),
+                    ..Default::default()
+                }],
+                links,
+                ..Default::default()
+            }
+        })
+        .collect();
+
+    let title = if i18n.has(default, "alerts-feed-title") {
+        let args = crate::i18n::args([("organisation", org_name.into())]);
+        i18n.t(default, "alerts-feed-title", Some(&args))
+    } else {
+        format!("{org_name}: CAP")
+    };
+    let feed = Feed {
+        title: Text::plain(title),
+        id: self_url.clone(),
+        updated: fixed(&updated),
+        authors: vec![Person {
+            name: org_name.to_owned(),
+            email: org.email.clone(),
+            uri: Some(format!("{}/", config.base_url)),
+            ..Default::default()
+        }],
+        links: vec![
+            Link {
+                href: self_url,
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Default::default()
+            },
+            Link {
+                href: config.absolute(&format!("/{default}/notices/")),
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                hreflang: Some(default.to_owned()),
+                ..Default::default()
+            },
+        ],
+        generator: Some(Generator {
+            value: "anslag".into(),
+            ..Default::default()
+        }),
+        lang: Some(default.to_owned()),
+        entries,
+        ..Default::default()
+    };
+    let mut bytes = feed.write_to(Vec::new()).map_err(|e| e.to_string())?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_and_tokens() {
+        assert_eq!(host("https://www.ekvik.example"), "www.ekvik.example");
+        assert_eq!(
+            identifier_host("https://www.ekvik.example:8443/x"),
+            "ekvik.example"
+        );
+        assert_eq!(host("http://[::1]"), "[::1]");
+        assert_eq!(host("http://[::1]:8080/"), "[::1]");
+        assert!(cap_token_ok("kommun@ekvik.example"));
+        assert!(!cap_token_ok("Ekvik kommun"));
+        assert!(!cap_token_ok("a,b"));
+    }
+
+    #[test]
+    fn cap_times_have_numeric_offsets() {
+        let tz: Tz = "Europe/Stockholm".parse().unwrap();
+        let dt = chrono::TimeZone::with_ymd_and_hms(&tz, 2026, 11, 22, 7, 30, 0).unwrap();
+        assert_eq!(cap_time(&dt), "2026-11-22T07:30:00+01:00");
+        let utc = dt.with_timezone(&chrono_tz::UTC);
+        assert_eq!(cap_time(&utc), "2026-11-22T06:30:00+00:00");
+    }
 }

@@ -283,7 +283,9 @@ fn base(
     let default = cfg.default_language();
     let org = &cfg.site.organisation;
     let site_feeds = feed_links(site, i18n, lang, &Scope::All);
-    let page_feeds = page_scope(lang, url).map(|s| feed_links(site, i18n, lang, &s)).unwrap_or_default();
+    let page_feeds = page_scope(lang, url)
+        .map(|s| feed_links(site, i18n, lang, &s))
+        .unwrap_or_default();
     context! {
         site_feeds => v(site_feeds),
         page_feeds => v(page_feeds),
