@@ -10,12 +10,24 @@ pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
         .items
         .iter()
         .map(|i| {
-            let mut links = vec![Link { href: i.url.clone(), rel: "alternate".into(), hreflang: Some(i.t.lang.clone()), mime_type: Some("text/html".into()), ..Default::default() }];
+            let mut links = vec![Link {
+                href: i.url.clone(),
+                rel: "alternate".into(),
+                hreflang: Some(i.t.lang.clone()),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            }];
             links.extend(
                 i.translations
                     .iter()
                     .filter(|(lang, _)| *lang != i.t.lang)
-                    .map(|(lang, url)| Link { href: url.clone(), rel: "alternate".into(), hreflang: Some(lang.clone()), mime_type: Some("text/html".into()), ..Default::default() }),
+                    .map(|(lang, url)| Link {
+                        href: url.clone(),
+                        rel: "alternate".into(),
+                        hreflang: Some(lang.clone()),
+                        mime_type: Some("text/html".into()),
+                        ..Default::default()
+                    }),
             );
             Entry {
                 title: Text::plain(i.t.title.clone()),
@@ -23,8 +35,20 @@ pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
                 updated: i.updated,
                 published: Some(i.date),
                 summary: Some(Text::plain(i.t.summary.clone())),
-                content: Some(Content { value: Some(i.content_html.clone()), content_type: Some("html".into()), lang: Some(i.t.lang.clone()), ..Default::default() }),
-                categories: i.categories.iter().map(|c| Category { term: c.clone(), ..Default::default() }).collect(),
+                content: Some(Content {
+                    value: Some(i.content_html.clone()),
+                    content_type: Some("html".into()),
+                    lang: Some(i.t.lang.clone()),
+                    ..Default::default()
+                }),
+                categories: i
+                    .categories
+                    .iter()
+                    .map(|c| Category {
+                        term: c.clone(),
+                        ..Default::default()
+                    })
+                    .collect(),
                 links,
                 ..Default::default()
             }
@@ -34,12 +58,28 @@ pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
         title: Text::plain(feed.title.clone()),
         id: self_url.clone(),
         updated: feed.updated,
-        authors: vec![Person { name: feed.author.clone(), ..Default::default() }],
+        authors: vec![Person {
+            name: feed.author.clone(),
+            ..Default::default()
+        }],
         links: vec![
-            Link { href: self_url, rel: "self".into(), mime_type: Some("application/atom+xml".into()), ..Default::default() },
-            Link { href: feed.home.clone(), rel: "alternate".into(), mime_type: Some("text/html".into()), ..Default::default() },
+            Link {
+                href: self_url,
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Default::default()
+            },
+            Link {
+                href: feed.home.clone(),
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            },
         ],
-        generator: Some(Generator { value: "anslag".into(), ..Default::default() }),
+        generator: Some(Generator {
+            value: "anslag".into(),
+            ..Default::default()
+        }),
         lang: Some(feed.lang.clone()),
         entries,
         ..Default::default()

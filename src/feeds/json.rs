@@ -72,7 +72,14 @@ pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
                 tags: &i.categories,
                 _anslag: Extension {
                     kind: i.doc.kind.dir(),
-                    translations: i.translations.iter().map(|(l, u)| Translation { language: l, url: u }).collect(),
+                    translations: i
+                        .translations
+                        .iter()
+                        .map(|(l, u)| Translation {
+                            language: l,
+                            url: u,
+                        })
+                        .collect(),
                 },
             })
             .collect(),

@@ -58,9 +58,15 @@ fn scope_title(site: &Site, i18n: &I18n, lang: &str, scope: &Scope) -> String {
     let site_title = site.config.site.title.get(lang, site.default_language());
     match scope {
         Scope::All => site_title.to_owned(),
-        Scope::Kind(k) => format!("{site_title}: {}", i18n.t(lang, &format!("nav-{}", k.dir()), None)),
+        Scope::Kind(k) => format!(
+            "{site_title}: {}",
+            i18n.t(lang, &format!("nav-{}", k.dir()), None)
+        ),
         Scope::Topic(id) => {
-            let name = site.config.topic(id).map_or(id.as_str(), |t| t.name.get(lang, site.default_language()));
+            let name = site
+                .config
+                .topic(id)
+                .map_or(id.as_str(), |t| t.name.get(lang, site.default_language()));
             format!("{site_title}: {name}")
         }
     }
@@ -72,7 +78,12 @@ pub fn feed_links(site: &Site, i18n: &I18n, lang: &str, scope: &Scope) -> Vec<Fe
     let title = scope_title(site, i18n, lang, scope);
     FORMATS
         .iter()
-        .map(|(file, mime, format)| FeedLink { url: format!("{dir}{file}"), mime, format, title: format!("{title} ({format})") })
+        .map(|(file, mime, format)| FeedLink {
+            url: format!("{dir}{file}"),
+            mime,
+            format,
+            title: format!("{title} ({format})"),
+        })
         .collect()
 }
 
@@ -117,20 +128,34 @@ fn scopes(site: &Site) -> Vec<(Scope, Vec<usize>)> {
 
 /// The full HTML of a translation: for minutes, the agenda items too (closed ones as label).
 pub fn content_html(i18n: &I18n, t: &Translation) -> String {
-    let Some(m) = t.minutes() else { return t.body_html.clone() };
+    let Some(m) = t.minutes() else {
+        return t.body_html.clone();
+    };
     let mut html = t.body_html.clone();
     for it in &m.items {
         let heading = match &it.title {
             Some(title) => format!("{}: {}", it.label, title),
             None => it.label.clone(),
         };
-        html.push_str(&format!("<h2 id=\"{}\">{}</h2>\n", escape(&it.id), escape(&heading)));
+        html.push_str(&format!(
+            "<h2 id=\"{}\">{}</h2>\n",
+            escape(&it.id),
+            escape(&heading)
+        ));
         if it.closed {
-            html.push_str(&format!("<p><strong>{}.</strong> {}</p>\n", escape(&i18n.t(&t.lang, "item-closed", None)), escape(&i18n.t(&t.lang, "item-closed-note", None))));
+            html.push_str(&format!(
+                "<p><strong>{}.</strong> {}</p>\n",
+                escape(&i18n.t(&t.lang, "item-closed", None)),
+                escape(&i18n.t(&t.lang, "item-closed-note", None))
+            ));
             continue;
         }
         if let Some(case) = &it.case {
-            html.push_str(&format!("<p>{}: {}</p>\n", escape(&i18n.t(&t.lang, "item-case", None)), escape(case)));
+            html.push_str(&format!(
+                "<p>{}: {}</p>\n",
+                escape(&i18n.t(&t.lang, "item-case", None)),
+                escape(case)
+            ));
         }
         html.push_str(&it.body_html);
     }
@@ -138,16 +163,28 @@ pub fn content_html(i18n: &I18n, t: &Translation) -> String {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
-fn feed_data<'a>(site: &'a Site, i18n: &I18n, lang: &str, scope: &Scope, idx: &[usize]) -> FeedData<'a> {
+fn feed_data<'a>(
+    site: &'a Site,
+    i18n: &I18n,
+    lang: &str,
+    scope: &Scope,
+    idx: &[usize],
+) -> FeedData<'a> {
     let default = site.default_language();
     let mut docs: Vec<&Document> = idx.iter().map(|&i| &site.documents[i]).collect();
     // Active crisis notices first; otherwise newest first (the site's order).
     docs.sort_by_key(|d| {
         let t = d.primary(default);
-        !t.notice().is_some_and(|n| n.urgency == crate::content::document::Urgency::Crisis && is_active(t.date, n.expires, n.ended, site.now))
+        !t.notice().is_some_and(|n| {
+            n.urgency == crate::content::document::Urgency::Crisis
+                && is_active(t.date, n.expires, n.ended, site.now)
+        })
     });
     docs.truncate(site.config.site.feed_limit);
     let items: Vec<FeedItem<'a>> = docs
@@ -167,13 +204,21 @@ fn feed_data<'a>(site: &'a Site, i18n: &I18n, lang: &str, scope: &Scope, idx: &[
                 url: site.config.absolute(&doc.url(&t.lang)),
                 content_html: content_html(i18n, t),
                 categories,
-                translations: doc.translations.iter().map(|x| (x.lang.clone(), site.config.absolute(&doc.url(&x.lang)))).collect(),
+                translations: doc
+                    .translations
+                    .iter()
+                    .map(|x| (x.lang.clone(), site.config.absolute(&doc.url(&x.lang))))
+                    .collect(),
                 date: t.date.fixed_offset(),
                 updated: t.updated.unwrap_or(t.date).fixed_offset(),
             }
         })
         .collect();
-    let updated = items.iter().map(|i| i.updated).max().unwrap_or_else(|| site.now.fixed_offset());
+    let updated = items
+        .iter()
+        .map(|i| i.updated)
+        .max()
+        .unwrap_or_else(|| site.now.fixed_offset());
     let dir = scope_dir(site, lang, scope);
     FeedData {
         lang: lang.to_owned(),
@@ -181,7 +226,13 @@ fn feed_data<'a>(site: &'a Site, i18n: &I18n, lang: &str, scope: &Scope, idx: &[
         home: site.config.absolute(&dir),
         base: site.config.absolute(&dir),
         description: scope_title(site, i18n, lang, scope),
-        author: site.config.site.organisation.name.get(lang, default).to_owned(),
+        author: site
+            .config
+            .site
+            .organisation
+            .name
+            .get(lang, default)
+            .to_owned(),
         updated,
         items,
     }
@@ -190,19 +241,36 @@ fn feed_data<'a>(site: &'a Site, i18n: &I18n, lang: &str, scope: &Scope, idx: &[
 pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
     use rayon::prelude::*;
     let scopes = scopes(site);
-    let jobs: Vec<(String, &Scope, &Vec<usize>)> =
-        site.config.language_codes().flat_map(|l| scopes.iter().map(move |(s, idx)| (l.to_owned(), s, idx))).collect();
+    let jobs: Vec<(String, &Scope, &Vec<usize>)> = site
+        .config
+        .language_codes()
+        .flat_map(|l| scopes.iter().map(move |(s, idx)| (l.to_owned(), s, idx)))
+        .collect();
     let results: Vec<Result<Vec<Output>, Diagnostic>> = jobs
         .par_iter()
         .map(|(lang, scope, idx)| {
             let data = feed_data(site, i18n, lang, scope, idx);
             let dir = scope_dir(site, lang, scope);
             let dir = dir.trim_start_matches('/');
-            let err = |format: &str, e: String| Diagnostic::error(format!("{dir}{format}"), format!("cannot write the feed: {e}"));
+            let err = |format: &str, e: String| {
+                Diagnostic::error(
+                    format!("{dir}{format}"),
+                    format!("cannot write the feed: {e}"),
+                )
+            };
             Ok(vec![
-                Output { path: format!("{dir}feed.xml"), data: OutputData::Bytes(rss::write(&data).map_err(|e| err("feed.xml", e))?) },
-                Output { path: format!("{dir}atom.xml"), data: OutputData::Bytes(atom::write(&data).map_err(|e| err("atom.xml", e))?) },
-                Output { path: format!("{dir}feed.json"), data: OutputData::Bytes(json::write(&data).map_err(|e| err("feed.json", e))?) },
+                Output {
+                    path: format!("{dir}feed.xml"),
+                    data: OutputData::Bytes(rss::write(&data).map_err(|e| err("feed.xml", e))?),
+                },
+                Output {
+                    path: format!("{dir}atom.xml"),
+                    data: OutputData::Bytes(atom::write(&data).map_err(|e| err("atom.xml", e))?),
+                },
+                Output {
+                    path: format!("{dir}feed.json"),
+                    data: OutputData::Bytes(json::write(&data).map_err(|e| err("feed.json", e))?),
+                },
             ])
         })
         .collect();
@@ -214,5 +282,9 @@ pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
             Err(d) => errs.push(d),
         }
     }
-    if errs.has_errors() { Err(errs) } else { Ok(outputs) }
+    if errs.has_errors() {
+        Err(errs)
+    } else {
+        Ok(outputs)
+    }
 }

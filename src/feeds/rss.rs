@@ -17,25 +17,53 @@ pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
             title: Some(i.t.title.clone()),
             link: Some(i.url.clone()),
             description: Some(i.t.summary.clone()),
-            guid: Some(Guid { value: i.url.clone(), permalink: true }),
+            guid: Some(Guid {
+                value: i.url.clone(),
+                permalink: true,
+            }),
             pub_date: Some(i.date.to_rfc2822()),
             content: Some(i.content_html.clone()),
-            categories: i.categories.iter().map(|c| Category { name: c.clone(), domain: None }).collect(),
-            dublin_core_ext: Some(DublinCoreExtension { languages: vec![i.t.lang.clone()], ..Default::default() }),
+            categories: i
+                .categories
+                .iter()
+                .map(|c| Category {
+                    name: c.clone(),
+                    domain: None,
+                })
+                .collect(),
+            dublin_core_ext: Some(DublinCoreExtension {
+                languages: vec![i.t.lang.clone()],
+                ..Default::default()
+            }),
             atom_ext: Some(AtomExtension {
                 links: i
                     .translations
                     .iter()
-                    .map(|(lang, url)| Link { href: url.clone(), rel: "alternate".into(), hreflang: Some(lang.clone()), mime_type: Some("text/html".into()), ..Default::default() })
+                    .map(|(lang, url)| Link {
+                        href: url.clone(),
+                        rel: "alternate".into(),
+                        hreflang: Some(lang.clone()),
+                        mime_type: Some("text/html".into()),
+                        ..Default::default()
+                    })
                     .collect(),
             }),
             ..Default::default()
         })
         .collect();
     let mut namespaces = BTreeMap::new();
-    namespaces.insert("atom".to_owned(), rss::extension::atom::NAMESPACE.to_owned());
-    namespaces.insert("content".to_owned(), "http://purl.org/rss/1.0/modules/content/".to_owned());
-    namespaces.insert("dc".to_owned(), rss::extension::dublincore::NAMESPACE.to_owned());
+    namespaces.insert(
+        "atom".to_owned(),
+        rss::extension::atom::NAMESPACE.to_owned(),
+    );
+    namespaces.insert(
+        "content".to_owned(),
+        "http://purl.org/rss/1.0/modules/content/".to_owned(),
+    );
+    namespaces.insert(
+        "dc".to_owned(),
+        rss::extension::dublincore::NAMESPACE.to_owned(),
+    );
     let channel = Channel {
         title: feed.title.clone(),
         link: feed.home.clone(),
@@ -46,9 +74,16 @@ pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
         items,
         namespaces,
         atom_ext: Some(AtomExtension {
-            links: vec![Link { href: format!("{}feed.xml", feed.base), rel: "self".into(), mime_type: Some("application/rss+xml".into()), ..Default::default() }],
+            links: vec![Link {
+                href: format!("{}feed.xml", feed.base),
+                rel: "self".into(),
+                mime_type: Some("application/rss+xml".into()),
+                ..Default::default()
+            }],
         }),
         ..Default::default()
     };
-    channel.pretty_write_to(Vec::new(), b' ', 1).map_err(|e| e.to_string())
+    channel
+        .pretty_write_to(Vec::new(), b' ', 1)
+        .map_err(|e| e.to_string())
 }
