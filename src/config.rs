@@ -215,6 +215,230 @@ impl Default for AlertSettings {
     }
 }
 
+/// Settings of `anslag check`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CheckSettings {
+    /// Warn about documents in Nordic languages whose readability index (LIX) is above this.
+    pub lix_max: f64,
+    /// The languages every crisis and important notice must exist in (default: all the site's
+    /// languages): those the organisation has promised urgent messages in.
+    pub notice_languages: Option<Vec<String>>,
+}
+
+impl Default for CheckSettings {
+    fn default() -> Self {
+        CheckSettings {
+            lix_max: 50.0,
+            notice_languages: None,
+        }
+    }
+}
+
+/// Whether the website meets the accessibility standard (the statement's "compliance status").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Conformance {
+    Full,
+    Partial,
+    None,
+}
+
+impl Conformance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Conformance::Full => "full",
+            Conformance::Partial => "partial",
+            Conformance::None => "none",
+        }
+    }
+}
+
+/// How the website was assessed for the accessibility statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AssessmentMethod {
+    #[default]
+    SelfAssessment,
+    ThirdParty,
+}
+
+/// Where readers report accessibility problems (default: the organisation's e-mail and phone).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessibilityContact {
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// A form or page for reports: an absolute URL or a path on this site.
+    #[serde(default)]
+    pub url: Option<Spanned<String>>,
+}
+
+/// The authority that enforces the accessibility requirements.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnforcementBody {
+    #[serde(default)]
+    pub name: Localized,
+    #[serde(default)]
+    pub url: Option<Spanned<String>>,
+}
+
+/// `accessibility:`, the accessibility statement that the EU Web Accessibility Directive
+/// (2016/2102) requires of public bodies; one page per language at `/{lang}/accessibility/`.
+/// Required: `status`, `prepared`, `enforcement` (name and URL), and `limitations` unless the
+/// status is `full`. Fields are optional here so that every missing one is reported at once.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessibilitySettings {
+    /// `full`, `partial` or `none`.
+    #[serde(default)]
+    pub status: Option<Spanned<Conformance>>,
+    /// The standard assessed against (default [`DEFAULT_ACCESSIBILITY_STANDARD`]).
+    #[serde(default)]
+    pub standard: Option<Localized>,
+    /// The national law that sets the requirements, e.g. the Swedish Act (2018:1937).
+    #[serde(default)]
+    pub law: Localized,
+    /// Known problems, each a text per language.
+    #[serde(default)]
+    pub limitations: Vec<Localized>,
+    #[serde(default)]
+    pub contact: AccessibilityContact,
+    #[serde(default)]
+    pub enforcement: Option<EnforcementBody>,
+    /// When the statement was prepared (`2026-09-01`).
+    #[serde(default)]
+    pub prepared: Option<Spanned<String>>,
+    /// When it was last reviewed.
+    #[serde(default)]
+    pub reviewed: Option<Spanned<String>>,
+    #[serde(default)]
+    pub method: AssessmentMethod,
+}
+
+pub const DEFAULT_ACCESSIBILITY_STANDARD: &str = "EN 301 549 V3.2.1 (WCAG 2.1 AA)";
+
+impl AccessibilitySettings {
+    pub fn prepared_date(&self) -> Option<chrono::NaiveDate> {
+        self.prepared.as_ref().and_then(|d| parse_day(&d.value))
+    }
+    pub fn reviewed_date(&self) -> Option<chrono::NaiveDate> {
+        self.reviewed.as_ref().and_then(|d| parse_day(&d.value))
+    }
+}
+
+fn parse_day(s: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+/// Every problem of the `accessibility:` section (`at`: where the section starts).
+fn check_accessibility(
+    a: &AccessibilitySettings,
+    at: (usize, usize),
+    org: &Organisation,
+    err: &dyn Fn((usize, usize), String, &str) -> Diagnostic,
+) -> Vec<Diagnostic> {
+    let loc = |l: &serde_saphyr::Location| (l.line() as usize, l.column() as usize);
+    let mut errs = Vec::new();
+    match &a.status {
+        None => errs.push(err(
+            at,
+            "the accessibility statement has no `status`".into(),
+            "add `status: full`, `partial` or `none`: how far the website meets the standard",
+        )),
+        Some(s) if s.value != Conformance::Full && a.limitations.is_empty() => errs.push(err(
+            loc(&s.referenced),
+            format!(
+                "the accessibility status is `{}` but no limitations are listed",
+                s.value.as_str()
+            ),
+            "list what is not accessible under `limitations:`, each item a text per language ({ sv: …, en: … })",
+        )),
+        Some(_) => {}
+    }
+    for (field, date, required) in [
+        ("prepared", &a.prepared, true),
+        ("reviewed", &a.reviewed, false),
+    ] {
+        match date {
+            None if required => errs.push(err(
+                at,
+                format!("the accessibility statement has no `{field}` date"),
+                "add `prepared: 2026-09-01`, the day the statement was prepared",
+            )),
+            Some(d) if parse_day(&d.value).is_none() => errs.push(err(
+                loc(&d.referenced),
+                format!("`{}` is not a date", d.value),
+                "write the date like 2026-09-01",
+            )),
+            _ => {}
+        }
+    }
+    match &a.enforcement {
+        None => errs.push(err(
+            at,
+            "the accessibility statement names no enforcement body".into(),
+            "add `enforcement: { name: …, url: https://… }`: the authority readers can turn to",
+        )),
+        Some(e) => {
+            if e.name.all.is_none() && e.name.by_lang.is_empty() {
+                errs.push(err(
+                    at,
+                    "the enforcement body has no `name`".into(),
+                    "add `name:` under `enforcement:`, one text or one per language",
+                ));
+            }
+            match &e.url {
+                None => errs.push(err(
+                    at,
+                    "the enforcement body has no `url`".into(),
+                    "add `url: https://…` under `enforcement:`, the page where readers can complain",
+                )),
+                Some(u) if !is_web_url(&u.value) => errs.push(err(
+                    loc(&u.referenced),
+                    format!("`{}` is not an absolute URL", u.value),
+                    "write it like https://www.example.org/complaints",
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+    if let Some(u) = &a.contact.url
+        && !is_web_url(&u.value)
+        && !u.value.starts_with('/')
+    {
+        errs.push(err(
+            loc(&u.referenced),
+            format!(
+                "`{}` is neither an absolute URL nor a path on this site",
+                u.value
+            ),
+            "write it like https://www.example.org/feedback or /sv/contact/",
+        ));
+    }
+    let contact = &a.contact;
+    if contact.email.is_none()
+        && contact.phone.is_none()
+        && contact.url.is_none()
+        && org.email.is_none()
+        && org.phone.is_none()
+    {
+        errs.push(err(
+            at,
+            "the accessibility statement gives no way to report a problem".into(),
+            "add `contact: { email: …, phone: …, url: … }` (or the organisation's email or phone)",
+        ));
+    }
+    errs
+}
+
+fn is_web_url(s: &str) -> bool {
+    (s.starts_with("https://") || s.starts_with("http://")) && s.len() > "https://".len()
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
@@ -232,6 +456,12 @@ pub struct SiteConfig {
     pub markdown: MarkdownSettings,
     #[serde(default)]
     pub alerts: AlertSettings,
+    /// Thresholds of `anslag check`.
+    #[serde(default)]
+    pub check: CheckSettings,
+    /// The accessibility statement; without it the build warns and the page says it is missing.
+    #[serde(default)]
+    pub accessibility: Option<Spanned<AccessibilitySettings>>,
     #[serde(default = "default_paginate")]
     pub paginate: usize,
     /// Items per feed.
@@ -424,6 +654,27 @@ pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostics> {
             )
             .hint(hint),
         );
+    }
+    if let Some(a) = &site.accessibility {
+        errs.extend(check_accessibility(
+            &a.value,
+            at(&a.referenced),
+            &site.organisation,
+            &err,
+        ));
+    }
+    for code in site.check.notice_languages.iter().flatten() {
+        if !seen.contains(code.as_str()) {
+            errs.push(
+                Diagnostic::error(
+                    shown,
+                    format!(
+                        "check.notice_languages names `{code}`, which is not among the languages"
+                    ),
+                )
+                .hint("list codes from `languages:`"),
+            );
+        }
     }
     if site.paginate == 0 {
         errs.push(

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 pub enum Severity {
     Error,
     Warning,
+    /// For the record (`anslag check`'s translation coverage); never fails anything.
+    Info,
 }
 
 /// One problem found in the user's files.
@@ -63,39 +65,72 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+impl Diagnostic {
+    /// The message as text for a terminal, coloured like rustc's when `colour` is set.
+    pub fn render(&self, colour: bool) -> String {
+        use anstyle::{AnsiColor, Style};
+        let paint = |style: Style, text: &str| {
+            if colour {
+                format!("{}{text}{}", style.render(), style.render_reset())
+            } else {
+                text.to_owned()
+            }
         };
-        writeln!(f, "{label}: {}", self.message)?;
-        write!(f, "  --> {}", self.file.display())?;
+        let (label, tone) = match self.severity {
+            Severity::Error => ("error", AnsiColor::Red),
+            Severity::Warning => ("warning", AnsiColor::Yellow),
+            Severity::Info => ("info", AnsiColor::Cyan),
+        };
+        let strong = Style::new().bold();
+        let accent = Style::new().fg_color(Some(tone.into())).bold();
+        let blue = Style::new().fg_color(Some(AnsiColor::Blue.into())).bold();
+        let mut out = format!(
+            "{}{}\n",
+            paint(accent, label),
+            paint(strong, &format!(": {}", self.message))
+        );
+        let mut place = self.file.display().to_string();
         if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+            place.push_str(&format!(":{line}"));
             if let Some(col) = self.column {
-                write!(f, ":{col}")?;
+                place.push_str(&format!(":{col}"));
             }
         }
-        writeln!(f)?;
+        out.push_str(&format!("  {} {place}\n", paint(blue, "-->")));
         if let (Some(line), Some(src)) = (self.line, &self.source_line) {
             let gutter = " ".repeat(line.to_string().len());
-            writeln!(f, "{gutter} |")?;
-            writeln!(f, "{line} | {src}")?;
+            out.push_str(&format!("{gutter} {}\n", paint(blue, "|")));
+            out.push_str(&format!("{} {src}\n", paint(blue, &format!("{line} |"))));
             if let Some(col) = self.column {
                 let pad: String = src
                     .chars()
                     .take(col.saturating_sub(1))
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
-                writeln!(f, "{gutter} | {pad}^")?;
+                out.push_str(&format!(
+                    "{gutter} {} {pad}{}\n",
+                    paint(blue, "|"),
+                    paint(accent, "^")
+                ));
             }
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "  = hint: {hint}")?;
+            out.push_str(&format!("  {} {hint}\n", paint(blue, "= hint:")));
         }
-        Ok(())
+        out
     }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+/// Whether to colour what goes to standard error: on a terminal, unless `NO_COLOR` is set.
+pub fn colour_stderr() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
 
 /// All the problems of one build, in a stable order (by file, then line).
@@ -127,12 +162,15 @@ impl Diagnostics {
     }
 }
 
+impl Diagnostics {
+    pub fn render(&self, colour: bool) -> String {
+        self.0.iter().map(|d| d.render(colour) + "\n").collect()
+    }
+}
+
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for d in &self.0 {
-            writeln!(f, "{d}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(false))
     }
 }
 
@@ -192,12 +230,28 @@ pub fn from_yaml(
             };
             (format!("unknown value `{variant}`"), Some(hint))
         }
-        other => (
-            first_line(&other.to_string()),
-            Some(yaml_hint(&other.to_string())),
-        ),
+        other => {
+            // The parser's own "at line L, column C" counts from the start of the YAML, not the
+            // file: the diagnostic's location replaces it.
+            let mut text = first_line(&other.to_string());
+            if let Some(loc) = err.location() {
+                let suffix = format!(" at line {}, column {}", loc.line(), loc.column());
+                if let Some(stripped) = text.strip_suffix(&suffix) {
+                    text = stripped.to_owned();
+                }
+            }
+            (text, Some(yaml_hint(&other.to_string())))
+        }
     };
     let mut d = Diagnostic::error(file, message);
+    if matches!(inner, E::SerdeMissingField { .. }) {
+        // The parser places a missing field on the mapping's last key, which reads as if that
+        // key were wrong: point at the start of the front matter (or file) instead.
+        return match hint {
+            Some(h) => d.at(line_offset.max(1), None).hint(h).with_source(text),
+            None => d.at(line_offset.max(1), None).with_source(text),
+        };
+    }
     if let Some(loc) = err.location() {
         let line = loc.line() as usize;
         let col = loc.column() as usize;
@@ -271,5 +325,10 @@ mod tests {
         assert!(s.contains("2 | ab cd"), "{s}");
         assert!(s.contains("  |   ^"), "{s}");
         assert!(s.contains("hint: fix it"), "{s}");
+        let coloured = d.render(true);
+        assert!(
+            coloured.contains("\u{1b}[") && coloured.contains("ab cd"),
+            "{coloured}"
+        );
     }
 }

@@ -10,8 +10,10 @@
 
 pub mod alerts;
 pub mod api;
+pub mod authoring;
 pub mod build;
 pub mod calendar;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
@@ -19,5 +21,6 @@ pub mod feeds;
 pub mod i18n;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod sitemap;

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
-use anslag::build::{BuildOptions, build};
+use anslag::build::{BuildOptions, Builder, build_with};
 
 #[derive(Parser)]
 #[command(
@@ -42,11 +42,158 @@ enum Command {
         #[arg(long)]
         now: Option<String>,
     },
+    /// Check the site: links and anchors, translations of urgent notices, accessibility,
+    /// personal identity numbers, readability, closed-item leaks. Exits 1 on errors.
+    Check {
+        /// text (default) or json
+        #[arg(long, default_value = "text")]
+        format: ReportFormat,
+        /// Check as of this moment (RFC 3339); default: now.
+        #[arg(long)]
+        now: Option<String>,
+    },
+    /// Start a new document, with every field filled in or explained (a draft until you
+    /// remove `draft: true`).
+    New {
+        /// press, minutes or notice
+        kind: DocKind,
+        /// The document's title.
+        title: String,
+        /// Languages to write it in, e.g. sv,en (default: the default language; all languages
+        /// for a crisis notice).
+        #[arg(long, value_delimiter = ',')]
+        lang: Vec<String>,
+        /// A crisis notice: a banner on every page, sent at once to every subscriber.
+        #[arg(long)]
+        crisis: bool,
+    },
+    /// Make a new site in DIR, with a site.yaml to edit and one example of each kind.
+    Init { dir: PathBuf },
+    /// Preview the site while you write: build, serve on loopback, rebuild on every change.
+    Serve {
+        /// Address to listen on (loopback by default; port 0 picks a free one).
+        #[arg(long, default_value = "127.0.0.1:1111")]
+        listen: std::net::SocketAddr,
+        /// Where the preview is written (default: SITE/.anslag/preview; never public/, since a
+        /// preview holds drafts).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum DocKind {
+    Press,
+    Minutes,
+    Notice,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Check { format, now } => {
+            match anslag::build::load_for_check(&cli.site, now.as_deref()) {
+                Ok(site) => {
+                    let report = anslag::check::check_site(&cli.site, &site);
+                    match format {
+                        ReportFormat::Json => println!(
+                            "{}",
+                            serde_json::to_string_pretty(&report.to_json()).unwrap_or_default()
+                        ),
+                        ReportFormat::Text => {
+                            use std::io::IsTerminal;
+                            let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                                && std::io::stdout().is_terminal();
+                            print!("{}", report.to_text(colour));
+                        }
+                    }
+                    if report.has_errors() {
+                        ExitCode::FAILURE
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+                Err(d) => {
+                    eprint!("{}", d.render(anslag::diagnostics::colour_stderr()));
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::New {
+            kind,
+            title,
+            lang,
+            crisis,
+        } => {
+            let kind = match kind {
+                DocKind::Press => anslag::content::Kind::Press,
+                DocKind::Minutes => anslag::content::Kind::Minutes,
+                DocKind::Notice => anslag::content::Kind::Notices,
+            };
+            let result = anslag::config::load(&cli.site).and_then(|config| {
+                let now = chrono::Utc::now().with_timezone(&config.tz);
+                let opts = anslag::authoring::new::NewOptions {
+                    kind,
+                    title: &title,
+                    langs: lang,
+                    crisis,
+                    now,
+                };
+                anslag::authoring::new::new_document(&cli.site, &config, &opts)
+            });
+            match result {
+                Ok(paths) => {
+                    for p in paths {
+                        println!("Wrote {}", cli.site.join(p).display());
+                    }
+                    println!(
+                        "It is a draft: fill in the summary and text, then remove `draft: true`. Preview it with `anslag serve`."
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    eprint!("{}", d.render(anslag::diagnostics::colour_stderr()));
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Init { dir } => match anslag::authoring::init::init(&dir) {
+            Ok(paths) => {
+                for p in paths {
+                    println!("Wrote {}", dir.join(p).display());
+                }
+                println!(
+                    "Edit {}/site.yaml, then run `anslag --site {} serve`.",
+                    dir.display(),
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                eprint!("{}", d.render(anslag::diagnostics::colour_stderr()));
+                ExitCode::FAILURE
+            }
+        },
+        Command::Serve { listen, output } => {
+            let output = output.unwrap_or_else(|| cli.site.join(".anslag").join("preview"));
+            match anslag::serve::serve(anslag::serve::ServeOptions {
+                root: cli.site.clone(),
+                output,
+                listen,
+            }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Build {
             output,
             drafts,
@@ -60,10 +207,13 @@ fn main() -> ExitCode {
                 now,
                 drafts,
             };
-            match build(&opts) {
+            use std::io::IsTerminal;
+            let progress = !cli.quiet && std::io::stderr().is_terminal();
+            match build_with(Builder::new(opts).with_progress(progress)) {
                 Ok(report) => {
+                    let colour = anslag::diagnostics::colour_stderr();
                     for w in &report.warnings {
-                        eprintln!("{w}");
+                        eprintln!("{}", w.render(colour));
                     }
                     if cli.verbose {
                         for (phase, d) in &report.timings {
@@ -82,7 +232,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
-                    eprint!("{diags}");
+                    eprint!("{}", diags.render(anslag::diagnostics::colour_stderr()));
                     eprintln!(
                         "error: the build failed with {} error{}; {} was left as it was",
                         diags.error_count(),

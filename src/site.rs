@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate};
 use chrono_tz::Tz;
@@ -25,7 +26,7 @@ pub struct BoardEntry {
 pub struct Site {
     pub config: Config,
     /// Newest first.
-    pub documents: Vec<Document>,
+    pub documents: Vec<Arc<Document>>,
     pub now: DateTime<Tz>,
     pub drafts: bool,
     pub by_kind: BTreeMap<Kind, Vec<usize>>,
@@ -44,7 +45,7 @@ impl Site {
         Ok(Site::new(config, documents, opts))
     }
 
-    pub fn new(config: Config, mut documents: Vec<Document>, opts: LoadOptions) -> Site {
+    pub fn new(config: Config, mut documents: Vec<Arc<Document>>, opts: LoadOptions) -> Site {
         let default = config.default_language().to_owned();
         documents.sort_by(|a, b| {
             b.primary(&default)

@@ -114,7 +114,8 @@ pub fn entries(site: &Site) -> Vec<Entry> {
             | Page::Topics { lang }
             | Page::Archive { lang }
             | Page::Year { lang, .. }
-            | Page::NoticeBoard { lang } => {
+            | Page::NoticeBoard { lang }
+            | Page::Accessibility { lang } => {
                 let rest = url.strip_prefix(&format!("/{lang}/")).unwrap_or_default();
                 let mut alternates: Vec<(String, String)> = cfg
                     .language_codes()

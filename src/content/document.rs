@@ -121,6 +121,9 @@ pub struct Translation {
     pub links: Vec<LinkRef>,
     #[serde(skip)]
     pub images: Vec<ImageRef>,
+    /// Personal identity numbers the document may publish (front matter); never published.
+    #[serde(skip)]
+    pub allow_personal_numbers: Vec<String>,
     pub extra: Extra,
 }
 
@@ -153,6 +156,10 @@ pub struct Document {
     /// In the order of the site's languages.
     pub translations: Vec<Translation>,
     pub attachments: Vec<Attachment>,
+    /// The load that rendered this document: pages that show it are rendered again when it
+    /// changes, and only then.
+    #[serde(skip)]
+    pub generation: u64,
 }
 
 impl Document {

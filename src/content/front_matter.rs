@@ -148,6 +148,9 @@ pub struct FrontMatter {
     pub posted: Option<Spanned<String>>,
     #[serde(default)]
     pub kept_at: Option<String>,
+    /// Personal identity numbers this document may publish (`anslag check` refuses others).
+    #[serde(default)]
+    pub allow_personal_numbers: Vec<String>,
 }
 
 impl FrontMatter {

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::DateTime;
 use chrono_tz::Tz;
@@ -42,159 +43,313 @@ struct Parsed {
 }
 
 /// Loads every document of the site in `root`; `Err` holds all problems found.
-pub fn load(root: &Path, config: &Config, opts: LoadOptions) -> Result<Vec<Document>, Diagnostics> {
-    let mut diags = Diagnostics::default();
-    let content = root.join(CONTENT_DIR);
-    let (md_files, other_files) = walk(root, &content, &mut diags);
+pub fn load(
+    root: &Path,
+    config: &Config,
+    opts: LoadOptions,
+) -> Result<Vec<Arc<Document>>, Diagnostics> {
+    ContentCache::default()
+        .load(root, config, opts)
+        .map(|l| l.documents)
+}
 
-    let results: Vec<Result<Parsed, Vec<Diagnostic>>> = md_files
-        .par_iter()
-        .map(|(kind, rel)| parse_file(root, *kind, rel, config, opts))
-        .collect();
-    let mut parsed = Vec::new();
-    for r in results {
-        match r {
-            Ok(p) => parsed.push(p),
-            Err(d) => diags.extend(d),
-        }
-    }
+/// A file's identity for the cache: its modification time and length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Stamp(Option<std::time::SystemTime>, u64);
 
-    // Group translations by (kind, slug); two files for the same language are duplicates.
-    let mut groups: BTreeMap<(Kind, String), Vec<Parsed>> = BTreeMap::new();
-    for p in parsed {
-        let key = (p.kind, p.slug.clone());
-        let group = groups.entry(key).or_default();
-        if let Some(first) = group.iter().find(|q| q.lang == p.lang) {
-            diags.push(
-                Diagnostic::error(&p.path, format!("duplicate slug `{}` in {}: {} is already {}", p.slug, p.kind.dir(), first.path.display(), p.slug))
-                    .at(1, None)
-                    .hint("two files of the same kind and language may not share a slug (the file name after the date); rename one"),
-            );
-            continue;
-        }
-        group.push(p);
-    }
+fn stamp(path: &Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok();
+    Stamp(
+        meta.as_ref().and_then(|m| m.modified().ok()),
+        meta.map_or(0, |m| m.len()),
+    )
+}
 
-    // Attachments: files in a folder named like a document's stem, beside it.
-    let mut stems: HashMap<(Kind, PathBuf), String> = HashMap::new();
-    for ((kind, slug), ps) in &groups {
-        for p in ps {
-            let dir = p.path.parent().unwrap_or(Path::new("")).join(&p.stem);
-            stems.insert((*kind, dir), slug.clone());
+/// What a load produced.
+pub struct Loaded {
+    pub documents: Vec<Arc<Document>>,
+    /// Documents rendered anew by this load (all of them on the first).
+    pub changed: HashSet<(Kind, String)>,
+}
+
+type Rendering = (Option<Arc<Document>>, Vec<Diagnostic>);
+/// A file's parse, shared between loads: the document or its problems.
+type ParseResult = Arc<Result<Parsed, Vec<Diagnostic>>>;
+/// A parsed file with the stamp it was parsed at.
+type StampedParse = (Stamp, ParseResult);
+
+/// Parsed files and rendered documents kept between loads, so that a rebuild after an edit
+/// parses the changed files and renders the changed documents only. Valid for one
+/// configuration: make a new cache when `site.yaml` changes.
+#[derive(Default)]
+pub struct ContentCache {
+    files: HashMap<PathBuf, StampedParse>,
+    docs: HashMap<(Kind, String), (u64, Rendering)>,
+    generation: u64,
+}
+
+impl ContentCache {
+    pub fn load(
+        &mut self,
+        root: &Path,
+        config: &Config,
+        opts: LoadOptions,
+    ) -> Result<Loaded, Diagnostics> {
+        self.generation += 1;
+        let generation = self.generation;
+        let mut diags = Diagnostics::default();
+        let content = root.join(CONTENT_DIR);
+        let (md_files, other_files) = walk(root, &content, &mut diags);
+
+        // Parse the files that are new or changed since the last load.
+        let stamps: Vec<Stamp> = md_files
+            .par_iter()
+            .map(|(_, rel)| stamp(&root.join(rel)))
+            .collect();
+        let stale: Vec<usize> = (0..md_files.len())
+            .filter(|&i| {
+                self.files
+                    .get(&md_files[i].1)
+                    .is_none_or(|(s, _)| *s != stamps[i])
+            })
+            .collect();
+        let fresh: Vec<(usize, Result<Parsed, Vec<Diagnostic>>)> = stale
+            .par_iter()
+            .map(|&i| {
+                (
+                    i,
+                    parse_file(root, md_files[i].0, &md_files[i].1, config, opts),
+                )
+            })
+            .collect();
+        for (i, r) in fresh {
+            self.files
+                .insert(md_files[i].1.clone(), (stamps[i], Arc::new(r)));
         }
-    }
-    let mut attachments: HashMap<(Kind, String), Vec<Attachment>> = HashMap::new();
-    for (kind, rel) in other_files {
-        let parent = rel.parent().unwrap_or(Path::new("")).to_path_buf();
-        let Some(slug) = stems.get(&(kind, parent)) else {
-            diags.push(Diagnostic::error(&rel, "this file belongs to no document").hint(
-                "put attachments and images in a folder named like their document without the language (e.g. 2026-09-16-meeting/ beside 2026-09-16-meeting.da.md)",
-            ));
-            continue;
+        let present: HashSet<&PathBuf> = md_files.iter().map(|(_, p)| p).collect();
+        self.files.retain(|p, _| present.contains(p));
+
+        let mut parsed: Vec<StampedParse> = Vec::new();
+        for (_, rel) in &md_files {
+            if let Some((st, r)) = self.files.get(rel) {
+                match r.as_ref() {
+                    Ok(_) => parsed.push((*st, r.clone())),
+                    Err(d) => diags.extend(d.iter().cloned()),
+                }
+            }
+        }
+
+        // Group translations by (kind, slug); two files for the same language are duplicates.
+        let mut groups: BTreeMap<(Kind, String), Vec<StampedParse>> = BTreeMap::new();
+        for (st, r) in parsed {
+            let Ok(p) = r.as_ref() else { continue };
+            let group = groups.entry((p.kind, p.slug.clone())).or_default();
+            if let Some(first) = group
+                .iter()
+                .filter_map(|(_, q)| q.as_ref().as_ref().ok())
+                .find(|q| q.lang == p.lang)
+            {
+                diags.push(
+                    Diagnostic::error(&p.path, format!("duplicate slug `{}` in {}: {} is already {}", p.slug, p.kind.dir(), first.path.display(), p.slug))
+                        .at(1, None)
+                        .hint("two files of the same kind and language may not share a slug (the file name after the date); rename one"),
+                );
+                continue;
+            }
+            group.push((st, r));
+        }
+        let parsed_of = |v: &Vec<StampedParse>| -> Vec<ParseResult> {
+            v.iter().map(|(_, r)| r.clone()).collect()
         };
-        let name = rel
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let size = std::fs::metadata(root.join(&rel))
-            .map(|m| m.len())
-            .unwrap_or(0);
-        let mime = mime_guess::from_path(&rel)
-            .first_or_octet_stream()
-            .essence_str()
-            .to_owned();
-        let url = file_url(kind, slug, &name);
-        attachments
-            .entry((kind, slug.clone()))
-            .or_default()
-            .push(Attachment {
-                name,
-                source: root.join(&rel),
-                size,
-                mime,
-                url,
-            });
-    }
 
-    // What links may point at: visible translations; hidden ones give a better hint.
-    let mut index: HashMap<(Kind, String), Vec<String>> = HashMap::new();
-    let mut hidden: HashMap<(Kind, String), String> = HashMap::new();
-    for ((kind, slug), ps) in &groups {
-        for p in ps {
-            match &p.hidden {
-                None => index
-                    .entry((*kind, slug.clone()))
-                    .or_default()
-                    .push(p.lang.clone()),
-                Some(why) => {
-                    hidden.insert((*kind, slug.clone()), why.clone());
+        // Attachments: files in a folder named like a document's stem, beside it.
+        let mut stems: HashMap<(Kind, PathBuf), String> = HashMap::new();
+        for ((kind, slug), ps) in &groups {
+            for (_, r) in ps {
+                if let Ok(p) = r.as_ref() {
+                    let dir = p.path.parent().unwrap_or(Path::new("")).join(&p.stem);
+                    stems.insert((*kind, dir), slug.clone());
                 }
             }
         }
-    }
-    let order: HashMap<&str, usize> = config
-        .language_codes()
-        .enumerate()
-        .map(|(i, c)| (c, i))
-        .collect();
-
-    let group_list: Vec<((Kind, String), Vec<Parsed>)> = groups.into_iter().collect();
-    let rendered: Vec<(Option<Document>, Vec<Diagnostic>)> = group_list
-        .into_par_iter()
-        .map(|((kind, slug), ps)| {
-            let files = attachments
-                .get(&(kind, slug.clone()))
-                .cloned()
+        let mut attachments: HashMap<(Kind, String), Vec<(Attachment, Stamp)>> = HashMap::new();
+        for (kind, rel) in other_files {
+            let parent = rel.parent().unwrap_or(Path::new("")).to_path_buf();
+            let Some(slug) = stems.get(&(kind, parent)) else {
+                diags.push(Diagnostic::error(&rel, "this file belongs to no document").hint(
+                    "put attachments and images in a folder named like their document without the language (e.g. 2026-09-16-meeting/ beside 2026-09-16-meeting.da.md)",
+                ));
+                continue;
+            };
+            let name = rel
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let names: HashSet<String> = files.iter().map(|a| a.name.clone()).collect();
-            let mut diags = Vec::new();
-            let mut withheld = HashSet::new();
-            let mut translations = Vec::new();
-            for p in ps.iter().filter(|p| p.hidden.is_none() || opts.drafts) {
-                let resolver = DocResolver {
-                    index: &index,
-                    hidden: &hidden,
-                    lang: &p.lang,
-                    default_lang: config.default_language(),
-                    kind,
-                    slug: &slug,
-                    files: &names,
-                };
-                match render_translation(p, config, opts, &resolver, &mut withheld) {
-                    Ok(t) => translations.push(t),
-                    Err(d) => diags.extend(d),
+            let st = stamp(&root.join(&rel));
+            let mime = mime_guess::from_path(&rel)
+                .first_or_octet_stream()
+                .essence_str()
+                .to_owned();
+            let url = file_url(kind, slug, &name);
+            attachments.entry((kind, slug.clone())).or_default().push((
+                Attachment {
+                    name,
+                    source: root.join(&rel),
+                    size: st.1,
+                    mime,
+                    url,
+                },
+                st,
+            ));
+        }
+
+        // What links may point at: visible translations; hidden ones give a better hint.
+        let mut index: HashMap<(Kind, String), Vec<String>> = HashMap::new();
+        let mut hidden: HashMap<(Kind, String), String> = HashMap::new();
+        for ((kind, slug), ps) in &groups {
+            for (_, r) in ps {
+                let Ok(p) = r.as_ref() else { continue };
+                match &p.hidden {
+                    None => index
+                        .entry((*kind, slug.clone()))
+                        .or_default()
+                        .push(p.lang.clone()),
+                    Some(why) => {
+                        hidden.insert((*kind, slug.clone()), why.clone());
+                    }
                 }
             }
-            translations.sort_by_key(|t| order.get(t.lang.as_str()).copied().unwrap_or(usize::MAX));
-            if translations.is_empty() {
-                return (None, diags);
-            }
-            // Files linked only from closed items are never published.
-            let attachments = files
-                .into_iter()
-                .filter(|a| !withheld.contains(&a.name))
+        }
+        // Every document's links depend on the whole index: when it changes, all are rendered.
+        let index_hash = {
+            let mut keys: Vec<String> = index
+                .iter()
+                .map(|((k, s), l)| format!("{}/{s}:{}", k.dir(), l.join(",")))
                 .collect();
-            (
-                Some(Document {
+            keys.extend(
+                hidden
+                    .iter()
+                    .map(|((k, s), w)| format!("{}/{s}!{w}", k.dir())),
+            );
+            keys.sort();
+            hash_of(&keys)
+        };
+        let order: HashMap<&str, usize> = config
+            .language_codes()
+            .enumerate()
+            .map(|(i, c)| (c, i))
+            .collect();
+
+        let mut todo = Vec::new();
+        let mut kept: Vec<((Kind, String), Rendering)> = Vec::new();
+        for (key, ps) in groups {
+            let files = attachments.remove(&key).unwrap_or_default();
+            let inputs = {
+                let mut h: Vec<String> = ps
+                    .iter()
+                    .filter_map(|(st, r)| {
+                        r.as_ref()
+                            .as_ref()
+                            .ok()
+                            .map(|p| format!("{}:{st:?}:{:?}", p.path.display(), p.hidden))
+                    })
+                    .collect();
+                h.extend(files.iter().map(|(a, st)| format!("{}:{st:?}", a.name)));
+                h.push(index_hash.to_string());
+                hash_of(&h)
+            };
+            match self.docs.get(&key) {
+                Some((h, r)) if *h == inputs => kept.push((key, r.clone())),
+                _ => todo.push((
+                    key,
+                    inputs,
+                    parsed_of(&ps),
+                    files.into_iter().map(|(a, _)| a).collect::<Vec<_>>(),
+                )),
+            }
+        }
+        let rendered: Vec<((Kind, String), u64, Rendering)> = todo
+            .into_par_iter()
+            .map(|((kind, slug), inputs, ps, files)| {
+                let names: HashSet<String> = files.iter().map(|a| a.name.clone()).collect();
+                let mut diags = Vec::new();
+                let mut withheld = HashSet::new();
+                let mut translations = Vec::new();
+                for p in ps
+                    .iter()
+                    .filter_map(|r| r.as_ref().as_ref().ok())
+                    .filter(|p| p.hidden.is_none() || opts.drafts)
+                {
+                    let resolver = DocResolver {
+                        index: &index,
+                        hidden: &hidden,
+                        lang: &p.lang,
+                        default_lang: config.default_language(),
+                        kind,
+                        slug: &slug,
+                        files: &names,
+                    };
+                    match render_translation(p, config, opts, &resolver, &mut withheld) {
+                        Ok(t) => translations.push(t),
+                        Err(d) => diags.extend(d),
+                    }
+                }
+                translations
+                    .sort_by_key(|t| order.get(t.lang.as_str()).copied().unwrap_or(usize::MAX));
+                if translations.is_empty() {
+                    return ((kind, slug), inputs, (None, diags));
+                }
+                // Files linked only from closed items are never published.
+                let attachments = files
+                    .into_iter()
+                    .filter(|a| !withheld.contains(&a.name))
+                    .collect();
+                let doc = Document {
                     kind,
-                    slug,
+                    slug: slug.clone(),
                     translations,
                     attachments,
-                }),
-                diags,
-            )
-        })
-        .collect();
-    let mut documents = Vec::new();
-    for (doc, d) in rendered {
-        diags.extend(d);
-        documents.extend(doc);
+                    generation,
+                };
+                ((kind, slug), inputs, (Some(Arc::new(doc)), diags))
+            })
+            .collect();
+
+        let mut changed = HashSet::new();
+        let mut documents = Vec::new();
+        let mut docs = HashMap::with_capacity(kept.len() + rendered.len());
+        for (key, (doc, d)) in kept {
+            diags.extend(d.iter().cloned());
+            documents.extend(doc.clone());
+            let h = self.docs.get(&key).map_or(0, |(h, _)| *h);
+            docs.insert(key, (h, (doc, d)));
+        }
+        for (key, inputs, (doc, d)) in rendered {
+            diags.extend(d.iter().cloned());
+            documents.extend(doc.clone());
+            changed.insert(key.clone());
+            docs.insert(key, (inputs, (doc, d)));
+        }
+        // Documents that disappeared count as changed too: pages that listed them must go.
+        for key in self.docs.keys() {
+            if !docs.contains_key(key) {
+                changed.insert(key.clone());
+            }
+        }
+        self.docs = docs;
+        diags.sort();
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        Ok(Loaded { documents, changed })
     }
-    diags.sort();
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    Ok(documents)
+}
+
+fn hash_of(items: &[String]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    items.hash(&mut h);
+    h.finish()
 }
 
 /// Lists the Markdown files and the other files under `content/`, by kind. Symlinks and files
@@ -583,6 +738,9 @@ fn render_translation(
     let ropts = RenderOptions {
         allow_html: config.site.markdown.allow_html,
         shift: u8::from(markdown::uses_h1(body)),
+        isolate_ltr: config
+            .language(&p.lang)
+            .is_some_and(|l| l.dir == crate::config::Direction::Rtl),
     };
     let mut ids = Ids::default();
     let mut problems = Vec::new();
@@ -734,6 +892,7 @@ fn render_translation(
         headings,
         links,
         images,
+        allow_personal_numbers: fm.allow_personal_numbers.clone(),
         extra,
     })
 }

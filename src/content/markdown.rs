@@ -119,6 +119,170 @@ pub struct RenderOptions {
     /// Added to every heading level (1 when the body uses `#`, so that the page title stays the
     /// only `h1`).
     pub shift: u8,
+    /// The document is in a right-to-left language: wrap phone numbers, e-mail addresses, web
+    /// addresses and Latin codes (case numbers, dates) in `<bdi dir="ltr">`, so that the
+    /// bidirectional algorithm does not reorder their parts (`+46 31 390 06 55` would otherwise
+    /// show as `55 06 390 31 +46`).
+    pub isolate_ltr: bool,
+}
+
+const BDI_LTR: &str = "<bdi dir=\"ltr\">";
+
+/// The byte ranges of `text` that keep left-to-right order whatever surrounds them: e-mail and
+/// web addresses, phone numbers (`+46 31 390 06 55`, `031-390 06 00`: seven digits or more, or
+/// six after `+`, in groups) and Latin codes with a digit and a letter, `-` or `/` (case numbers
+/// such as `BUN-2026/318` or `17.01.00-A00-3-26`, ISO dates).
+pub fn ltr_runs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let alnum = |i: usize| i < b.len() && b[i].is_ascii_alphanumeric();
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    // E-mail addresses: around each `@`.
+    for (at, _) in text.match_indices('@') {
+        let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
+        let domain = |c: u8| c.is_ascii_alphanumeric() || c == b'.' || c == b'-';
+        let mut start = at;
+        while start > 0 && local(b[start - 1]) {
+            start -= 1;
+        }
+        let mut end = at + 1;
+        while end < b.len() && domain(b[end]) {
+            end += 1;
+        }
+        while end > at + 1 && b[end - 1] == b'.' {
+            end -= 1;
+        }
+        if start < at && text[at + 1..end].contains('.') {
+            found.push(start..end);
+        }
+    }
+    // Web addresses, to the next space.
+    for scheme in ["https://", "http://"] {
+        for (start, _) in text.match_indices(scheme) {
+            let mut end = text[start..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |n| start + n);
+            while end > start && b".,;:!?)".contains(&b[end - 1]) {
+                end -= 1;
+            }
+            found.push(start..end);
+        }
+    }
+    // Phone numbers: groups of digits (Latin, Arabic-Indic or Persian) separated by one space or
+    // dash.
+    let cs: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |k: usize| cs.get(k).map_or(text.len(), |c| c.0);
+    let is_digit = |k: usize| {
+        cs.get(k).is_some_and(|&(_, c)| {
+            c.is_ascii_digit()
+                || ('\u{0660}'..='\u{0669}').contains(&c)
+                || ('\u{06F0}'..='\u{06F9}').contains(&c)
+        })
+    };
+    let word = |k: usize| cs.get(k).is_some_and(|&(_, c)| c.is_alphanumeric());
+    let mut k = 0;
+    while k < cs.len() {
+        let plus = cs[k].1 == '+';
+        if (k == 0 || !word(k - 1)) && (is_digit(k) || (plus && is_digit(k + 1))) {
+            let mut j = k + usize::from(plus);
+            let (mut digits, mut groups) = (0, 0);
+            loop {
+                let g = j;
+                while is_digit(j) {
+                    j += 1;
+                }
+                digits += j - g;
+                groups += 1;
+                if matches!(cs.get(j), Some((_, ' ' | '-' | '\u{a0}'))) && is_digit(j + 1) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if !word(j) && groups > 1 && (digits >= 7 || (plus && digits >= 6)) {
+                found.push(at(k)..at(j));
+            }
+            k = j.max(k + 1);
+            continue;
+        }
+        k += 1;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        let word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        // Codes: letters and digits joined by `-`, `/` or `.`.
+        if word_start && alnum(i) {
+            let mut j = i;
+            let (mut has_digit, mut marked) = (false, false);
+            loop {
+                while alnum(j) {
+                    has_digit |= b[j].is_ascii_digit();
+                    marked |= b[j].is_ascii_alphabetic();
+                    j += 1;
+                }
+                if j + 1 < b.len() && b"-/.".contains(&b[j]) && alnum(j + 1) {
+                    marked |= b[j] != b'.';
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // Not a word of a longer non-ASCII word (`2026م`).
+            let whole = text[j..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if has_digit
+                && marked
+                && whole
+                && j - i > 2
+                && text[i..j].contains(|c: char| !c.is_ascii_digit())
+            {
+                found.push(i..j);
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    // Earliest first; a range inside an earlier one (a code within an e-mail address) goes.
+    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in found {
+        match runs.last() {
+            Some(last) if r.start < last.end => {}
+            _ => runs.push(r),
+        }
+    }
+    runs
+}
+
+/// Plain text as HTML, with [`ltr_runs`] wrapped in `<bdi dir="ltr">` when `isolate` is set
+/// (for text in a right-to-left language).
+pub fn isolated_html(text: &str, isolate: bool) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut at = 0;
+    let runs = if isolate { ltr_runs(text) } else { Vec::new() };
+    for r in runs {
+        escape_into(&mut out, &text[at..r.start]);
+        out.push_str(BDI_LTR);
+        escape_into(&mut out, &text[r.clone()]);
+        out.push_str("</bdi>");
+        at = r.end;
+    }
+    escape_into(&mut out, &text[at..]);
+    out
+}
+
+fn escape_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
 }
 
 /// Whether the body uses level-1 headings (then every level is shifted down by one).
@@ -162,6 +326,7 @@ pub fn render(
     let mut link_text: Option<(usize, String)> = None; // index into out.links
     let mut image: Option<(usize, String)> = None;
     let mut raw_html = false;
+    let mut in_code_block = false;
 
     for (event, range) in Parser::new_ext(src, parser_options()).into_offset_iter() {
         let offset = base + range.start;
@@ -269,6 +434,42 @@ pub fn render(
             Event::Html(_) | Event::InlineHtml(_) => {
                 raw_html = true;
                 event
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code_block = true;
+                event
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code_block = false;
+                event
+            }
+            Event::Text(t) if opts.isolate_ltr && !in_code_block && image.is_none() => {
+                let runs = ltr_runs(&t);
+                if runs.is_empty() {
+                    Event::Text(t)
+                } else {
+                    if let Some((_, text)) = link_text.as_mut() {
+                        text.push_str(&t);
+                    }
+                    let target = match heading.as_mut() {
+                        Some((_, _, _, inner)) => inner,
+                        None => &mut events,
+                    };
+                    let mut at = 0;
+                    for r in runs {
+                        if r.start > at {
+                            target.push(Event::Text(CowStr::from(t[at..r.start].to_owned())));
+                        }
+                        target.push(Event::InlineHtml(CowStr::Borrowed(BDI_LTR)));
+                        target.push(Event::Text(CowStr::from(t[r.clone()].to_owned())));
+                        target.push(Event::InlineHtml(CowStr::Borrowed("</bdi>")));
+                        at = r.end;
+                    }
+                    if at < t.len() {
+                        target.push(Event::Text(CowStr::from(t[at..].to_owned())));
+                    }
+                    continue;
+                }
             }
             other => other,
         };
@@ -440,6 +641,7 @@ mod tests {
             &RenderOptions {
                 allow_html: false,
                 shift: 0,
+                isolate_ltr: false,
             },
             &R,
             &mut Ids::default(),
@@ -519,6 +721,7 @@ mod tests {
             &RenderOptions {
                 allow_html: true,
                 shift: 0,
+                isolate_ltr: false,
             },
             &R,
             &mut Ids::default(),
@@ -544,6 +747,7 @@ mod tests {
             &RenderOptions {
                 allow_html: false,
                 shift: 1,
+                isolate_ltr: false,
             },
             &R,
             &mut Ids::default(),
@@ -553,5 +757,71 @@ mod tests {
             "{}",
             r.html
         );
+    }
+
+    #[test]
+    fn ltr_runs_find_phones_mail_and_codes() {
+        let text = "اتصل بالرقم +46 31 390 06 55 أو nodomsorg@ekvik.example، القضية BUN-2026/318 و17.01.00-A00-3-26 في 2026-11-22 من 6:30 إلى 18:00 عام 2026 (E. coli) 031-390 06 00 https://ekvik.example/a.";
+        let runs: Vec<&str> = ltr_runs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            runs,
+            [
+                "+46 31 390 06 55",
+                "nodomsorg@ekvik.example",
+                "BUN-2026/318",
+                "17.01.00-A00-3-26",
+                "2026-11-22",
+                "031-390 06 00",
+                "https://ekvik.example/a",
+            ]
+        );
+        assert!(ltr_runs("23 نوفمبر 41 000 نفر").is_empty());
+        let fa = "با شمارهٔ ۰۳۱-۳۹۰ ۰۶ ۵۵ تماس بگیرید";
+        assert_eq!(
+            ltr_runs(fa).into_iter().map(|r| &fa[r]).collect::<Vec<_>>(),
+            ["۰۳۱-۳۹۰ ۰۶ ۵۵"]
+        );
+        assert_eq!(
+            isolated_html("a <b> +46 31 390 06 55", true),
+            "a &lt;b&gt; <bdi dir=\"ltr\">+46 31 390 06 55</bdi>"
+        );
+        assert_eq!(isolated_html("+46 31 390 06 55", false), "+46 31 390 06 55");
+    }
+
+    #[test]
+    fn right_to_left_bodies_isolate_numbers_and_addresses() {
+        let opts = RenderOptions {
+            allow_html: false,
+            shift: 0,
+            isolate_ltr: true,
+        };
+        let src = "## رقم +46 31 390 06 50\n\nاتصل بالرقم +46 31 390 06 55 أو <nodomsorg@ekvik.example>.\n\n```\n+46 31 390 06 55\n```\n";
+        let r = render(src, 0, &opts, &R, &mut Ids::default());
+        assert!(
+            r.html
+                .contains("اتصل بالرقم <bdi dir=\"ltr\">+46 31 390 06 55</bdi> أو"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<a href=\"mailto:nodomsorg@ekvik.example\"><bdi dir=\"ltr\">nodomsorg@ekvik.example</bdi></a>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains("<pre><code>+46 31 390 06 55\n</code></pre>"),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.headings[0].text, "رقم +46 31 390 06 50");
+        assert!(
+            r.html.contains(
+                "<h2 id=\"رقم-46-31-390-06-50\">رقم <bdi dir=\"ltr\">+46 31 390 06 50</bdi></h2>"
+            ),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.links[0].text, "nodomsorg@ekvik.example");
     }
 }

@@ -9,4 +9,4 @@ pub mod markdown;
 pub mod minutes;
 
 pub use document::{Document, Kind, Translation};
-pub use load::{LoadOptions, load};
+pub use load::{ContentCache, LoadOptions, Loaded, load};

@@ -177,7 +177,7 @@ fn feed_data<'a>(
     idx: &[usize],
 ) -> FeedData<'a> {
     let default = site.default_language();
-    let mut docs: Vec<&Document> = idx.iter().map(|&i| &site.documents[i]).collect();
+    let mut docs: Vec<&Document> = idx.iter().map(|&i| &*site.documents[i]).collect();
     // Active crisis notices first; otherwise newest first (the site's order).
     docs.sort_by_key(|d| {
         let t = d.primary(default);

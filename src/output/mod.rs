@@ -35,7 +35,8 @@ pub fn write_atomically(out_dir: &Path, outputs: &[Output]) -> io::Result<()> {
         std::fs::remove_dir_all(&tmp)?;
     }
     std::fs::create_dir(&tmp)?;
-    if let Err(e) = write_all(&tmp, outputs) {
+    let refs: Vec<&Output> = outputs.iter().collect();
+    if let Err(e) = write_all(&tmp, &refs) {
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(e);
     }
@@ -77,7 +78,7 @@ fn process_alive(pid: u32) -> bool {
     Path::new(&format!("/proc/{pid}")).exists()
 }
 
-fn write_all(tmp: &Path, outputs: &[Output]) -> io::Result<()> {
+fn write_all(tmp: &Path, outputs: &[&Output]) -> io::Result<()> {
     outputs.par_iter().try_for_each(|o| {
         let rel = Path::new(&o.path);
         if rel.is_absolute()
@@ -127,4 +128,57 @@ fn swap_in(tmp: &Path, out_dir: &Path, parent: &Path, name: &str) -> io::Result<
             Ok(())
         }
     }
+}
+
+/// The content of a file as written: a hash of its bytes, or of a copied file's path and stamp.
+type Written = std::collections::HashMap<String, blake3::Hash>;
+
+fn content_hash(data: &OutputData) -> blake3::Hash {
+    match data {
+        OutputData::Bytes(b) => blake3::hash(b),
+        OutputData::Copy(src) => {
+            let meta = std::fs::metadata(src).ok();
+            let stamp = format!(
+                "{}:{:?}:{:?}",
+                src.display(),
+                meta.as_ref().map(|m| m.len()),
+                meta.and_then(|m| m.modified().ok())
+            );
+            blake3::hash(stamp.as_bytes())
+        }
+    }
+}
+
+/// Writes into `out_dir` the outputs whose content differs from what was written before, and
+/// removes the files that are no longer part of the site (`paths` lists all of them). For
+/// `anslag serve`: files that did not change keep their time stamps. Returns how many files
+/// were written and removed.
+pub fn write_changed(
+    out_dir: &Path,
+    outputs: &[Output],
+    paths: &[String],
+    written: &mut Written,
+) -> io::Result<(usize, usize)> {
+    std::fs::create_dir_all(out_dir)?;
+    let todo: Vec<(&Output, blake3::Hash)> = outputs
+        .iter()
+        .map(|o| (o, content_hash(&o.data)))
+        .filter(|(o, h)| written.get(&o.path) != Some(h))
+        .collect();
+    let changed: Vec<&Output> = todo.iter().map(|(o, _)| *o).collect();
+    write_all(out_dir, &changed)?;
+    for (o, h) in &todo {
+        written.insert(o.path.clone(), *h);
+    }
+    let keep: std::collections::HashSet<&str> = paths.iter().map(String::as_str).collect();
+    let gone: Vec<String> = written
+        .keys()
+        .filter(|p| !keep.contains(p.as_str()))
+        .cloned()
+        .collect();
+    for p in &gone {
+        let _ = std::fs::remove_file(out_dir.join(p));
+        written.remove(p);
+    }
+    Ok((todo.len(), gone.len()))
 }

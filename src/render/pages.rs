@@ -3,6 +3,10 @@
 //! choice at the root and the 404 page.
 
 use minijinja::value::Serde;
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
 use minijinja::{Value, context};
 
 /// A serialisable value for a template.
@@ -60,6 +64,10 @@ pub enum Page {
     NoticeBoard {
         lang: String,
     },
+    /// The accessibility statement.
+    Accessibility {
+        lang: String,
+    },
     Languages,
     NotFound,
 }
@@ -70,6 +78,30 @@ pub fn kind_url(lang: &str, kind: Kind, page: usize) -> String {
     } else {
         format!("/{lang}/{}/page/{page}/", kind.dir())
     }
+}
+
+pub fn accessibility_url(lang: &str) -> String {
+    format!("/{lang}/accessibility/")
+}
+
+/// Warnings about the site's pages, for the build to print: a site without an accessibility
+/// statement still builds, and its statement page says that the statement is missing.
+pub fn warnings(config: &crate::config::Config) -> Vec<Diagnostic> {
+    if config.site.accessibility.is_some() {
+        return Vec::new();
+    }
+    vec![
+        Diagnostic {
+            severity: crate::diagnostics::Severity::Warning,
+            ..Diagnostic::error(
+                crate::config::CONFIG_FILE,
+                "no accessibility statement: site.yaml has no `accessibility:` section, so the statement pages only say that it is missing",
+            )
+        }
+        .hint(
+            "public bodies in the EU must publish one; add `accessibility:` with `status`, `prepared`, `limitations` and `enforcement: { name, url }`",
+        ),
+    ]
 }
 
 pub fn topic_url(lang: &str, id: &str, kind: TopicKind) -> String {
@@ -117,7 +149,8 @@ pub fn plan(site: &Site) -> Vec<Page> {
                 year: *year,
             });
         }
-        pages.push(Page::NoticeBoard { lang });
+        pages.push(Page::NoticeBoard { lang: lang.clone() });
+        pages.push(Page::Accessibility { lang });
     }
     pages
 }
@@ -136,6 +169,7 @@ pub fn page_url(site: &Site, page: &Page) -> String {
         Page::Archive { lang } => format!("/{lang}/archive/"),
         Page::Year { lang, year } => format!("/{lang}/archive/{year}/"),
         Page::NoticeBoard { lang } => format!("/{lang}/notice-board/"),
+        Page::Accessibility { lang } => accessibility_url(lang),
         Page::Languages => "/".into(),
         Page::NotFound => "/404.html".into(),
     }
@@ -150,52 +184,176 @@ fn file_path(url: &str) -> String {
     }
 }
 
+/// How many pages the site has.
+pub fn page_count(site: &Site) -> usize {
+    plan(site).len()
+}
+
 /// Every site path the build writes, for checking links written as `/sv/...`.
 pub fn all_urls(site: &Site) -> std::collections::HashSet<String> {
     plan(site).iter().map(|p| page_url(site, p)).collect()
 }
 
+/// Renders every page (and lists the attachments to copy).
 pub fn render_site(
     site: &Site,
     templates: &super::templates::Templates,
     i18n: &I18n,
     assets: &Assets,
 ) -> Result<Vec<Output>, Diagnostics> {
+    render_pages(site, templates, i18n, assets, None, 0, None).map(|r| r.outputs)
+}
+
+/// What a (possibly partial) page rendering produced.
+pub struct RenderedPages {
+    /// The pages rendered this time, and every attachment.
+    pub outputs: Vec<Output>,
+    /// Every file the pages and attachments occupy, rendered this time or not.
+    pub paths: Vec<String>,
+    /// Fingerprint of each page's inputs, for the next incremental rendering.
+    pub fingerprints: HashMap<String, u64>,
+}
+
+/// Renders the pages whose inputs changed since `previous` (all pages when `None`). A page's
+/// fingerprint covers the documents it shows (by generation), its place in lists, and
+/// `global` (configuration, templates, the crisis banner, the day).
+pub fn render_pages(
+    site: &Site,
+    templates: &super::templates::Templates,
+    i18n: &I18n,
+    assets: &Assets,
+    previous: Option<&HashMap<String, u64>>,
+    global: u64,
+    progress: Option<&indicatif::ProgressBar>,
+) -> Result<RenderedPages, Diagnostics> {
     let pages = plan(site);
-    let results: Vec<Result<Output, Diagnostic>> = pages
+    let global = fingerprint_global(site, assets, global);
+    let planned: Vec<(String, u64, &Page)> = pages
         .par_iter()
         .map(|page| {
             let url = page_url(site, page);
-            let (template, ctx) = context_for(site, i18n, assets, page, &url);
-            let html = super::templates::render(templates, template, ctx)?;
-            Ok(Output {
-                path: file_path(&url),
-                data: OutputData::Bytes(html.into_bytes()),
-            })
+            let fp = fingerprint(site, page, global);
+            (url, fp, page)
         })
         .collect();
-    let mut outputs = Vec::with_capacity(results.len());
+    let results: Vec<Result<Option<Output>, Diagnostic>> = planned
+        .par_iter()
+        .map(|(url, fp, page)| {
+            if previous.is_some_and(|p| p.get(url) == Some(fp)) {
+                return Ok(None);
+            }
+            if let Some(bar) = progress {
+                bar.inc(1);
+            }
+            let (template, ctx) = context_for(site, i18n, assets, page, url);
+            let html = super::templates::render(templates, template, ctx)?;
+            Ok(Some(Output {
+                path: file_path(url),
+                data: OutputData::Bytes(html.into_bytes()),
+            }))
+        })
+        .collect();
+    let mut outputs = Vec::new();
     let mut errs = Diagnostics::default();
     for r in results {
         match r {
-            Ok(o) => outputs.push(o),
+            Ok(o) => outputs.extend(o),
             Err(d) => errs.push(d),
         }
     }
+    let mut paths: Vec<String> = planned.iter().map(|(url, _, _)| file_path(url)).collect();
     for doc in &site.documents {
         for a in &doc.attachments {
+            let path = a.url.trim_start_matches('/').to_owned();
+            paths.push(path.clone());
             outputs.push(Output {
-                path: a.url.trim_start_matches('/').to_owned(),
+                path,
                 data: OutputData::Copy(a.source.clone()),
             });
         }
     }
     errs.sort();
     if errs.has_errors() {
-        Err(errs)
-    } else {
-        Ok(outputs)
+        return Err(errs);
     }
+    let fingerprints = planned.into_iter().map(|(url, fp, _)| (url, fp)).collect();
+    Ok(RenderedPages {
+        outputs,
+        paths,
+        fingerprints,
+    })
+}
+
+fn fingerprint_global(site: &Site, assets: &Assets, global: u64) -> u64 {
+    let mut h = DefaultHasher::new();
+    global.hash(&mut h);
+    assets.stylesheet.hash(&mut h);
+    site.now.date_naive().hash(&mut h);
+    site.drafts.hash(&mut h);
+    for &i in &site.crisis {
+        site.documents[i].slug.hash(&mut h);
+        site.documents[i].generation.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Everything a page shows, as a number: the documents (by generation) and the facts of lists.
+fn fingerprint(site: &Site, page: &Page, global: u64) -> u64 {
+    let mut h = DefaultHasher::new();
+    global.hash(&mut h);
+    let docs = |h: &mut DefaultHasher, idx: &[usize]| {
+        idx.len().hash(h);
+        for &i in idx {
+            let d = &site.documents[i];
+            (d.kind, &d.slug, d.generation).hash(h);
+        }
+    };
+    match page {
+        Page::Home { .. } => {
+            for idx in site.by_kind.values() {
+                docs(&mut h, &idx[..idx.len().min(5)]);
+            }
+            site.notice_board.len().hash(&mut h);
+        }
+        Page::KindList { kind, page, .. } => {
+            let idx = site.by_kind.get(kind).map_or(&[][..], Vec::as_slice);
+            let per = site.config.site.paginate;
+            idx.len().div_ceil(per).hash(&mut h);
+            docs(
+                &mut h,
+                &idx[((page - 1) * per).min(idx.len())..(page * per).min(idx.len())],
+            );
+        }
+        Page::Doc { doc, .. } => docs(&mut h, &[*doc]),
+        Page::Topic { topic, .. } => {
+            let id = site.config.site.topics[*topic].id();
+            docs(&mut h, site.by_topic.get(id).map_or(&[][..], Vec::as_slice));
+        }
+        Page::Topics { .. } => {
+            for idx in site.by_topic.values() {
+                idx.len().hash(&mut h);
+            }
+        }
+        Page::Archive { .. } => {
+            for (y, idx) in &site.by_year {
+                (y, idx.len()).hash(&mut h);
+            }
+        }
+        Page::Year { year, .. } => docs(
+            &mut h,
+            site.by_year.get(year).map_or(&[][..], Vec::as_slice),
+        ),
+        Page::NoticeBoard { .. } => {
+            let idx: Vec<usize> = site.notice_board.iter().map(|e| e.doc).collect();
+            docs(&mut h, &idx);
+        }
+        Page::Languages | Page::NotFound => {}
+        #[allow(unreachable_patterns)]
+        _ => site.documents.len().hash(&mut h),
+    }
+    // The page's identity: the same documents on two pages are two fingerprints.
+    format!("{page:?}").hash(&mut h);
+    h.finish()
 }
 
 #[derive(Serialize)]
@@ -307,6 +465,7 @@ fn base(
         },
         nav => v(nav(i18n, lang, url)),
         crisis => v(crisis_views(site, lang)),
+        accessibility_url => v(accessibility_url(lang)),
         stylesheet => v(&assets.stylesheet),
         drafts => v(site.drafts),
     }
@@ -511,6 +670,22 @@ fn context_for(
         Page::Doc { lang, doc } => {
             doc_context(site, i18n, assets, lang, &site.documents[*doc], url)
         }
+        Page::Accessibility { lang } => {
+            let title = i18n.t(lang, "a11y-title", None);
+            let base = base(
+                site,
+                i18n,
+                assets,
+                lang,
+                url,
+                &title,
+                all_language_links(site, lang, url),
+            );
+            (
+                "accessibility.html",
+                context! { statement => v(statement_view(site, i18n, lang)), ..base },
+            )
+        }
         Page::Languages => {
             let title = site.config.site.title.get(&default, &default).to_owned();
             let langs: Vec<LangLink> = site
@@ -580,6 +755,7 @@ fn doc_context(
             expires => v(n.expires.map(|e| DateView { iso: e.to_rfc3339(), text: i18n.date_time(lang, &e) })),
             active => v(crate::site::is_active(t.date, n.expires, n.ended, site.now)),
             instruction => v(&n.instruction),
+            instruction_html => v(n.instruction.as_deref().map(|i| text_html(site, lang, i))),
         }
     });
     let minutes = t.minutes().map(|m| {
@@ -633,6 +809,7 @@ fn doc_context(
             section_title => v(i18n.t(lang, &format!("nav-{}", doc.kind.dir()), None)),
             title => v(&t.title),
             summary => v(&t.summary),
+            summary_html => v(text_html(site, lang, &t.summary)),
             date => v(date_view(i18n, lang, &t.date)),
             updated => v(t.updated.map(|u| date_view(i18n, lang, &u))),
             body_html => v(&t.body_html),

@@ -55,6 +55,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
     ),
+    (
+        "accessibility.html",
+        include_str!("../../themes/default/templates/accessibility.html"),
+    ),
 ];
 
 pub const EMBEDDED_STATIC: &[(&str, &[u8])] = &[(
@@ -133,7 +137,10 @@ pub fn environment(
     // minijinja's HTML escaping also escapes `/`, which turns every URL into `&#x2f;sv&#x2f;…`:
     // valid, but heavier and unreadable. Escaping `& < > " '` is all HTML needs.
     env.set_formatter(|out, state, value| {
-        if *state.auto_escape() == minijinja::AutoEscape::Html && value.kind() == minijinja::value::ValueKind::String && !value.is_safe() {
+        if *state.auto_escape() == minijinja::AutoEscape::Html
+            && value.kind() == minijinja::value::ValueKind::String
+            && !value.is_safe()
+        {
             let s = value.as_str().unwrap_or_default();
             let mut escaped = String::with_capacity(s.len());
             for c in s.chars() {
@@ -146,7 +153,9 @@ pub fn environment(
                     c => escaped.push(c),
                 }
             }
-            return out.write_str(&escaped).map_err(|_| Error::new(ErrorKind::WriteFailure, "cannot write the page"));
+            return out
+                .write_str(&escaped)
+                .map_err(|_| Error::new(ErrorKind::WriteFailure, "cannot write the page"));
         }
         minijinja::escape_formatter(out, state, value)
     });

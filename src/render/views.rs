@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
+use crate::config::Localized;
 use crate::content::document::{Attachment, Document, Kind, Translation};
+use crate::content::markdown::isolated_html;
 use crate::i18n::{I18n, args};
 use crate::site::{Site, is_active};
 
@@ -31,12 +33,24 @@ pub struct NavItem {
     pub current: bool,
 }
 
+/// A text from `site.yaml` in the reader's language, or in the language it falls back to.
+#[derive(Debug, Clone, Serialize)]
+pub struct TextView {
+    pub text: String,
+    pub lang: String,
+    pub dir: &'static str,
+    /// Not in the page's language: mark it up with `lang` and `dir`.
+    pub foreign: bool,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct CrisisView {
     pub title: String,
     pub title_lang: String,
     pub title_dir: &'static str,
     pub summary: String,
+    /// The summary as HTML, phone numbers and the like isolated in right-to-left text.
+    pub summary_html: String,
     /// The notice in the reader's language, if it exists in it.
     pub url: Option<String>,
     /// Otherwise: the languages it exists in.
@@ -56,6 +70,8 @@ pub struct EntryView {
     pub title_lang: String,
     pub title_dir: &'static str,
     pub summary: String,
+    /// The summary as HTML, phone numbers and the like isolated in right-to-left text.
+    pub summary_html: String,
     pub kind: Kind,
     pub kind_label: String,
     pub date: DateView,
@@ -80,6 +96,34 @@ pub struct AttachmentView {
 
 pub fn dir_of(site: &Site, code: &str) -> &'static str {
     site.config.language(code).map_or("ltr", |l| l.dir.as_str())
+}
+
+pub fn is_rtl(site: &Site, code: &str) -> bool {
+    dir_of(site, code) == "rtl"
+}
+
+/// Plain text of a document in `lang` as HTML, with phone numbers, addresses and codes isolated
+/// when the language is right-to-left.
+pub fn text_html(site: &Site, lang: &str, text: &str) -> String {
+    isolated_html(text, is_rtl(site, lang))
+}
+
+/// A per-language text of `site.yaml` for a page in `lang`, with the language it is really in.
+pub fn localized_view(site: &Site, text: &Localized, lang: &str) -> TextView {
+    let default = site.default_language();
+    let really = if text.by_lang.contains_key(lang) || text.all.is_some() {
+        lang
+    } else if text.by_lang.contains_key(default) {
+        default
+    } else {
+        text.by_lang.keys().next().map_or(lang, String::as_str)
+    };
+    TextView {
+        text: text.get(lang, default).to_owned(),
+        lang: really.to_owned(),
+        dir: dir_of(site, really),
+        foreign: really != lang,
+    }
 }
 
 pub fn lang_view(site: &Site, code: &str) -> LangView {
@@ -135,6 +179,7 @@ pub fn entry(site: &Site, i18n: &I18n, lang: &str, doc: &Document) -> EntryView 
         title_lang: t.lang.clone(),
         title_dir: dir_of(site, &t.lang),
         summary: t.summary.clone(),
+        summary_html: text_html(site, &t.lang, &t.summary),
         kind: doc.kind,
         kind_label: kind_label(i18n, lang, doc.kind),
         date: date_view(i18n, lang, &t.date),
@@ -163,6 +208,7 @@ pub fn crisis_views(site: &Site, lang: &str) -> Vec<CrisisView> {
                 title_lang: t.lang.clone(),
                 title_dir: dir_of(site, &t.lang),
                 summary: t.summary.clone(),
+                summary_html: text_html(site, &t.lang, &t.summary),
                 url: here.then(|| doc.url(lang)),
                 others: if here {
                     Vec::new()
@@ -200,5 +246,97 @@ pub fn attachment_view(i18n: &I18n, lang: &str, a: &Attachment) -> AttachmentVie
         size,
         format,
         mime: a.mime.clone(),
+    }
+}
+
+/// The accessibility statement in one language (see [`crate::config::AccessibilitySettings`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementView {
+    /// Whether `site.yaml` has a statement; without one the page says so and how to get help.
+    pub present: bool,
+    /// `full`, `partial` or `none`.
+    pub status: Option<&'static str>,
+    pub standard: TextView,
+    pub law: Option<TextView>,
+    pub limitations: Vec<TextView>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub url: Option<String>,
+    pub enforcement_name: Option<TextView>,
+    pub enforcement_url: Option<String>,
+    pub prepared: Option<DateView>,
+    pub reviewed: Option<DateView>,
+    /// `self-assessment` or `third-party`.
+    pub method: &'static str,
+    /// The website's host name, as readers know it.
+    pub website: String,
+}
+
+pub fn statement_view(site: &Site, i18n: &I18n, lang: &str) -> StatementView {
+    use crate::config::{AssessmentMethod, DEFAULT_ACCESSIBILITY_STANDARD};
+    let cfg = &site.config;
+    let org = &cfg.site.organisation;
+    let website = cfg
+        .base_url
+        .split_once("://")
+        .map_or(cfg.base_url.as_str(), |(_, host)| host)
+        .to_owned();
+    let a = cfg.site.accessibility.as_ref().map(|a| &a.value);
+    let standard = a
+        .and_then(|a| a.standard.as_ref())
+        .map(|s| localized_view(site, s, lang))
+        .unwrap_or_else(|| TextView {
+            text: DEFAULT_ACCESSIBILITY_STANDARD.to_owned(),
+            lang: lang.to_owned(),
+            dir: dir_of(site, lang),
+            foreign: false,
+        });
+    let contact = a.map(|a| &a.contact);
+    let explicit = contact.is_some_and(|c| c.email.is_some() || c.phone.is_some());
+    StatementView {
+        present: a.is_some(),
+        status: a.and_then(|a| a.status.as_ref()).map(|s| s.value.as_str()),
+        standard,
+        law: a
+            .filter(|a| a.law.all.is_some() || !a.law.by_lang.is_empty())
+            .map(|a| localized_view(site, &a.law, lang)),
+        limitations: a.map_or_else(Vec::new, |a| {
+            a.limitations
+                .iter()
+                .map(|l| localized_view(site, l, lang))
+                .collect()
+        }),
+        // The statement's own contact, else the organisation's.
+        email: if explicit {
+            contact.and_then(|c| c.email.clone())
+        } else {
+            org.email.clone()
+        },
+        phone: if explicit {
+            contact.and_then(|c| c.phone.clone())
+        } else {
+            org.phone.clone()
+        },
+        url: contact
+            .and_then(|c| c.url.as_ref())
+            .map(|u| u.value.clone()),
+        enforcement_name: a
+            .and_then(|a| a.enforcement.as_ref())
+            .map(|e| localized_view(site, &e.name, lang)),
+        enforcement_url: a
+            .and_then(|a| a.enforcement.as_ref())
+            .and_then(|e| e.url.as_ref())
+            .map(|u| u.value.clone()),
+        prepared: a
+            .and_then(|a| a.prepared_date())
+            .map(|d| day_view(i18n, lang, d)),
+        reviewed: a
+            .and_then(|a| a.reviewed_date())
+            .map(|d| day_view(i18n, lang, d)),
+        method: match a.map(|a| a.method) {
+            Some(AssessmentMethod::ThirdParty) => "third-party",
+            _ => "self-assessment",
+        },
+        website,
     }
 }

@@ -1,0 +1,176 @@
+//! Anchors of internal links: `@/kind/slug#id` and `#id` must name a heading, an agenda item or a
+//! footnote of the page the link leads to (in the reader's language, as the link resolves).
+//! Links to documents and site paths themselves are already checked by the build.
+
+use std::collections::{HashMap, HashSet};
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use super::{Context, Finding, Source, finding};
+use crate::content::Kind;
+use crate::content::markdown::{LinkKind, parser_options};
+use crate::diagnostics::{Severity, nearest};
+
+pub const CHECK: &str = "broken-anchor";
+
+/// Ids the default theme's document page has besides those of the text.
+const THEME_IDS: &[&str] = &[
+    "main",
+    "attendees",
+    "agenda-heading",
+    "attachments-heading",
+    "contacts-heading",
+    "about-heading",
+    "topics-heading",
+    "translations-heading",
+];
+
+fn theme_id(id: &str) -> bool {
+    THEME_IDS.contains(&id)
+        || id
+            .strip_prefix("crisis-")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Every id on the page of one translation.
+fn page_ids(src: &Source<'_>) -> HashSet<String> {
+    let mut ids: HashSet<String> = src.t.headings.iter().map(|h| h.id.clone()).collect();
+    if let Some(m) = src.t.minutes() {
+        ids.extend(m.items.iter().map(|i| i.id.clone()));
+    }
+    for r in src.public_ranges() {
+        for e in Parser::new_ext(&src.text[r], parser_options()) {
+            if let Event::Start(Tag::FootnoteDefinition(label)) = e {
+                ids.insert(label.to_string());
+            }
+        }
+    }
+    ids
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && let Some(v) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
+pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let site = ctx.site;
+    let default = site.default_language();
+    let by_slug: HashMap<(Kind, &str), usize> = site
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| ((d.kind, d.slug.as_str()), i))
+        .collect();
+    let by_page: HashMap<(usize, &str), &Source<'_>> = ctx
+        .sources
+        .iter()
+        .map(|s| ((s.doc, s.t.lang.as_str()), s))
+        .collect();
+    let mut ids_cache: HashMap<(usize, String), HashSet<String>> = HashMap::new();
+
+    for src in &ctx.sources {
+        for link in &src.t.links {
+            // (target document, anchor)
+            let (target, anchor) = match link.kind {
+                LinkKind::Anchor => (src.doc, &link.dest[1..]),
+                LinkKind::Document => {
+                    let Some((path, anchor)) = link.dest[2..].split_once('#') else {
+                        continue;
+                    };
+                    let path = path.trim_end_matches('/');
+                    let Some((kind, slug)) = path.split_once('/') else {
+                        continue;
+                    };
+                    let Some(kind) = Kind::from_dir(kind) else {
+                        continue;
+                    };
+                    let Some(&target) = by_slug.get(&(kind, slug)) else {
+                        continue;
+                    };
+                    (target, anchor)
+                }
+                _ => continue,
+            };
+            let anchor = percent_decode(anchor);
+            if anchor.is_empty() || theme_id(&anchor) {
+                continue;
+            }
+            // The translation the link leads a reader of this language to.
+            let doc = &site.documents[target];
+            let lang = [src.lang(), default]
+                .into_iter()
+                .find(|l| doc.get(l).is_some())
+                .unwrap_or(&doc.translations[0].lang)
+                .to_owned();
+            let Some(page) = by_page.get(&(target, lang.as_str())) else {
+                continue;
+            };
+            let ids = ids_cache
+                .entry((target, lang.clone()))
+                .or_insert_with(|| page_ids(page));
+            if ids.contains(&anchor) {
+                continue;
+            }
+            let here = target == src.doc && lang == src.t.lang;
+            let place = if here {
+                "this page".to_owned()
+            } else {
+                format!("the page {}", doc.url(&lang))
+            };
+            let mut hint = match nearest(&anchor, ids.iter().map(String::as_str)) {
+                Some(n) => format!("did you mean `#{n}`? "),
+                None => String::new(),
+            };
+            // Other translations that do have it: the link resolves to this language only.
+            let elsewhere: Vec<&str> = doc
+                .translations
+                .iter()
+                .filter(|t| t.lang != lang)
+                .filter(|t| {
+                    t.headings.iter().any(|h| h.id == anchor)
+                        || t.minutes()
+                            .is_some_and(|m| m.items.iter().any(|i| i.id == anchor))
+                })
+                .map(|t| t.lang.as_str())
+                .collect();
+            if !elsewhere.is_empty() {
+                hint.push_str(&format!(
+                    "the {} translation has it, but readers of {} are led to the {lang} page; give the headings the same id with {{#{anchor}}}. ",
+                    elsewhere.join(", "),
+                    src.lang()
+                ));
+            }
+            hint.push_str(
+                "ids come from heading text or {#id}, agenda items' {#id} and footnote names",
+            );
+            out.push(finding(
+                Severity::Error,
+                CHECK,
+                &src.t.path,
+                Some(&src.text),
+                Some(link.offset),
+                format!(
+                    "broken anchor `{}`: {place} has no heading, agenda item or footnote `{anchor}`",
+                    link.dest
+                ),
+                hint,
+            ));
+        }
+    }
+}

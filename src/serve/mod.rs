@@ -1,0 +1,174 @@
+//! `anslag serve`: a live preview for authors. Builds the site (drafts and embargoed documents
+//! included, marked as such), serves it on loopback, watches the site's files, rebuilds only what
+//! an edit affects, and reloads open pages over server-sent events. A broken edit shows its
+//! errors in the terminal and on the page, while the last good build stays served.
+
+mod http;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use tokio::sync::broadcast;
+
+use crate::build::{BuildOptions, Builder};
+use crate::output;
+
+pub struct ServeOptions {
+    pub root: PathBuf,
+    /// Where the preview is written (not `public/`: a preview holds drafts).
+    pub output: PathBuf,
+    pub listen: SocketAddr,
+}
+
+/// A message to open pages.
+#[derive(Debug, Clone)]
+pub enum Notice {
+    Reload,
+    Failed(String),
+}
+
+/// What the HTTP side needs to know.
+pub struct State {
+    pub out_dir: PathBuf,
+    /// The errors of the last rebuild, if it failed.
+    pub error: RwLock<Option<String>>,
+    pub notices: broadcast::Sender<Notice>,
+}
+
+/// Folders and files whose changes trigger a rebuild.
+const WATCHED: [&str; 6] = [
+    "content",
+    "site.yaml",
+    "themes",
+    "templates",
+    "locales",
+    "static",
+];
+
+pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
+    let root = std::fs::canonicalize(&opts.root)?;
+    let out_dir = absolute(&opts.output)?;
+    if out_dir.exists() {
+        std::fs::remove_dir_all(&out_dir)?;
+    }
+    let (notices, _) = broadcast::channel(16);
+    let state = Arc::new(State {
+        out_dir: out_dir.clone(),
+        error: RwLock::new(None),
+        notices,
+    });
+    let mut builder = Builder::new(BuildOptions {
+        root: opts.root.clone(),
+        output: out_dir.clone(),
+        now: None,
+        drafts: true,
+    });
+    let mut written = HashMap::new();
+    rebuild(&mut builder, &state, &mut written);
+
+    // Watch in a thread of its own; each batch of changes (debounced) is one rebuild.
+    let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(Duration::from_millis(100), None, tx)?;
+    for name in WATCHED {
+        let path = root.join(name);
+        if path.is_dir() {
+            debouncer.watch(&path, RecursiveMode::Recursive)?;
+        }
+    }
+    // site.yaml is watched through its folder: editors often replace the file on save.
+    debouncer.watch(&root, RecursiveMode::NonRecursive)?;
+    let watch_state = state.clone();
+    std::thread::spawn(move || {
+        for batch in rx {
+            let Ok(events) = batch else { continue };
+            // Only changes count: reading a file (our own build does) is an event too.
+            let paths: Vec<&PathBuf> = events
+                .iter()
+                .filter(|e| {
+                    matches!(
+                        e.event.kind,
+                        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+                    )
+                })
+                .flat_map(|e| e.event.paths.iter())
+                .collect();
+            let relevant = paths.iter().any(|p| {
+                let rel = p.strip_prefix(&root).unwrap_or(p);
+                let first = rel
+                    .components()
+                    .next()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                !p.starts_with(&watch_state.out_dir) && WATCHED.contains(&first.as_str())
+            });
+            if relevant {
+                if std::env::var_os("ANSLAG_DEBUG_WATCH").is_some() {
+                    eprintln!("changed: {paths:?}");
+                }
+                rebuild(&mut builder, &watch_state, &mut written);
+            }
+        }
+    });
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(http::run(opts.listen, state))
+}
+
+fn absolute(p: &Path) -> std::io::Result<PathBuf> {
+    if p.is_absolute() {
+        Ok(p.to_path_buf())
+    } else {
+        Ok(std::env::current_dir()?.join(p))
+    }
+}
+
+/// One rebuild: on success the changed files are written and pages reload; on failure the
+/// errors are printed and shown on the pages, and the last good build stays.
+fn rebuild(builder: &mut Builder, state: &State, written: &mut HashMap<String, blake3::Hash>) {
+    let started = Instant::now();
+    match builder.rebuild() {
+        Ok(r) => match output::write_changed(&state.out_dir, &r.outputs, &r.paths, written) {
+            Ok((files, removed)) => {
+                if let Ok(mut e) = state.error.write() {
+                    *e = None;
+                }
+                println!(
+                    "Rebuilt in {} ms: {} document{} rendered, {files} file{} written, {removed} removed",
+                    started.elapsed().as_millis(),
+                    r.changed_documents,
+                    if r.changed_documents == 1 { "" } else { "s" },
+                    if files == 1 { "" } else { "s" },
+                );
+                let _ = state.notices.send(Notice::Reload);
+            }
+            Err(e) => report_failure(
+                state,
+                format!("error: cannot write the preview: {e}\n"),
+                true,
+            ),
+        },
+        Err(diags) => {
+            eprint!("{}", diags.render(crate::diagnostics::colour_stderr()));
+            report_failure(state, diags.to_string(), false)
+        }
+    }
+}
+
+fn report_failure(state: &State, text: String, print: bool) {
+    if print {
+        eprint!("{text}");
+    }
+    eprintln!("The last good build is still served.");
+    if let Ok(mut e) = state.error.write() {
+        *e = Some(text.clone());
+    }
+    let _ = state.notices.send(Notice::Failed(text));
+}
