@@ -140,3 +140,56 @@ a11y-method-self-assessment = قامت { $organisation } بتقييم الموق
 a11y-method-third-party = قامت جهة مستقلة بتقييم الموقع.
 a11y-reviewed = وروجع آخر مرة في { $date }.
 a11y-missing = لا يوجد لهذا الموقع بيان لإمكانية الوصول بعد.
+
+## Email. $site: the website's name; $organisation: the organisation's name; $title: a document's
+## title; $count, $hours: numbers; $language: a language's name; $languages: a list of language
+## names; $address: an e-mail address.
+mail-urgent = عاجل
+mail-crisis-subject = عاجل: { $title }
+mail-crisis-intro = ترسل { $organisation } رسالة الطوارئ هذه إلى جميع المشتركين في أخبارها عبر البريد الإلكتروني، بغض النظر عن المواضيع التي اختاروها وعدد مرات استلام الرسائل.
+mail-instruction = ما الذي عليك فعله
+mail-crisis-web = يتم تحديث الرسالة على الموقع الإلكتروني كلما تغيّر الوضع:
+mail-other-languages = هذه الرسالة بلغات أخرى:
+mail-digest-subject = { $count ->
+    [zero] { $site }: لا توجد مستندات جديدة
+    [one] { $site }: مستند جديد واحد
+    [two] { $site }: مستندان جديدان
+    [few] { $site }: { $count } مستندات جديدة
+    [many] { $site }: { $count } مستندًا جديدًا
+   *[other] { $site }: { $count } مستند جديد
+}
+mail-digest-heading-immediate = جديد { $organisation }
+mail-digest-heading-daily = الملخص اليومي من { $organisation }
+mail-digest-heading-weekly = الملخص الأسبوعي من { $organisation }
+mail-digest-intro = { $count ->
+    [zero] لا توجد مستندات جديدة في اشتراكك.
+    [one] يوجد مستند جديد واحد في اشتراكك.
+    [two] يوجد مستندان جديدان في اشتراكك.
+    [few] توجد { $count } مستندات جديدة في اشتراكك.
+    [many] يوجد { $count } مستندًا جديدًا في اشتراكك.
+   *[other] يوجد { $count } مستند جديد في اشتراكك.
+}
+mail-read-on-web = اقرأه على الموقع الإلكتروني:
+mail-not-available = غير متوفر باللغة: { $language }. متوفر باللغات: { $languages }.
+mail-list-separator = {"، "}
+mail-footer-reason = تصلك هذه الرسالة لأنك مشترك في أخبار { $organisation } عبر البريد الإلكتروني.
+mail-footer-frequency-immediate = تصلك رسالة فور نشر أي جديد.
+mail-footer-frequency-daily = يصلك ملخص واحد في اليوم على الأكثر.
+mail-footer-frequency-weekly = يصلك ملخص واحد في الأسبوع.
+mail-footer-crisis = تُرسل رسائل الطوارئ فورًا إلى جميع المشتركين.
+mail-preferences = غيّر المواضيع أو اللغة أو عدد مرات استلام الرسائل
+mail-unsubscribe = إلغاء الاشتراك
+mail-confirm-subject = أكّد اشتراكك: { $site }
+mail-confirm-heading = أكّد اشتراكك
+mail-confirm-intro = طلب شخص ما، ربما أنت، استلام أخبار { $organisation } عبر البريد الإلكتروني على العنوان { $address }.
+mail-confirm-action = تأكيد اشتراكي
+mail-confirm-expires = { $hours ->
+    [zero] يعمل الرابط لمدة { $hours } ساعة.
+    [one] يعمل الرابط لمدة ساعة واحدة.
+    [two] يعمل الرابط لمدة ساعتين.
+    [few] يعمل الرابط لمدة { $hours } ساعات.
+    [many] يعمل الرابط لمدة { $hours } ساعة.
+   *[other] يعمل الرابط لمدة { $hours } ساعة.
+}
+mail-confirm-copy = إذا لم يعمل الرابط، فانسخ هذا العنوان والصقه في متصفحك:
+mail-confirm-ignore = إذا لم تكن أنت من طلب ذلك، فتجاهل هذه الرسالة. لن يتم تسجيل اشتراكك، ولن نراسلك مرة أخرى.

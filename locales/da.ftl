@@ -128,3 +128,44 @@ a11y-method-self-assessment = { $organisation } har selv vurderet webstedet.
 a11y-method-third-party = En uafhængig tredjepart har vurderet webstedet.
 a11y-reviewed = Den blev senest gennemgået den { $date }.
 a11y-missing = Dette websted har endnu ingen tilgængelighedserklæring.
+
+## Email. $site: the website's name; $organisation: the organisation's name; $title: a document's
+## title; $count, $hours: numbers; $language: a language's name; $languages: a list of language
+## names; $address: an e-mail address.
+mail-urgent = HASTER
+mail-crisis-subject = HASTER: { $title }
+mail-crisis-intro = { $organisation } sender denne krisemeddelelse til alle, der abonnerer på nyheder via e-mail, uanset hvilke emner de har valgt, og hvor ofte de vil have e-mail.
+mail-instruction = Det skal du gøre
+mail-crisis-web = Meddelelsen på hjemmesiden bliver opdateret, når situationen ændrer sig:
+mail-other-languages = Meddelelsen på andre sprog:
+mail-digest-subject = { $count ->
+    [one] { $site }: ét nyt dokument
+   *[other] { $site }: { $count } nye dokumenter
+}
+mail-digest-heading-immediate = Nyt fra { $organisation }
+mail-digest-heading-daily = Dagens oversigt fra { $organisation }
+mail-digest-heading-weekly = Ugens oversigt fra { $organisation }
+mail-digest-intro = { $count ->
+    [one] Der er ét nyt dokument til dit abonnement.
+   *[other] Der er { $count } nye dokumenter til dit abonnement.
+}
+mail-read-on-web = Læs det på hjemmesiden:
+mail-not-available = Findes ikke på { $language }. Findes på: { $languages }.
+mail-list-separator = {", "}
+mail-footer-reason = Du får denne e-mail, fordi du abonnerer på nyheder fra { $organisation }.
+mail-footer-frequency-immediate = Du får en e-mail, så snart der udgives noget nyt.
+mail-footer-frequency-daily = Du får højst én oversigt om dagen.
+mail-footer-frequency-weekly = Du får én oversigt om ugen.
+mail-footer-crisis = Krisemeddelelser sendes straks til alle abonnenter.
+mail-preferences = Skift emner, sprog eller hvor ofte du får e-mail
+mail-unsubscribe = Afmeld abonnementet
+mail-confirm-subject = Bekræft dit abonnement: { $site }
+mail-confirm-heading = Bekræft dit abonnement
+mail-confirm-intro = Nogen, sandsynligvis dig, har bedt om at få nyheder fra { $organisation } via e-mail på { $address }.
+mail-confirm-action = Bekræft mit abonnement
+mail-confirm-expires = { $hours ->
+    [one] Linket virker i én time.
+   *[other] Linket virker i { $hours } timer.
+}
+mail-confirm-copy = Hvis linket ikke virker, kan du kopiere adressen ind i din browser:
+mail-confirm-ignore = Hvis det ikke var dig, kan du se bort fra denne e-mail. Du bliver ikke tilmeldt, og vi skriver ikke til dig igen.

@@ -128,3 +128,44 @@ a11y-method-self-assessment = Die Website wurde von uns selbst bewertet.
 a11y-method-third-party = Die Website wurde von einer unabhängigen Stelle bewertet.
 a11y-reviewed = Sie wurde zuletzt am { $date } überprüft.
 a11y-missing = Diese Website hat noch keine Erklärung zur Barrierefreiheit.
+
+## Email. $site: the website's name; $organisation: the organisation's name; $title: a document's
+## title; $count, $hours: numbers; $language: a language's name; $languages: a list of language
+## names; $address: an e-mail address.
+mail-urgent = DRINGEND
+mail-crisis-subject = DRINGEND: { $title }
+mail-crisis-intro = Diese Krisenmeldung geht an alle, die Neuigkeiten per E-Mail abonniert haben, unabhängig von den gewählten Themen und der gewählten Häufigkeit. Absender: { $organisation }.
+mail-instruction = Das müssen Sie tun
+mail-crisis-web = Die Meldung auf der Website wird aktualisiert, sobald sich die Lage ändert:
+mail-other-languages = Diese Meldung in anderen Sprachen:
+mail-digest-subject = { $count ->
+    [one] { $site }: ein neues Dokument
+   *[other] { $site }: { $count } neue Dokumente
+}
+mail-digest-heading-immediate = { $organisation }: Neuigkeiten
+mail-digest-heading-daily = { $organisation }: Tageszusammenfassung
+mail-digest-heading-weekly = { $organisation }: Wochenzusammenfassung
+mail-digest-intro = { $count ->
+    [one] Für Ihr Abonnement gibt es ein neues Dokument.
+   *[other] Für Ihr Abonnement gibt es { $count } neue Dokumente.
+}
+mail-read-on-web = Auf der Website lesen:
+mail-not-available = Nicht auf { $language } verfügbar. Verfügbar auf: { $languages }.
+mail-list-separator = {", "}
+mail-footer-reason = Sie erhalten diese E-Mail, weil Sie Neuigkeiten per E-Mail abonniert haben. Absender: { $organisation }.
+mail-footer-frequency-immediate = Sie erhalten eine E-Mail, sobald etwas Neues veröffentlicht wird.
+mail-footer-frequency-daily = Sie erhalten höchstens eine Zusammenfassung pro Tag.
+mail-footer-frequency-weekly = Sie erhalten eine Zusammenfassung pro Woche.
+mail-footer-crisis = Krisenmeldungen gehen sofort an alle Abonnentinnen und Abonnenten.
+mail-preferences = Themen, Sprache oder Häufigkeit der E-Mails ändern
+mail-unsubscribe = Abonnement beenden
+mail-confirm-subject = Bestätigen Sie Ihr Abonnement: { $site }
+mail-confirm-heading = Bestätigen Sie Ihr Abonnement
+mail-confirm-intro = Jemand, wahrscheinlich Sie, möchte Neuigkeiten per E-Mail an { $address } erhalten. Absender: { $organisation }.
+mail-confirm-action = Abonnement bestätigen
+mail-confirm-expires = { $hours ->
+    [one] Der Link ist eine Stunde lang gültig.
+   *[other] Der Link ist { $hours } Stunden lang gültig.
+}
+mail-confirm-copy = Falls der Link nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:
+mail-confirm-ignore = Wenn Sie das nicht waren, ignorieren Sie diese E-Mail. Es wird kein Abonnement eingerichtet, und wir schreiben Ihnen nicht wieder.

@@ -128,3 +128,44 @@ a11y-method-self-assessment = { $organisation } assessed the website itself.
 a11y-method-third-party = An independent third party assessed the website.
 a11y-reviewed = It was last reviewed on { $date }.
 a11y-missing = This website does not have an accessibility statement yet.
+
+## Email. $site: the website's name; $organisation: the organisation's name; $title: a document's
+## title; $count, $hours: numbers; $language: a language's name; $languages: a list of language
+## names; $address: an e-mail address.
+mail-urgent = URGENT
+mail-crisis-subject = URGENT: { $title }
+mail-crisis-intro = { $organisation } sends this crisis message to everyone who subscribes to its news by email, whatever topics and frequency they chose.
+mail-instruction = What you need to do
+mail-crisis-web = The message on the website is updated as the situation changes:
+mail-other-languages = This message in other languages:
+mail-digest-subject = { $count ->
+    [one] { $site }: one new document
+   *[other] { $site }: { $count } new documents
+}
+mail-digest-heading-immediate = New from { $organisation }
+mail-digest-heading-daily = Daily summary from { $organisation }
+mail-digest-heading-weekly = Weekly summary from { $organisation }
+mail-digest-intro = { $count ->
+    [one] There is one new document for your subscription.
+   *[other] There are { $count } new documents for your subscription.
+}
+mail-read-on-web = Read it on the website:
+mail-not-available = Not available in { $language }. Available in: { $languages }.
+mail-list-separator = {", "}
+mail-footer-reason = You get this email because you subscribed to news from { $organisation }.
+mail-footer-frequency-immediate = You get an email as soon as something new is published.
+mail-footer-frequency-daily = You get at most one summary a day.
+mail-footer-frequency-weekly = You get one summary a week.
+mail-footer-crisis = Crisis messages go to every subscriber at once.
+mail-preferences = Change your topics, language or how often you get email
+mail-unsubscribe = Unsubscribe
+mail-confirm-subject = Confirm your subscription: { $site }
+mail-confirm-heading = Confirm your subscription
+mail-confirm-intro = Someone, probably you, asked to receive news from { $organisation } by email at { $address }.
+mail-confirm-action = Confirm my subscription
+mail-confirm-expires = { $hours ->
+    [one] The link works for one hour.
+   *[other] The link works for { $hours } hours.
+}
+mail-confirm-copy = If the link does not work, copy this address into your web browser:
+mail-confirm-ignore = If it was not you, ignore this email. You will not be subscribed, and we will not write to you again.

@@ -128,3 +128,44 @@ a11y-method-self-assessment = { $organisation } خود این وب‌سایت ر
 a11y-method-third-party = یک نهاد مستقل این وب‌سایت را ارزیابی کرده است.
 a11y-reviewed = آخرین بازبینی آن در تاریخ { $date } انجام شده است.
 a11y-missing = این وب‌سایت هنوز بیانیهٔ دسترس‌پذیری ندارد.
+
+## Email. $site: the website's name; $organisation: the organisation's name; $title: a document's
+## title; $count, $hours: numbers; $language: a language's name; $languages: a list of language
+## names; $address: an e-mail address.
+mail-urgent = فوری
+mail-crisis-subject = فوری: { $title }
+mail-crisis-intro = { $organisation } این پیام اضطراری را برای همهٔ مشترکان خبرهای ایمیلی خود می‌فرستد، صرف‌نظر از موضوع‌هایی که انتخاب کرده‌اند و اینکه چند وقت یک بار ایمیل می‌گیرند.
+mail-instruction = کاری که باید انجام دهید
+mail-crisis-web = این پیام در وب‌سایت با تغییر وضعیت به‌روز می‌شود:
+mail-other-languages = این پیام به زبان‌های دیگر:
+mail-digest-subject = { $count ->
+    [one] { $site }: یک سند جدید
+   *[other] { $site }: { $count } سند جدید
+}
+mail-digest-heading-immediate = تازه‌ها از { $organisation }
+mail-digest-heading-daily = خلاصهٔ روزانه از { $organisation }
+mail-digest-heading-weekly = خلاصهٔ هفتگی از { $organisation }
+mail-digest-intro = { $count ->
+    [one] یک سند جدید برای اشتراک شما وجود دارد.
+   *[other] { $count } سند جدید برای اشتراک شما وجود دارد.
+}
+mail-read-on-web = در وب‌سایت بخوانید:
+mail-not-available = به زبان { $language } موجود نیست. موجود به زبان‌های: { $languages }.
+mail-list-separator = {"، "}
+mail-footer-reason = این ایمیل را دریافت می‌کنید، چون مشترک خبرهای ایمیلی { $organisation } هستید.
+mail-footer-frequency-immediate = به محض انتشار هر مطلب تازه، ایمیلی دریافت می‌کنید.
+mail-footer-frequency-daily = حداکثر روزی یک خلاصه دریافت می‌کنید.
+mail-footer-frequency-weekly = هفته‌ای یک خلاصه دریافت می‌کنید.
+mail-footer-crisis = پیام‌های اضطراری بلافاصله برای همهٔ مشترکان فرستاده می‌شوند.
+mail-preferences = تغییر موضوع‌ها، زبان یا دفعات دریافت ایمیل
+mail-unsubscribe = لغو اشتراک
+mail-confirm-subject = اشتراک خود را تأیید کنید: { $site }
+mail-confirm-heading = اشتراک خود را تأیید کنید
+mail-confirm-intro = کسی، احتمالاً خود شما، درخواست کرده است که خبرهای { $organisation } به نشانی ایمیل { $address } فرستاده شود.
+mail-confirm-action = اشتراکم را تأیید می‌کنم
+mail-confirm-expires = { $hours ->
+    [one] این پیوند یک ساعت اعتبار دارد.
+   *[other] این پیوند { $hours } ساعت اعتبار دارد.
+}
+mail-confirm-copy = اگر پیوند کار نکرد، این نشانی را در مرورگر خود کپی کنید:
+mail-confirm-ignore = اگر این درخواست از طرف شما نبوده است، این ایمیل را نادیده بگیرید. اشتراکی ثبت نمی‌شود و دیگر برایتان ایمیل نمی‌فرستیم.

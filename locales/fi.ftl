@@ -128,3 +128,44 @@ a11y-method-self-assessment = { $organisation } on arvioinut verkkosivuston itse
 a11y-method-third-party = Verkkosivuston on arvioinut riippumaton ulkopuolinen arvioija.
 a11y-reviewed = Seloste on tarkistettu viimeksi { $date }.
 a11y-missing = Tällä verkkosivustolla ei ole vielä saavutettavuusselostetta.
+
+## Email. $site: the website's name; $organisation: the organisation's name; $title: a document's
+## title; $count, $hours: numbers; $language: a language's name; $languages: a list of language
+## names; $address: an e-mail address.
+mail-urgent = KIIREELLINEN
+mail-crisis-subject = KIIREELLINEN: { $title }
+mail-crisis-intro = { $organisation } lähettää tämän kriisitiedotteen kaikille sähköpostiuutisten tilaajille riippumatta siitä, mitä aiheita he ovat valinneet ja kuinka usein he haluavat sähköpostia.
+mail-instruction = Näin toimit
+mail-crisis-web = Verkkosivujen tiedotetta päivitetään, kun tilanne muuttuu:
+mail-other-languages = Tiedote muilla kielillä:
+mail-digest-subject = { $count ->
+    [one] { $site }: yksi uusi asiakirja
+   *[other] { $site }: { $count } uutta asiakirjaa
+}
+mail-digest-heading-immediate = { $organisation }: uudet julkaisut
+mail-digest-heading-daily = { $organisation }: päivän kooste
+mail-digest-heading-weekly = { $organisation }: viikon kooste
+mail-digest-intro = { $count ->
+    [one] Tilauksessasi on yksi uusi asiakirja.
+   *[other] Tilauksessasi on { $count } uutta asiakirjaa.
+}
+mail-read-on-web = Lue verkkosivuilla:
+mail-not-available = Ei saatavilla kielellä { $language }. Saatavilla kielillä: { $languages }.
+mail-list-separator = {", "}
+mail-footer-reason = Saat tämän sähköpostin, koska olet tilannut uutiset sähköpostiisi. Lähettäjä: { $organisation }.
+mail-footer-frequency-immediate = Saat sähköpostia heti, kun jotain uutta julkaistaan.
+mail-footer-frequency-daily = Saat enintään yhden koosteen päivässä.
+mail-footer-frequency-weekly = Saat yhden koosteen viikossa.
+mail-footer-crisis = Kriisitiedotteet lähetetään heti kaikille tilaajille.
+mail-preferences = Muuta aiheita, kieltä tai sitä, kuinka usein saat sähköpostia
+mail-unsubscribe = Peru tilaus
+mail-confirm-subject = Vahvista tilauksesi: { $site }
+mail-confirm-heading = Vahvista tilauksesi
+mail-confirm-intro = Joku, luultavasti sinä, on pyytänyt uutisia sähköpostiosoitteeseen { $address }. Lähettäjä: { $organisation }.
+mail-confirm-action = Vahvista tilaus
+mail-confirm-expires = { $hours ->
+    [one] Linkki on voimassa tunnin.
+   *[other] Linkki on voimassa { $hours } tuntia.
+}
+mail-confirm-copy = Jos linkki ei toimi, kopioi tämä osoite selaimeesi:
+mail-confirm-ignore = Jos et itse pyytänyt tätä, voit jättää viestin huomiotta. Tilausta ei tehdä, emmekä kirjoita sinulle uudelleen.

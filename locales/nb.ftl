@@ -128,3 +128,44 @@ a11y-method-self-assessment = { $organisation } har selv vurdert nettstedet.
 a11y-method-third-party = En uavhengig tredjepart har vurdert nettstedet.
 a11y-reviewed = Den ble sist gjennomgått { $date }.
 a11y-missing = Dette nettstedet har ennå ingen tilgjengelighetserklæring.
+
+## Email. $site: the website's name; $organisation: the organisation's name; $title: a document's
+## title; $count, $hours: numbers; $language: a language's name; $languages: a list of language
+## names; $address: an e-mail address.
+mail-urgent = HASTER
+mail-crisis-subject = HASTER: { $title }
+mail-crisis-intro = { $organisation } sender denne krisemeldingen til alle som abonnerer på nyheter på e-post, uansett hvilke emner de har valgt og hvor ofte de vil ha e-post.
+mail-instruction = Dette må du gjøre
+mail-crisis-web = Meldingen på nettstedet blir oppdatert når situasjonen endrer seg:
+mail-other-languages = Meldingen på andre språk:
+mail-digest-subject = { $count ->
+    [one] { $site }: ett nytt dokument
+   *[other] { $site }: { $count } nye dokumenter
+}
+mail-digest-heading-immediate = Nytt fra { $organisation }
+mail-digest-heading-daily = Dagens oversikt fra { $organisation }
+mail-digest-heading-weekly = Ukens oversikt fra { $organisation }
+mail-digest-intro = { $count ->
+    [one] Det er ett nytt dokument i abonnementet ditt.
+   *[other] Det er { $count } nye dokumenter i abonnementet ditt.
+}
+mail-read-on-web = Les det på nettstedet:
+mail-not-available = Finnes ikke på { $language }. Finnes på: { $languages }.
+mail-list-separator = {", "}
+mail-footer-reason = Du får denne e-posten fordi du abonnerer på nyheter fra { $organisation }.
+mail-footer-frequency-immediate = Du får e-post så snart noe nytt blir publisert.
+mail-footer-frequency-daily = Du får høyst én oversikt om dagen.
+mail-footer-frequency-weekly = Du får én oversikt i uken.
+mail-footer-crisis = Krisemeldinger sendes straks til alle abonnenter.
+mail-preferences = Endre emner, språk eller hvor ofte du får e-post
+mail-unsubscribe = Avslutt abonnementet
+mail-confirm-subject = Bekreft abonnementet ditt: { $site }
+mail-confirm-heading = Bekreft abonnementet ditt
+mail-confirm-intro = Noen, sannsynligvis du, har bedt om å få nyheter fra { $organisation } på e-post til { $address }.
+mail-confirm-action = Bekreft abonnementet mitt
+mail-confirm-expires = { $hours ->
+    [one] Lenken virker i én time.
+   *[other] Lenken virker i { $hours } timer.
+}
+mail-confirm-copy = Hvis lenken ikke virker, kan du kopiere adressen inn i nettleseren din:
+mail-confirm-ignore = Hvis det ikke var deg, kan du se bort fra denne e-posten. Du blir ikke abonnent, og vi skriver ikke til deg igjen.

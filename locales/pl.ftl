@@ -134,3 +134,50 @@ a11y-method-self-assessment = Ocenę strony przeprowadziliśmy samodzielnie.
 a11y-method-third-party = Ocenę strony przeprowadził niezależny podmiot zewnętrzny.
 a11y-reviewed = Ostatni przegląd deklaracji: { $date }.
 a11y-missing = Ta strona internetowa nie ma jeszcze deklaracji dostępności.
+
+## Email. $site: the website's name; $organisation: the organisation's name; $title: a document's
+## title; $count, $hours: numbers; $language: a language's name; $languages: a list of language
+## names; $address: an e-mail address.
+mail-urgent = PILNE
+mail-crisis-subject = PILNE: { $title }
+mail-crisis-intro = Ten komunikat kryzysowy trafia do wszystkich osób, które subskrybują wiadomości e-mailem, niezależnie od wybranych tematów i częstotliwości. Nadawca: { $organisation }.
+mail-instruction = Co musisz zrobić
+mail-crisis-web = Komunikat na stronie internetowej jest aktualizowany, gdy sytuacja się zmienia:
+mail-other-languages = Ten komunikat w innych językach:
+mail-digest-subject = { $count ->
+    [one] { $site }: jeden nowy dokument
+    [few] { $site }: { $count } nowe dokumenty
+    [many] { $site }: { $count } nowych dokumentów
+   *[other] { $site }: { $count } nowego dokumentu
+}
+mail-digest-heading-immediate = { $organisation }: nowości
+mail-digest-heading-daily = { $organisation }: podsumowanie dnia
+mail-digest-heading-weekly = { $organisation }: podsumowanie tygodnia
+mail-digest-intro = { $count ->
+    [one] W Twojej subskrypcji jest jeden nowy dokument.
+    [few] W Twojej subskrypcji są { $count } nowe dokumenty.
+    [many] W Twojej subskrypcji jest { $count } nowych dokumentów.
+   *[other] W Twojej subskrypcji jest { $count } nowego dokumentu.
+}
+mail-read-on-web = Przeczytaj na stronie internetowej:
+mail-not-available = Niedostępne w języku: { $language }. Dostępne w językach: { $languages }.
+mail-list-separator = {", "}
+mail-footer-reason = Otrzymujesz tę wiadomość, ponieważ subskrybujesz wiadomości e-mailem. Nadawca: { $organisation }.
+mail-footer-frequency-immediate = Otrzymujesz wiadomość, gdy tylko zostanie opublikowane coś nowego.
+mail-footer-frequency-daily = Otrzymujesz najwyżej jedno podsumowanie dziennie.
+mail-footer-frequency-weekly = Otrzymujesz jedno podsumowanie tygodniowo.
+mail-footer-crisis = Komunikaty kryzysowe są wysyłane natychmiast do wszystkich subskrybentów.
+mail-preferences = Zmień tematy, język lub częstotliwość wiadomości
+mail-unsubscribe = Zrezygnuj z subskrypcji
+mail-confirm-subject = Potwierdź subskrypcję: { $site }
+mail-confirm-heading = Potwierdź subskrypcję
+mail-confirm-intro = Ktoś, prawdopodobnie Ty, poprosił o wysyłanie wiadomości na adres { $address }. Nadawca: { $organisation }.
+mail-confirm-action = Potwierdzam subskrypcję
+mail-confirm-expires = { $hours ->
+    [one] Link jest ważny przez godzinę.
+    [few] Link jest ważny przez { $hours } godziny.
+    [many] Link jest ważny przez { $hours } godzin.
+   *[other] Link jest ważny przez { $hours } godziny.
+}
+mail-confirm-copy = Jeśli link nie działa, skopiuj ten adres do przeglądarki:
+mail-confirm-ignore = Jeśli to nie Ty, zignoruj tę wiadomość. Subskrypcja nie zostanie założona i nie napiszemy do Ciebie ponownie.

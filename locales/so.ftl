@@ -128,3 +128,44 @@ a11y-method-self-assessment = { $organisation } ayaa lafteeda qiimeysay boggan.
 a11y-method-third-party = Boggan waxaa qiimeeyey hay'ad madax-bannaan oo dibadda ah.
 a11y-reviewed = Dib u eegistii ugu dambeysay waxay ahayd { $date }.
 a11y-missing = Boggan weli ma laha bayaan helitaan.
+
+## Email. $site: the website's name; $organisation: the organisation's name; $title: a document's
+## title; $count, $hours: numbers; $language: a language's name; $languages: a list of language
+## names; $address: an e-mail address.
+mail-urgent = DEGDEG
+mail-crisis-subject = DEGDEG: { $title }
+mail-crisis-intro = { $organisation } waxay fariintan degdegga ah u dirtaa qof kasta oo wararkeeda iimayl ku qaata, iyadoon loo eegin mawduucyada uu doortay iyo inta jeer ee uu rabo iimayl.
+mail-instruction = Waxa ay tahay inaad samayso
+mail-crisis-web = Fariinta ku jirta bogga internetka waa la cusboonaysiiyaa marka xaaladdu isbeddesho:
+mail-other-languages = Fariintan oo luqado kale ku qoran:
+mail-digest-subject = { $count ->
+    [one] { $site }: hal dukumenti oo cusub
+   *[other] { $site }: { $count } dukumenti oo cusub
+}
+mail-digest-heading-immediate = Wararka cusub ee { $organisation }
+mail-digest-heading-daily = Soo koobidda maalinlaha ah ee { $organisation }
+mail-digest-heading-weekly = Soo koobidda toddobaadlaha ah ee { $organisation }
+mail-digest-intro = { $count ->
+    [one] Waxaa jira hal dukumenti oo cusub oo ku saabsan is-diiwaangelintaada.
+   *[other] Waxaa jira { $count } dukumenti oo cusub oo ku saabsan is-diiwaangelintaada.
+}
+mail-read-on-web = Ka akhri bogga internetka:
+mail-not-available = Kuma jiro luqadda { $language }. Waxaa lagu heli karaa: { $languages }.
+mail-list-separator = {", "}
+mail-footer-reason = Waxaad iimaylkan u heshay sababtoo ah waxaad iska diiwaangelisay wararka { $organisation }.
+mail-footer-frequency-immediate = Waxaad iimayl helaysaa isla marka wax cusub la daabaco.
+mail-footer-frequency-daily = Maalintii waxaad helaysaa ugu badnaan hal soo koobid.
+mail-footer-frequency-weekly = Toddobaadkii waxaad helaysaa hal soo koobid.
+mail-footer-crisis = Fariimaha degdegga ah isla markiiba waxaa loo diraa dhammaan dadka is-diiwaangeliyay.
+mail-preferences = Beddel mawduucyada, luqadda ama inta jeer ee aad iimayl hesho
+mail-unsubscribe = Ka bax is-diiwaangelinta
+mail-confirm-subject = Xaqiiji is-diiwaangelintaada: { $site }
+mail-confirm-heading = Xaqiiji is-diiwaangelintaada
+mail-confirm-intro = Qof, malaha adiga, ayaa codsaday in wararka { $organisation } iimayl ahaan loogu soo diro { $address }.
+mail-confirm-action = Xaqiiji is-diiwaangelintayda
+mail-confirm-expires = { $hours ->
+    [one] Xiriirku wuxuu shaqaynayaa hal saac.
+   *[other] Xiriirku wuxuu shaqaynayaa { $hours } saacadood.
+}
+mail-confirm-copy = Haddii xiriirku uusan shaqayn, cinwaankan ku koobiyee biraawsarkaaga:
+mail-confirm-ignore = Haddii aadan adigu codsan, iska dhaaf iimaylkan. Lagaama diiwaangelin doono, mar dambena kuuma soo qori doonno.

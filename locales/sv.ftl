@@ -128,3 +128,44 @@ a11y-method-self-assessment = { $organisation } har själv granskat webbplatsen.
 a11y-method-third-party = En oberoende extern part har granskat webbplatsen.
 a11y-reviewed = Den sågs senast över den { $date }.
 a11y-missing = Den här webbplatsen har ännu ingen tillgänglighetsredogörelse.
+
+## Email. $site: the website's name; $organisation: the organisation's name; $title: a document's
+## title; $count, $hours: numbers; $language: a language's name; $languages: a list of language
+## names; $address: an e-mail address.
+mail-urgent = BRÅDSKANDE
+mail-crisis-subject = BRÅDSKANDE: { $title }
+mail-crisis-intro = { $organisation } skickar det här krismeddelandet till alla som prenumererar på nyheter via e-post, oavsett vilka ämnen de har valt och hur ofta de vill få e-post.
+mail-instruction = Det här behöver du göra
+mail-crisis-web = Meddelandet på webbplatsen uppdateras när läget ändras:
+mail-other-languages = Meddelandet på andra språk:
+mail-digest-subject = { $count ->
+    [one] { $site }: ett nytt dokument
+   *[other] { $site }: { $count } nya dokument
+}
+mail-digest-heading-immediate = Nytt från { $organisation }
+mail-digest-heading-daily = Dagens sammanfattning från { $organisation }
+mail-digest-heading-weekly = Veckans sammanfattning från { $organisation }
+mail-digest-intro = { $count ->
+    [one] Det finns ett nytt dokument för din prenumeration.
+   *[other] Det finns { $count } nya dokument för din prenumeration.
+}
+mail-read-on-web = Läs det på webbplatsen:
+mail-not-available = Finns inte på { $language }. Finns på: { $languages }.
+mail-list-separator = {", "}
+mail-footer-reason = Du får det här e-postmeddelandet eftersom du prenumererar på nyheter från { $organisation }.
+mail-footer-frequency-immediate = Du får e-post så snart något nytt publiceras.
+mail-footer-frequency-daily = Du får högst en sammanfattning per dag.
+mail-footer-frequency-weekly = Du får en sammanfattning per vecka.
+mail-footer-crisis = Krismeddelanden skickas direkt till alla prenumeranter.
+mail-preferences = Ändra ämnen, språk eller hur ofta du får e-post
+mail-unsubscribe = Avsluta prenumerationen
+mail-confirm-subject = Bekräfta din prenumeration: { $site }
+mail-confirm-heading = Bekräfta din prenumeration
+mail-confirm-intro = Någon, troligen du, har bett om att få nyheter från { $organisation } via e-post till { $address }.
+mail-confirm-action = Bekräfta prenumerationen
+mail-confirm-expires = { $hours ->
+    [one] Länken gäller i en timme.
+   *[other] Länken gäller i { $hours } timmar.
+}
+mail-confirm-copy = Om länken inte fungerar kan du kopiera adressen till din webbläsare:
+mail-confirm-ignore = Om det inte var du kan du bortse från det här meddelandet. Då blir det ingen prenumeration, och vi skriver inte till dig igen.

@@ -134,3 +134,50 @@ a11y-method-self-assessment = Вебсайт оцінено самостійно
 a11y-method-third-party = Вебсайт оцінила незалежна стороння організація.
 a11y-reviewed = Востаннє її переглянуто { $date }.
 a11y-missing = Цей вебсайт ще не має заяви про доступність.
+
+## Email. $site: the website's name; $organisation: the organisation's name; $title: a document's
+## title; $count, $hours: numbers; $language: a language's name; $languages: a list of language
+## names; $address: an e-mail address.
+mail-urgent = ТЕРМІНОВО
+mail-crisis-subject = ТЕРМІНОВО: { $title }
+mail-crisis-intro = Це кризове повідомлення надсилається всім, хто підписався на новини електронною поштою, незалежно від обраних тем і частоти. Відправник: { $organisation }.
+mail-instruction = Що вам потрібно зробити
+mail-crisis-web = Повідомлення на вебсайті оновлюється, коли змінюється ситуація:
+mail-other-languages = Це повідомлення іншими мовами:
+mail-digest-subject = { $count ->
+    [one] { $site }: { $count } новий документ
+    [few] { $site }: { $count } нові документи
+    [many] { $site }: { $count } нових документів
+   *[other] { $site }: { $count } нового документа
+}
+mail-digest-heading-immediate = { $organisation }: новини
+mail-digest-heading-daily = { $organisation }: підсумок дня
+mail-digest-heading-weekly = { $organisation }: підсумок тижня
+mail-digest-intro = { $count ->
+    [one] За вашою підпискою є { $count } новий документ.
+    [few] За вашою підпискою є { $count } нові документи.
+    [many] За вашою підпискою є { $count } нових документів.
+   *[other] За вашою підпискою є { $count } нового документа.
+}
+mail-read-on-web = Читати на вебсайті:
+mail-not-available = Недоступно мовою: { $language }. Доступно мовами: { $languages }.
+mail-list-separator = {", "}
+mail-footer-reason = Ви отримуєте цей лист, тому що підписалися на новини електронною поштою. Відправник: { $organisation }.
+mail-footer-frequency-immediate = Ви отримуєте лист, щойно з'являється щось нове.
+mail-footer-frequency-daily = Ви отримуєте не більше одного підсумку на день.
+mail-footer-frequency-weekly = Ви отримуєте один підсумок на тиждень.
+mail-footer-crisis = Кризові повідомлення одразу надсилаються всім підписникам.
+mail-preferences = Змінити теми, мову або частоту листів
+mail-unsubscribe = Скасувати підписку
+mail-confirm-subject = Підтвердьте підписку: { $site }
+mail-confirm-heading = Підтвердьте підписку
+mail-confirm-intro = Хтось, імовірно ви, попросив надсилати новини електронною поштою на адресу { $address }. Відправник: { $organisation }.
+mail-confirm-action = Підтвердити підписку
+mail-confirm-expires = { $hours ->
+    [one] Посилання дійсне { $hours } годину.
+    [few] Посилання дійсне { $hours } години.
+    [many] Посилання дійсне { $hours } годин.
+   *[other] Посилання дійсне { $hours } години.
+}
+mail-confirm-copy = Якщо посилання не працює, скопіюйте цю адресу у свій браузер:
+mail-confirm-ignore = Якщо це були не ви, просто проігноруйте цей лист. Підписку не буде оформлено, і ми більше вам не писатимемо.

@@ -334,12 +334,15 @@ fn parse_day(s: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
 }
 
+/// Makes an error of site.yaml at a line and column, with a hint.
+type ErrorAt<'a> = &'a dyn Fn((usize, usize), String, &str) -> Diagnostic;
+
 /// Every problem of the `accessibility:` section (`at`: where the section starts).
 fn check_accessibility(
     a: &AccessibilitySettings,
     at: (usize, usize),
     org: &Organisation,
-    err: &dyn Fn((usize, usize), String, &str) -> Diagnostic,
+    err: ErrorAt<'_>,
 ) -> Vec<Diagnostic> {
     let loc = |l: &serde_saphyr::Location| (l.line() as usize, l.column() as usize);
     let mut errs = Vec::new();
@@ -462,6 +465,9 @@ pub struct SiteConfig {
     /// The accessibility statement; without it the build warns and the page says it is missing.
     #[serde(default)]
     pub accessibility: Option<Spanned<AccessibilitySettings>>,
+    /// Email to subscribers (`anslag publish`, `anslag subscribers`); absent: no email.
+    #[serde(default)]
+    pub mail: Option<crate::mail::settings::MailSettings>,
     #[serde(default = "default_paginate")]
     pub paginate: usize,
     /// Items per feed.
@@ -656,9 +662,14 @@ pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostics> {
         );
     }
     if let Some(a) = &site.accessibility {
+        // A missing field is reported at the section's `accessibility:` line.
+        let section = text
+            .lines()
+            .position(|l| l.starts_with("accessibility:"))
+            .map_or(at(&a.referenced), |i| (i + 1, 1));
         errs.extend(check_accessibility(
             &a.value,
-            at(&a.referenced),
+            section,
             &site.organisation,
             &err,
         ));

@@ -19,6 +19,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod feeds;
 pub mod i18n;
+pub mod mail;
 pub mod output;
 pub mod render;
 pub mod serve;

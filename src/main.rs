@@ -52,6 +52,14 @@ enum Command {
         #[arg(long)]
         now: Option<String>,
     },
+    /// Manage the subscriber store: import, export (right of access), erase, list.
+    Subscribers {
+        #[command(subcommand)]
+        action: SubscribersAction,
+        /// Act as of this moment (RFC 3339); default: now.
+        #[arg(long, global = true)]
+        now: Option<String>,
+    },
     /// Start a new document, with every field filled in or explained (a draft until you
     /// remove `draft: true`).
     New {
@@ -81,6 +89,18 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum SubscribersAction {
+    /// Add or update confirmed subscribers from a CSV file with a consent column.
+    Import { file: PathBuf },
+    /// Print everything stored about one person, as JSON.
+    Export { address: String },
+    /// Delete everything about one person (a salted hash stops re-import without new consent).
+    Erase { address: String },
+    /// Counts per status, language and topic (never addresses).
+    List,
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ReportFormat {
     Text,
@@ -97,6 +117,38 @@ enum DocKind {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Subscribers { action, now } => {
+            use anslag::mail::subscribers::{SubscribersCommand, run};
+            let cmd = match action {
+                SubscribersAction::Import { file } => SubscribersCommand::Import { file },
+                SubscribersAction::Export { address } => SubscribersCommand::Export { address },
+                SubscribersAction::Erase { address } => SubscribersCommand::Erase { address },
+                SubscribersAction::List => SubscribersCommand::List,
+            };
+            let result = anslag::config::load(&cli.site).and_then(|config| {
+                let now = match now.as_deref() {
+                    None => chrono::Utc::now(),
+                    Some(s) => anslag::content::dates::parse(s, config.tz)
+                        .map(|d| d.with_timezone(&chrono::Utc))
+                        .map_err(|m| {
+                            anslag::diagnostics::Diagnostics(vec![
+                                anslag::diagnostics::Diagnostic::error("--now", m),
+                            ])
+                        })?,
+                };
+                run(&cli.site, &config, cmd, now)
+            });
+            match result {
+                Ok(text) => {
+                    print!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    eprint!("{}", d.render(anslag::diagnostics::colour_stderr()));
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Check { format, now } => {
             match anslag::build::load_for_check(&cli.site, now.as_deref()) {
                 Ok(site) => {

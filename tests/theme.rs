@@ -78,7 +78,11 @@ fn pages() -> &'static BTreeMap<String, String> {
                 if p.is_dir() {
                     stack.push(p);
                 } else if p.extension().is_some_and(|x| x == "html") {
-                    let rel = p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                    let rel = p
+                        .strip_prefix(root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/");
                     pages.insert(rel, std::fs::read_to_string(&p).unwrap());
                 }
             }
@@ -101,7 +105,11 @@ fn attr<'a>(e: ElementRef<'a>, name: &str) -> &'a str {
 }
 
 fn text(e: ElementRef<'_>) -> String {
-    e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    e.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn first_child_element(e: ElementRef<'_>) -> Option<ElementRef<'_>> {
@@ -155,7 +163,11 @@ fn the_skip_link_comes_first_and_the_crisis_banner_right_after_it() {
         let doc = Html::parse_document(html);
         let body = select(&doc, "body")[0];
         let skip = first_child_element(body).expect("an element in body");
-        assert_eq!(skip.value().name(), "a", "{rel}: the skip link is not first");
+        assert_eq!(
+            skip.value().name(),
+            "a",
+            "{rel}: the skip link is not first"
+        );
         assert_eq!(attr(skip, "href"), "#main", "{rel}");
         assert!(attr(skip, "class").contains("skip-link"), "{rel}");
         assert!(!text(skip).is_empty(), "{rel}: empty skip link");
@@ -234,7 +246,11 @@ fn pages_load_nothing_from_other_hosts_and_run_no_script() {
     // The one stylesheet asks for nothing either.
     let css = stylesheet();
     let text = std::fs::read_to_string(&css).unwrap();
-    assert!(!text.contains("@import") && !text.contains("url("), "{}", css.display());
+    assert!(
+        !text.contains("@import") && !text.contains("url("),
+        "{}",
+        css.display()
+    );
 }
 
 fn stylesheet() -> PathBuf {
@@ -246,7 +262,11 @@ fn stylesheet() -> PathBuf {
         .filter(|p| p.extension().is_some_and(|x| x == "css"))
         .collect();
     assert_eq!(sheets.len(), 1, "one stylesheet: {sheets:?}");
-    let name = sheets[0].file_name().unwrap().to_string_lossy().into_owned();
+    let name = sheets[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     // Its name carries a hash of its content, so it can be cached for ever.
     assert!(
         name.starts_with("style.") && name.len() > "style..css".len() + 7,
@@ -300,8 +320,18 @@ fn the_accessibility_statement_exists_in_every_language_and_every_footer_links_t
         let doc = Html::parse_document(html);
         assert_eq!(attr(select(&doc, "html")[0], "lang"), lang);
         // The parts the EU model statement asks for.
-        for id in ["status", "limitations", "feedback", "enforcement", "preparation"] {
-            assert_eq!(select(&doc, &format!("main h2#{id}")).len(), 1, "{rel}: no #{id}");
+        for id in [
+            "status",
+            "limitations",
+            "feedback",
+            "enforcement",
+            "preparation",
+        ] {
+            assert_eq!(
+                select(&doc, &format!("main h2#{id}")).len(),
+                1,
+                "{rel}: no #{id}"
+            );
         }
         assert_eq!(select(&doc, "main .conformance-partial").len(), 1, "{rel}");
         assert_eq!(select(&doc, "main ul.limitations > li").len(), 2, "{rel}");
@@ -353,7 +383,11 @@ fn phone_numbers_and_addresses_in_right_to_left_notices_are_isolated() {
     for lang in ["ar", "fa"] {
         let rel = format!("{lang}/notices/schools-closed-water/index.html");
         let doc = Html::parse_document(&pages()[&rel]);
-        for needle in ["+46 31 390 06 55", "+46 31 390 06 50", "nodomsorg@ekvik.example"] {
+        for needle in [
+            "+46 31 390 06 55",
+            "+46 31 390 06 50",
+            "nodomsorg@ekvik.example",
+        ] {
             let found = occurrences(&doc, needle);
             assert!(!found.is_empty(), "{rel}: no {needle}");
             for (t, isolated) in found {
@@ -447,7 +481,10 @@ fn a_site_without_a_statement_builds_warns_and_says_it_is_missing() {
     let html = std::fs::read_to_string(out.join("en/accessibility/index.html")).unwrap();
     let doc = Html::parse_document(&html);
     let main = text(select(&doc, "main")[0]);
-    assert!(main.contains("does not have an accessibility statement yet"), "{main}");
+    assert!(
+        main.contains("does not have an accessibility statement yet"),
+        "{main}"
+    );
     // Readers can still reach the organisation.
     assert_eq!(
         select(&doc, "main a[href='mailto:kommun@test.example']").len(),
@@ -472,13 +509,16 @@ fn an_incomplete_statement_is_an_error_naming_each_missing_field() {
     ] {
         assert!(e.contains(wanted), "lacks {wanted:?}:\n{e}");
     }
+    // Missing fields are reported at the section's first line, a bad value at its own.
     let n = std::fs::read_to_string(tmp.path().join("site.yaml"))
         .unwrap()
         .lines()
         .count();
     assert!(
-        e.contains(&format!("site.yaml:{n}:")),
-        "the date's own line ({n}) is not named:\n{e}"
+        e.contains(&format!("site.yaml:{}:1\n", n - 2))
+            && e.contains(&format!("site.yaml:{n}:13\n")),
+        "the lines {} and {n} are not named:\n{e}",
+        n - 2
     );
 
     let tmp = fixture_with(
@@ -508,6 +548,9 @@ fn an_incomplete_statement_is_an_error_naming_each_missing_field() {
         status,
         "This website fully complies with EN 301 549 V3.2.1 (WCAG 2.1 AA)."
     );
-    assert_eq!(select(&doc, "main a[href='mailto:kommun@test.example']").len(), 1);
+    assert_eq!(
+        select(&doc, "main a[href='mailto:kommun@test.example']").len(),
+        1
+    );
     assert_eq!(select(&doc, "main ul.limitations").len(), 0);
 }

@@ -126,7 +126,21 @@ pub struct RenderOptions {
     pub isolate_ltr: bool,
 }
 
-const BDI_LTR: &str = "<bdi dir=\"ltr\">";
+/// Opens the isolation of a run found by [`ltr_runs`]; numbers alone (phone numbers, dates) get
+/// the class `tel`, which the theme keeps on one line.
+fn bdi_open(run: &str) -> &'static str {
+    let numeric = run.chars().all(|c| {
+        c.is_ascii_digit()
+            || ('\u{0660}'..='\u{0669}').contains(&c)
+            || ('\u{06F0}'..='\u{06F9}').contains(&c)
+            || matches!(c, ' ' | '-' | '+' | '\u{a0}')
+    });
+    if numeric {
+        "<bdi dir=\"ltr\" class=\"tel\">"
+    } else {
+        "<bdi dir=\"ltr\">"
+    }
+}
 
 /// The byte ranges of `text` that keep left-to-right order whatever surrounds them: e-mail and
 /// web addresses, phone numbers (`+46 31 390 06 55`, `031-390 06 00`: seven digits or more, or
@@ -264,7 +278,7 @@ pub fn isolated_html(text: &str, isolate: bool) -> String {
     let runs = if isolate { ltr_runs(text) } else { Vec::new() };
     for r in runs {
         escape_into(&mut out, &text[at..r.start]);
-        out.push_str(BDI_LTR);
+        out.push_str(bdi_open(&text[r.clone()]));
         escape_into(&mut out, &text[r.clone()]);
         out.push_str("</bdi>");
         at = r.end;
@@ -460,7 +474,7 @@ pub fn render(
                         if r.start > at {
                             target.push(Event::Text(CowStr::from(t[at..r.start].to_owned())));
                         }
-                        target.push(Event::InlineHtml(CowStr::Borrowed(BDI_LTR)));
+                        target.push(Event::InlineHtml(CowStr::Borrowed(bdi_open(&t[r.clone()]))));
                         target.push(Event::Text(CowStr::from(t[r.clone()].to_owned())));
                         target.push(Event::InlineHtml(CowStr::Borrowed("</bdi>")));
                         at = r.end;
@@ -783,7 +797,7 @@ mod tests {
         );
         assert_eq!(
             isolated_html("a <b> +46 31 390 06 55", true),
-            "a &lt;b&gt; <bdi dir=\"ltr\">+46 31 390 06 55</bdi>"
+            "a &lt;b&gt; <bdi dir=\"ltr\" class=\"tel\">+46 31 390 06 55</bdi>"
         );
         assert_eq!(isolated_html("+46 31 390 06 55", false), "+46 31 390 06 55");
     }
@@ -799,7 +813,7 @@ mod tests {
         let r = render(src, 0, &opts, &R, &mut Ids::default());
         assert!(
             r.html
-                .contains("اتصل بالرقم <bdi dir=\"ltr\">+46 31 390 06 55</bdi> أو"),
+                .contains("اتصل بالرقم <bdi dir=\"ltr\" class=\"tel\">+46 31 390 06 55</bdi> أو"),
             "{}",
             r.html
         );
@@ -817,7 +831,7 @@ mod tests {
         assert_eq!(r.headings[0].text, "رقم +46 31 390 06 50");
         assert!(
             r.html.contains(
-                "<h2 id=\"رقم-46-31-390-06-50\">رقم <bdi dir=\"ltr\">+46 31 390 06 50</bdi></h2>"
+                "<h2 id=\"رقم-46-31-390-06-50\">رقم <bdi dir=\"ltr\" class=\"tel\">+46 31 390 06 50</bdi></h2>"
             ),
             "{}",
             r.html

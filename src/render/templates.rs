@@ -59,6 +59,30 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "accessibility.html",
         include_str!("../../themes/default/templates/accessibility.html"),
     ),
+    (
+        "mail/digest.html",
+        include_str!("../../themes/default/templates/mail/digest.html"),
+    ),
+    (
+        "mail/digest.txt",
+        include_str!("../../themes/default/templates/mail/digest.txt"),
+    ),
+    (
+        "mail/crisis.html",
+        include_str!("../../themes/default/templates/mail/crisis.html"),
+    ),
+    (
+        "mail/crisis.txt",
+        include_str!("../../themes/default/templates/mail/crisis.txt"),
+    ),
+    (
+        "mail/confirm.html",
+        include_str!("../../themes/default/templates/mail/confirm.html"),
+    ),
+    (
+        "mail/confirm.txt",
+        include_str!("../../themes/default/templates/mail/confirm.txt"),
+    ),
 ];
 
 pub const EMBEDDED_STATIC: &[(&str, &[u8])] = &[(
@@ -88,20 +112,27 @@ fn collect(root: &Path, config: &Config) -> Vec<Source> {
         .join(&config.site.theme)
         .join(TEMPLATES_DIR);
     for dir in [theme_dir, PathBuf::from(TEMPLATES_DIR)] {
-        let Ok(entries) = std::fs::read_dir(root.join(&dir)) else {
-            continue;
-        };
-        let mut entries: Vec<_> = entries.flatten().collect();
-        entries.sort_by_key(|e| e.file_name());
-        for e in entries {
-            let name = e.file_name().to_string_lossy().into_owned();
+        // Templates are named by their path under the folder (`base.html`, `mail/digest.html`).
+        for e in walkdir::WalkDir::new(root.join(&dir))
+            .max_depth(2)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            if !e.file_type().is_file() {
+                continue;
+            }
+            let Ok(rel) = e.path().strip_prefix(root.join(&dir)) else {
+                continue;
+            };
+            let name = rel.to_string_lossy().replace('\\', "/");
             if !name.ends_with(".html") && !name.ends_with(".txt") && !name.ends_with(".xml") {
                 continue;
             }
             let Ok(text) = std::fs::read_to_string(e.path()) else {
                 continue;
             };
-            let shown = dir.join(&name);
+            let shown = dir.join(rel);
             match sources.iter_mut().find(|s| s.name == name) {
                 Some(s) => *s = Source { name, shown, text },
                 None => sources.push(Source { name, shown, text }),

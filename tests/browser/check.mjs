@@ -8,12 +8,13 @@
 // Prints every problem (rule, page, mode, element target and HTML) and exits 1 if there are any.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { htmlPages, launch, pool, serve } from './lib.mjs';
 
 const argv = process.argv.slice(2);
 let root = 'public';
-let jobs = 3;
+let jobs = Math.max(2, availableParallelism());
 const only = [];
 let limit = Infinity;
 for (let i = 0; i < argv.length; i++) {
@@ -25,11 +26,14 @@ for (let i = 0; i < argv.length; i++) {
 root = resolve(root);
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+// Each page is loaded once and checked in every mode: the colour scheme and the window width are
+// switched on the loaded page.
 const MODES = [
-  { name: 'light', viewport: { width: 1280, height: 900 }, colorScheme: 'light' },
-  { name: 'dark', viewport: { width: 1280, height: 900 }, colorScheme: 'dark' },
-  { name: '320px', viewport: { width: 320, height: 720 }, colorScheme: 'light', narrow: true },
+  { name: 'light', width: 1280, colorScheme: 'light' },
+  { name: 'dark', width: 1280, colorScheme: 'dark' },
+  { name: '320px', width: 320, colorScheme: 'light', narrow: true },
 ];
+const HEIGHT = 800;
 
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -41,42 +45,77 @@ const problems = [];
 const started = Date.now();
 let checked = 0;
 
+const seen = new Set();
 function report(p) {
+  // A blocked request is retried when the colour scheme changes: report it once.
+  const key = p.nodes ? null : `${p.rule} ${p.page} ${p.detail}`;
+  if (key && seen.has(key)) return;
+  if (key) seen.add(key);
   problems.push(p);
 }
 
+/** At 320 px: whether the page scrolls sideways, and the innermost elements that stick out. */
+function overflow() {
+  const root = document.documentElement;
+  if (root.scrollWidth <= root.clientWidth) return null;
+  const width = root.clientWidth;
+  const out = (e) => {
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && (r.right > width + 1 || r.left < -1);
+  };
+  const wide = [...document.body.querySelectorAll('*')]
+    .filter((e) => out(e) && ![...e.children].some(out))
+    .slice(0, 5)
+    .map((e) => ({
+      target: e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : ''),
+      html: e.outerHTML.slice(0, 200),
+    }));
+  return { scrollWidth: root.scrollWidth, width, wide };
+}
+
 try {
-  for (const mode of MODES) {
-    const context = await browser.newContext({
-      viewport: mode.viewport,
-      colorScheme: mode.colorScheme,
-      reducedMotion: 'reduce',
-      javaScriptEnabled: true,
+  const context = await browser.newContext({
+    viewport: { width: MODES[0].width, height: HEIGHT },
+    reducedMotion: 'reduce',
+  });
+  // axe-core is put into every page by the browser's debugging protocol, which the page's
+  // Content-Security-Policy does not govern; the pages themselves run no script.
+  await context.addInitScript(axeSource);
+  // One tab per worker, reused from page to page; `paths` holds the page each tab is on.
+  const tabs = [];
+  const paths = new Map();
+  for (let i = 0; i < jobs; i++) {
+    const tab = await context.newPage();
+    tab.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(server.origin + '/') && !url.startsWith('data:')) {
+        report({ rule: 'third-party-request', mode: 'load', page: paths.get(tab), detail: url });
+      }
     });
-    const tabs = await Promise.all(Array.from({ length: jobs }, () => context.newPage()));
-    for (const tab of tabs) {
-      tab.on('request', (r) => {
-        const url = r.url();
-        if (!url.startsWith(server.origin + '/') && !url.startsWith('data:')) {
-          report({ rule: 'third-party-request', mode: mode.name, page: tab.url(), detail: url });
+    tab.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) {
+        report({ rule: 'csp-violation', mode: 'load', page: paths.get(tab), detail: m.text() });
+      }
+    });
+    tabs.push(tab);
+  }
+  await pool(pages, jobs, async (path) => {
+    const tab = tabs.pop();
+    paths.set(tab, path);
+    try {
+      await tab.emulateMedia({ colorScheme: MODES[0].colorScheme });
+      const res = await tab.goto(server.origin + path, { waitUntil: 'load' });
+      if (res?.status() !== 200) {
+        report({ rule: 'http-status', mode: 'load', page: path, detail: String(res?.status()) });
+        return;
+      }
+      // Start with the width the tab already has: one resize per page instead of two.
+      const order = tab.viewportSize().width === MODES[2].width ? [MODES[2], MODES[0], MODES[1]] : MODES;
+      for (const mode of order) {
+        await tab.emulateMedia({ colorScheme: mode.colorScheme });
+        if (tab.viewportSize().width !== mode.width) {
+          await tab.setViewportSize({ width: mode.width, height: HEIGHT });
         }
-      });
-      tab.on('console', (m) => {
-        if (/Content Security Policy|Refused to/i.test(m.text())) {
-          report({ rule: 'csp-violation', mode: mode.name, page: tab.url(), detail: m.text() });
-        }
-      });
-    }
-    const free = [...tabs];
-    await pool(pages, jobs, async (path) => {
-      const tab = free.pop();
-      try {
-        const res = await tab.goto(server.origin + path, { waitUntil: 'load' });
-        if (!res || (res.status() >= 400 && !path.endsWith('404.html'))) {
-          report({ rule: 'http-status', mode: mode.name, page: path, detail: String(res?.status()) });
-          return;
-        }
-        await tab.evaluate(axeSource);
         const result = await tab.evaluate(
           (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
           TAGS,
@@ -92,46 +131,30 @@ try {
           });
         }
         if (mode.narrow) {
-          const overflow = await tab.evaluate(() => {
-            const root = document.documentElement;
-            if (root.scrollWidth <= root.clientWidth) return null;
-            const width = root.clientWidth;
-            const wide = [...document.body.querySelectorAll('*')]
-              .filter((e) => {
-                const r = e.getBoundingClientRect();
-                return r.width > 0 && (r.right > width + 1 || r.left < -1);
-              })
-              .filter((e) => ![...e.children].some((c) => {
-                const r = c.getBoundingClientRect();
-                return r.width > 0 && (r.right > width + 1 || r.left < -1);
-              }))
-              .slice(0, 5)
-              .map((e) => ({ target: e.tagName.toLowerCase() + (e.className ? '.' + e.className.split(' ').join('.') : ''), html: e.outerHTML.slice(0, 200) }));
-            return { scrollWidth: root.scrollWidth, width, wide };
-          });
-          if (overflow) {
+          const o = await tab.evaluate(overflow);
+          if (o) {
             report({
               rule: 'horizontal-scroll',
-              help: `the page is ${overflow.scrollWidth} px wide in a ${overflow.width} px window`,
+              help: `the page is ${o.scrollWidth} px wide in a ${o.width} px window`,
               mode: mode.name,
               page: path,
-              nodes: overflow.wide,
+              nodes: o.wide,
             });
           }
         }
         checked++;
-      } catch (e) {
-        report({ rule: 'error', mode: mode.name, page: path, detail: String(e?.message ?? e) });
-      } finally {
-        free.push(tab);
       }
-    });
-    const cookies = await context.cookies();
-    if (cookies.length) {
-      report({ rule: 'cookie', mode: mode.name, page: '(any)', detail: cookies.map((c) => c.name).join(', ') });
+    } catch (e) {
+      report({ rule: 'error', mode: '-', page: path, detail: String(e?.message ?? e) });
+    } finally {
+      tabs.push(tab);
     }
-    await context.close();
+  });
+  const cookies = await context.cookies();
+  if (cookies.length) {
+    report({ rule: 'cookie', mode: '-', page: '(any)', detail: cookies.map((c) => c.name).join(', ') });
   }
+  await context.close();
 } finally {
   await browser.close();
   await server.close();

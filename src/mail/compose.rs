@@ -1,0 +1,838 @@
+//! Composing email from the site model: a digest of what is new for a subscriber, a crisis
+//! notice for everyone, and the double opt-in confirmation, each as multipart/alternative plain
+//! text and HTML, in the reader's language.
+//!
+//! Composing and addressing are two steps, so that a message is composed once per language and
+//! addressed to each recipient cheaply (a crisis notice goes to everyone at once):
+//!
+//! 1. [`digest`], [`crisis`] and [`confirmation`] render the theme's `mail/*.html` and
+//!    `mail/*.txt` templates into a [`Composed`] message. Its footer links to the subscriber's
+//!    preferences and unsubscribe pages hold placeholders.
+//! 2. [`message`] fills in the recipient's links and builds the MIME message with every header
+//!    (`List-Id`, `List-Unsubscribe` and RFC 8058 one-click unsubscription, `Auto-Submitted`, …),
+//!    signed with DKIM when `mail.dkim` is configured.
+//!
+//! Every link is absolute, the HTML has its styles inline and no images, the text part writes
+//! every address out in full, and nothing tracks the reader. Minutes appear as their summary
+//! and agenda; a closed item only as its heading and the "closed item" label, exactly as
+//! [`crate::feeds::content_html`] shows them, never its text or case number.
+
+mod dkim;
+mod html;
+
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use chrono::{DateTime, Utc};
+use fluent_bundle::FluentValue;
+use lettre::message::dkim::{DkimCanonicalization, DkimCanonicalizationType, DkimConfig};
+use lettre::message::header::{HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart};
+use serde::Serialize;
+
+use crate::config::CONFIG_FILE;
+use crate::content::document::{Document, Translation, Urgency};
+use crate::diagnostics::Diagnostic;
+use crate::i18n::{I18n, args};
+use crate::mail::settings::{DkimSettings, MailSettings};
+use crate::mail::{Frequency, Subscriber};
+use crate::render::templates::{self, Templates};
+use crate::render::views::{LangView, dir_of, lang_view, text_html};
+use crate::site::Site;
+
+/// Everything composing needs, shared by all the messages of a run.
+pub struct MailContext<'a> {
+    pub site: &'a Site,
+    pub i18n: &'a I18n,
+    pub templates: &'a Templates,
+    pub settings: &'a MailSettings,
+}
+
+/// A message composed for one language, not yet addressed.
+///
+/// `text` and `html` hold [`UNSUBSCRIBE_PLACEHOLDER`] and [`PREFERENCES_PLACEHOLDER`] where the
+/// recipient's own links go; [`message`] (or [`Composed::personalised`]) fills them in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Composed {
+    /// The reader's language (`Content-Language`).
+    pub lang: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Where the recipient's unsubscribe link goes in a composed message.
+pub const UNSUBSCRIBE_PLACEHOLDER: &str = "https://anslag.invalid/unsubscribe";
+/// Where the recipient's preferences link goes in a composed message.
+pub const PREFERENCES_PLACEHOLDER: &str = "https://anslag.invalid/preferences";
+/// How long the link of a confirmation message works; the subscription service must expire its
+/// confirm tokens after the same time.
+pub const CONFIRM_VALID_HOURS: u32 = 48;
+/// Where the plain text part is wrapped.
+pub const TEXT_WIDTH: usize = 72;
+
+impl Composed {
+    /// The text and HTML parts with the recipient's links filled in. Without a link of their
+    /// own, the footer links to the subscription service's home page (`mail.service_url`).
+    pub fn personalised(&self, unsubscribe_url: &str, preferences_url: &str) -> (String, String) {
+        let text = self
+            .text
+            .replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url)
+            .replace(PREFERENCES_PLACEHOLDER, preferences_url);
+        let html = self
+            .html
+            .replace(UNSUBSCRIBE_PLACEHOLDER, &html::escape(unsubscribe_url))
+            .replace(PREFERENCES_PLACEHOLDER, &html::escape(preferences_url));
+        (text, html)
+    }
+}
+
+/// The recipient of one message and what varies per recipient.
+pub struct Envelope<'a> {
+    pub to: &'a str,
+    /// `<unique@host>`.
+    pub message_id: &'a str,
+    pub date: DateTime<Utc>,
+    /// The recipient's one-click unsubscribe link (HTTPS): a GET shows a page that asks, a POST
+    /// of `List-Unsubscribe=One-Click` unsubscribes (RFC 8058).
+    pub unsubscribe_url: Option<&'a str>,
+    pub preferences_url: Option<&'a str>,
+    /// A crisis message: `Importance: high` and `Priority: urgent`.
+    pub urgent: bool,
+}
+
+/// Documents for a subscriber's digest: published documents that match their topics (none
+/// chosen = everything; a committee is a topic and brings its minutes), that `already_sent`
+/// does not know, and that were published after the subscriber gave consent (the first digest
+/// does not bring the whole archive); newest first, with crisis notices in force first. A
+/// crisis notice in force comes whatever the subscriber's topics and whenever it was published.
+pub fn digest_documents<'s>(
+    site: &'s Site,
+    sub: &Subscriber,
+    already_sent: &dyn Fn(&Document) -> bool,
+) -> Vec<&'s Document> {
+    let default = site.default_language();
+    let mut crisis = Vec::new();
+    let mut others = Vec::new();
+    for (i, doc) in site.documents.iter().enumerate() {
+        let primary = doc.primary(default);
+        if primary.draft || primary.embargoed || primary.date > site.now {
+            continue;
+        }
+        let in_force = site.crisis.contains(&i);
+        if !in_force
+            && (primary.date.with_timezone(&Utc) < sub.consent_at
+                || !matches_topics(doc, default, &sub.topics))
+        {
+            continue;
+        }
+        if already_sent(doc) {
+            continue;
+        }
+        if in_force {
+            crisis.push(&**doc);
+        } else {
+            others.push(&**doc);
+        }
+    }
+    crisis.extend(others);
+    crisis
+}
+
+fn matches_topics(doc: &Document, default: &str, topics: &[String]) -> bool {
+    if topics.is_empty() {
+        return true;
+    }
+    let committee = doc.primary(default).minutes().map(|m| &m.committee);
+    doc.translations
+        .iter()
+        .flat_map(|t| t.topics.iter())
+        .chain(committee)
+        .any(|t| topics.contains(t))
+}
+
+/// A digest of `docs` for a subscriber, in their language. An empty digest is an error: there
+/// is nothing to send.
+pub fn digest(
+    ctx: &MailContext,
+    sub: &Subscriber,
+    docs: &[&Document],
+    frequency: Frequency,
+) -> Result<Composed, Diagnostic> {
+    if docs.is_empty() {
+        return Err(Diagnostic::error(
+            "mail",
+            format!("a digest for subscriber {} has no documents", sub.id),
+        )
+        .hint("send a digest only when digest_documents finds something new"));
+    }
+    let lang = reader_lang(ctx.site, &sub.language);
+    let site = site_view(ctx, &lang);
+    let subject = one_line(&ctx.i18n.t(
+        &lang,
+        "mail-digest-subject",
+        Some(&args([
+            ("site", FluentValue::from(site.title.clone())),
+            ("count", FluentValue::from(docs.len())),
+        ])),
+    ));
+    let documents: Vec<DocView> = docs
+        .iter()
+        .map(|d| doc_view(ctx, &lang, d, false))
+        .collect();
+    let ctx_value = minijinja::context! {
+        lang => ser(&lang_view(ctx.site, &lang)),
+        subject => &subject,
+        site => ser(&site),
+        documents => ser(&documents),
+        count => documents.len(),
+        frequency => frequency.as_str(),
+        crisis => false,
+        unsubscribe_url => UNSUBSCRIBE_PLACEHOLDER,
+        preferences_url => PREFERENCES_PLACEHOLDER,
+    };
+    render_pair(ctx, "mail/digest", lang, subject, ctx_value)
+}
+
+/// A crisis notice for a subscriber, in their language if the notice exists in it, else in its
+/// primary language with a note in theirs; the subject says it is urgent.
+pub fn crisis(ctx: &MailContext, sub: &Subscriber, doc: &Document) -> Result<Composed, Diagnostic> {
+    let lang = reader_lang(ctx.site, &sub.language);
+    let site = site_view(ctx, &lang);
+    let document = doc_view(ctx, &lang, doc, true);
+    let subject = one_line(&ctx.i18n.t(
+        &lang,
+        "mail-crisis-subject",
+        Some(&args([(
+            "title",
+            FluentValue::from(document.title.clone()),
+        )])),
+    ));
+    let ctx_value = minijinja::context! {
+        lang => ser(&lang_view(ctx.site, &lang)),
+        subject => &subject,
+        site => ser(&site),
+        document => ser(&document),
+        crisis => true,
+        unsubscribe_url => UNSUBSCRIBE_PLACEHOLDER,
+        preferences_url => PREFERENCES_PLACEHOLDER,
+    };
+    render_pair(ctx, "mail/crisis", lang, subject, ctx_value)
+}
+
+/// The double opt-in message: a link that confirms the subscription, valid for
+/// [`CONFIRM_VALID_HOURS`] hours.
+pub fn confirmation(
+    ctx: &MailContext,
+    address: &str,
+    lang: &str,
+    confirm_url: &str,
+) -> Result<Composed, Diagnostic> {
+    let lang = reader_lang(ctx.site, lang);
+    let site = site_view(ctx, &lang);
+    let subject = one_line(&ctx.i18n.t(
+        &lang,
+        "mail-confirm-subject",
+        Some(&args([("site", FluentValue::from(site.title.clone()))])),
+    ));
+    let ctx_value = minijinja::context! {
+        lang => ser(&lang_view(ctx.site, &lang)),
+        subject => &subject,
+        site => ser(&site),
+        address => address,
+        confirm_url => confirm_url,
+        hours => CONFIRM_VALID_HOURS,
+    };
+    render_pair(ctx, "mail/confirm", lang, subject, ctx_value)
+}
+
+/// The MIME message for one recipient: multipart/alternative (text, then HTML) with From,
+/// Reply-To, To, Subject, Date, Message-ID, List-Id, List-Unsubscribe and
+/// List-Unsubscribe-Post (with an unsubscribe link), Auto-Submitted, Content-Language, and a
+/// DKIM signature when `mail.dkim` is configured.
+pub fn message(
+    ctx: &MailContext,
+    composed: &Composed,
+    env: &Envelope,
+) -> Result<lettre::Message, Diagnostic> {
+    let s = ctx.settings;
+    let default = ctx.site.default_language();
+    let organisation = &ctx.site.config.site.organisation.name;
+    let mut from: Mailbox = s
+        .from
+        .parse()
+        .map_err(|e| setting_error("mail.from", format!("`{}` is not an address: {e}", s.from)))?;
+    if from.name.is_none() {
+        from.name = Some(organisation.get(&composed.lang, default).to_owned());
+    }
+    let to: lettre::Address = env
+        .to
+        .parse()
+        .map_err(|e| Diagnostic::error("mail", format!("cannot send to `{}`: {e}", env.to)))?;
+    let message_id = checked_message_id(env.message_id)?;
+    let service = s.service_url.trim_end_matches('/').to_owned() + "/";
+    let unsubscribe = match env.unsubscribe_url {
+        Some(u) => Some(checked_link(u, "unsubscribe")?),
+        None => None,
+    };
+    let preferences = match env.preferences_url {
+        Some(u) => checked_link(u, "preferences")?,
+        None => service.clone(),
+    };
+
+    let mut b = lettre::Message::builder()
+        .from(from)
+        .to(Mailbox::new(None, to))
+        .subject(one_line(&composed.subject))
+        .date(SystemTime::from(env.date))
+        .message_id(Some(message_id));
+    if let Some(r) = &s.reply_to {
+        let reply_to: Mailbox = r
+            .parse()
+            .map_err(|e| setting_error("mail.reply_to", format!("`{r}` is not an address: {e}")))?;
+        b = b.reply_to(reply_to);
+    }
+    b = b.raw_header(raw(
+        "List-Id",
+        list_id(organisation.get(default, default), &s.list_id)?,
+    ));
+    if let Some(u) = &unsubscribe {
+        b = b
+            .raw_header(raw("List-Unsubscribe", format!("<{u}>")))
+            .raw_header(raw(
+                "List-Unsubscribe-Post",
+                "List-Unsubscribe=One-Click".into(),
+            ));
+    }
+    b = b
+        .raw_header(raw("Auto-Submitted", "auto-generated".into()))
+        // Out-of-office and other automatic replies to a list help no one.
+        .raw_header(raw("X-Auto-Response-Suppress", "OOF, AutoReply".into()))
+        .raw_header(raw("Content-Language", composed.lang.clone()));
+    if env.urgent {
+        b = b
+            .raw_header(raw("Importance", "high".into()))
+            .raw_header(raw("Priority", "urgent".into()));
+    }
+    let (text, html) =
+        composed.personalised(unsubscribe.as_deref().unwrap_or(&service), &preferences);
+    let mut msg = b
+        .multipart(MultiPart::alternative_plain_html(text, html))
+        .map_err(|e| Diagnostic::error("mail", format!("cannot build the message: {e}")))?;
+    if let Some(d) = &s.dkim {
+        let config = dkim_config(d, &msg)?;
+        msg.sign(&config);
+    }
+    Ok(msg)
+}
+
+/// Checks that the DKIM key is there and can be read, so that a run can stop before sending
+/// anything. Nothing to check without `mail.dkim`.
+pub fn check_dkim(settings: &MailSettings) -> Result<(), Diagnostic> {
+    match &settings.dkim {
+        Some(d) => read_dkim_key(d).map(|_| ()),
+        None => Ok(()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views for the templates.
+
+#[derive(Debug, Clone, Serialize)]
+struct SiteView {
+    title: String,
+    /// The home page in the reader's language.
+    url: String,
+    organisation: String,
+    address: Option<String>,
+    phone: Option<String>,
+    email: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct LinkView {
+    code: String,
+    name: String,
+    dir: &'static str,
+    url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct AgendaView {
+    heading: String,
+    closed: bool,
+}
+
+/// A document as a message shows it: in the reader's language or its primary one.
+#[derive(Debug, Clone, Serialize)]
+struct DocView {
+    kind: &'static str,
+    kind_label: String,
+    urgency: Option<&'static str>,
+    urgency_label: Option<String>,
+    /// The language the document is shown in.
+    lang: LangView,
+    /// Not in the reader's language: `fallback` says so in theirs.
+    foreign: bool,
+    fallback: Option<String>,
+    fallback_html: Option<String>,
+    title: String,
+    summary: String,
+    summary_html: String,
+    url: String,
+    published: String,
+    expires: Option<String>,
+    instruction: Option<String>,
+    instruction_html: Option<String>,
+    topics: Vec<String>,
+    /// Minutes: "Minutes of …, meeting of …".
+    meeting: Option<String>,
+    /// Minutes: the agenda, a closed item as its heading only.
+    agenda: Vec<AgendaView>,
+    /// "Closed item", in the document's language.
+    closed_label: String,
+    /// The document in the other languages it exists in.
+    others: Vec<LinkView>,
+    /// The whole text (crisis messages only).
+    body_html: Option<String>,
+    body_text: Option<String>,
+}
+
+/// Stands for the list of languages while the label is escaped for HTML (a private-use
+/// character, in no text).
+const LIST_MARKER: char = '\u{f8ff}';
+
+fn reader_lang(site: &Site, code: &str) -> String {
+    if site.config.language(code).is_some() {
+        code.to_owned()
+    } else {
+        site.default_language().to_owned()
+    }
+}
+
+fn site_view(ctx: &MailContext, lang: &str) -> SiteView {
+    let c = &ctx.site.config;
+    let default = c.default_language();
+    let o = &c.site.organisation;
+    SiteView {
+        title: c.site.title.get(lang, default).to_owned(),
+        url: c.absolute(&format!("/{lang}/")),
+        organisation: o.name.get(lang, default).to_owned(),
+        address: o.address.clone(),
+        phone: o.phone.clone(),
+        email: o.email.clone(),
+    }
+}
+
+fn doc_view(ctx: &MailContext, lang: &str, doc: &Document, full: bool) -> DocView {
+    let site = ctx.site;
+    let i18n = ctx.i18n;
+    let default = site.default_language();
+    let t: &Translation = doc.for_reader(lang, default);
+    let foreign = t.lang != lang;
+    let rtl = dir_of(site, &t.lang) == "rtl";
+    let url = site.config.absolute(&doc.url(&t.lang));
+    // "Not available in {language}. Available in: {languages}", each language's name isolated
+    // (a `<bdi>` with its own `lang` and `dir` in HTML, Unicode isolates in text), so that
+    // names in other scripts keep their place in the list.
+    let (fallback, fallback_html) = if foreign {
+        let sep = i18n.t(lang, "mail-list-separator", None);
+        let names: Vec<LangView> = doc
+            .translations
+            .iter()
+            .map(|x| lang_view(site, &x.lang))
+            .collect();
+        let label = |language: String, languages: String| {
+            i18n.t(
+                lang,
+                "mail-not-available",
+                Some(&args([
+                    ("language", FluentValue::from(language)),
+                    ("languages", FluentValue::from(languages)),
+                ])),
+            )
+        };
+        let text_list: Vec<String> = names
+            .iter()
+            .map(|n| format!("\u{2068}{}\u{2069}", n.name))
+            .collect();
+        let text = label(lang_view(site, lang).name, text_list.join(&sep));
+        let html_list: Vec<String> = names
+            .iter()
+            .map(|n| {
+                format!(
+                    "<bdi lang=\"{}\" dir=\"{}\">{}</bdi>",
+                    html::escape(&n.code),
+                    n.dir,
+                    html::escape(&n.name)
+                )
+            })
+            .collect();
+        let html = html::escape(&label(lang_view(site, lang).name, LIST_MARKER.to_string()))
+            .replace(LIST_MARKER, &html_list.join(&html::escape(&sep)));
+        (Some(text), Some(html))
+    } else {
+        (None, None)
+    };
+    let notice = t.notice();
+    let urgency = notice.and_then(|n| match n.urgency {
+        Urgency::Crisis => Some("crisis"),
+        Urgency::Important => Some("important"),
+        Urgency::Normal => None,
+    });
+    let date_arg = |key: &str, date: String| {
+        i18n.t(lang, key, Some(&args([("date", FluentValue::from(date))])))
+    };
+    let minutes = t.minutes();
+    let meeting = minutes.map(|m| {
+        let committee = site
+            .config
+            .topic(&m.committee)
+            .map_or(m.committee.clone(), |c| {
+                c.name.get(lang, default).to_owned()
+            });
+        i18n.t(
+            lang,
+            "notice-board-entry",
+            Some(&args([
+                ("committee", FluentValue::from(committee)),
+                (
+                    "date",
+                    FluentValue::from(i18n.date(lang, m.meeting.start.date_naive())),
+                ),
+            ])),
+        )
+    });
+    // As `feeds::content_html` shows the items: "label: title", a closed one labelled, nothing
+    // of its text.
+    let agenda = minutes
+        .map(|m| {
+            m.items
+                .iter()
+                .map(|it| AgendaView {
+                    heading: match &it.title {
+                        Some(title) => format!("{}: {}", it.label, title),
+                        None => it.label.clone(),
+                    },
+                    closed: it.closed,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut topic_ids: Vec<&String> = t.topics.iter().collect();
+    if let Some(m) = minutes
+        && !topic_ids.contains(&&m.committee)
+    {
+        topic_ids.push(&m.committee);
+    }
+    let topics = topic_ids
+        .into_iter()
+        .filter_map(|id| site.config.topic(id))
+        .map(|tp| tp.name.get(lang, default).to_owned())
+        .collect();
+    let others = doc
+        .translations
+        .iter()
+        .filter(|x| x.lang != t.lang)
+        .map(|x| {
+            let v = lang_view(site, &x.lang);
+            LinkView {
+                code: v.code,
+                name: v.name,
+                dir: v.dir,
+                url: site.config.absolute(&doc.url(&x.lang)),
+            }
+        })
+        .collect();
+    let (body_html, body_text) = if full {
+        let content = crate::feeds::content_html(i18n, t);
+        (
+            Some(html::email_html(&content, &site.config.base_url, &url)),
+            Some(html::to_text(&content, &site.config.base_url, &url)),
+        )
+    } else {
+        (None, None)
+    };
+    let instruction = notice.and_then(|n| n.instruction.clone());
+    DocView {
+        kind: doc.kind.dir(),
+        kind_label: i18n.t(lang, &format!("kind-{}", doc.kind.dir()), None),
+        urgency,
+        urgency_label: urgency.map(|u| i18n.t(lang, &format!("urgency-{u}"), None)),
+        lang: lang_view(site, &t.lang),
+        foreign,
+        fallback,
+        fallback_html,
+        title: t.title.clone(),
+        summary: t.summary.clone(),
+        summary_html: text_html(site, &t.lang, &t.summary),
+        url,
+        published: date_arg("published", i18n.date(lang, t.date.date_naive())),
+        expires: notice
+            .and_then(|n| n.expires)
+            .map(|e| date_arg("expires", i18n.date_time(lang, &e))),
+        instruction_html: instruction
+            .as_deref()
+            .map(|s| crate::content::markdown::isolated_html(s, rtl)),
+        instruction,
+        topics,
+        meeting,
+        agenda,
+        closed_label: i18n.t(&t.lang, "item-closed", None),
+        others,
+        body_html,
+        body_text,
+    }
+}
+
+fn ser<T: Serialize>(v: &T) -> minijinja::Value {
+    minijinja::Value::from(minijinja::value::Serde(v))
+}
+
+fn render_pair(
+    ctx: &MailContext,
+    name: &str,
+    lang: String,
+    subject: String,
+    value: minijinja::Value,
+) -> Result<Composed, Diagnostic> {
+    let html = templates::render(ctx.templates, &format!("{name}.html"), value.clone())?;
+    let text = templates::render(ctx.templates, &format!("{name}.txt"), value)?;
+    Ok(Composed {
+        lang,
+        subject,
+        text: html::tidy_text(&text, TEXT_WIDTH),
+        html,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headers.
+
+/// A subject or header text on one line.
+fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.trim().to_owned()
+}
+
+fn raw(name: &'static str, value: String) -> HeaderValue {
+    HeaderValue::new(HeaderName::new_from_ascii_str(name), value)
+}
+
+fn setting_error(key: &str, message: String) -> Diagnostic {
+    Diagnostic::error(CONFIG_FILE, format!("{key}: {message}"))
+        .hint("see the `mail:` section of site.yaml")
+}
+
+/// `List-Id: Phrase <list.id>` (RFC 2919), the organisation's name as the phrase.
+fn list_id(phrase: &str, id: &str) -> Result<String, Diagnostic> {
+    let id = id.trim();
+    let valid = !id.is_empty()
+        && id.contains('.')
+        && id
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || b"-._".contains(&c))
+        && !id.starts_with('.')
+        && !id.ends_with('.');
+    if !valid {
+        return Err(
+            setting_error("mail.list_id", format!("`{id}` is not a list identifier"))
+                .hint("write it like a host name under your domain, e.g. nyheter.ekvik.example"),
+        );
+    }
+    let phrase = one_line(phrase);
+    let atext =
+        |c: char| c.is_ascii_alphanumeric() || c == ' ' || "!#$%&'*+-/=?^_`{|}~".contains(c);
+    let phrase = if phrase.is_empty() || !phrase.is_ascii() || phrase.chars().all(atext) {
+        // Non-ASCII phrases are written as encoded words by lettre.
+        phrase
+    } else {
+        format!("\"{}\"", phrase.replace('\\', "\\\\").replace('"', "\\\""))
+    };
+    Ok(if phrase.is_empty() {
+        format!("<{id}>")
+    } else {
+        format!("{phrase} <{id}>")
+    })
+}
+
+fn checked_message_id(id: &str) -> Result<String, Diagnostic> {
+    let inner = id.strip_prefix('<').and_then(|s| s.strip_suffix('>'));
+    match inner {
+        Some(s)
+            if s.contains('@')
+                && s.is_ascii()
+                && !s
+                    .bytes()
+                    .any(|c| c <= b' ' || c == 0x7f || b"<>\"\\()[],;:".contains(&c)) =>
+        {
+            Ok(id.to_owned())
+        }
+        _ => Err(
+            Diagnostic::error("mail", format!("`{id}` is not a Message-ID"))
+                .hint("write it as <unique-part@host>"),
+        ),
+    }
+}
+
+/// A link for the footer and `List-Unsubscribe`: absolute HTTPS (plain HTTP only to this
+/// machine, for tests), nothing that could break a header.
+fn checked_link(url: &str, what: &str) -> Result<String, Diagnostic> {
+    let local = ["http://localhost", "http://127.0.0.1", "http://[::1]"]
+        .iter()
+        .any(|p| url.starts_with(p));
+    let ok = (url.starts_with("https://") || local)
+        && url.len() > "https://".len()
+        && url.is_ascii()
+        && !url
+            .bytes()
+            .any(|c| c <= b' ' || c == b'<' || c == b'>' || c == b'"' || c == 0x7f);
+    if ok {
+        Ok(url.to_owned())
+    } else {
+        Err(Diagnostic::error(
+            "mail",
+            format!("the {what} link `{url}` is not an absolute HTTPS address"),
+        )
+        .hint("mail.service_url must start with https:// (RFC 8058 requires HTTPS)"))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// DKIM.
+
+/// The headers signed when present: those a reader sees and those RFC 8058 requires to be
+/// signed (`List-Unsubscribe`, `List-Unsubscribe-Post`).
+const SIGNED_HEADERS: &[&str] = &[
+    "From",
+    "Reply-To",
+    "To",
+    "Subject",
+    "Date",
+    "Message-ID",
+    "List-Id",
+    "List-Unsubscribe",
+    "List-Unsubscribe-Post",
+    "Auto-Submitted",
+    "Content-Language",
+    "Importance",
+    "Priority",
+    "MIME-Version",
+];
+
+/// Keys read once per run, by the settings that name them and the headers signed.
+type DkimCache = Vec<(String, Arc<DkimConfig>)>;
+static DKIM_CACHE: Mutex<DkimCache> = Mutex::new(Vec::new());
+
+fn read_dkim_key(
+    d: &DkimSettings,
+) -> Result<(String, lettre::message::dkim::DkimSigningKey), Diagnostic> {
+    let key = std::env::var(&d.key_env).ok().filter(|k| !k.trim().is_empty()).ok_or_else(|| {
+        setting_error(
+            "mail.dkim.key_env",
+            format!(
+                "DKIM signing is configured, but the environment variable `{}` that should hold the private key is not set",
+                d.key_env
+            ),
+        )
+        .hint(format!(
+            "export {}=\"$(cat dkim-private.pem)\" (PEM, RSA or Ed25519), or remove `dkim:` to send unsigned",
+            d.key_env
+        ))
+    })?;
+    let signing = dkim::signing_key(&key).map_err(|e| {
+        setting_error(
+            "mail.dkim.key_env",
+            format!("the private key in `{}`: {e}", d.key_env),
+        )
+    })?;
+    Ok((key, signing))
+}
+
+fn dkim_config(d: &DkimSettings, msg: &lettre::Message) -> Result<Arc<DkimConfig>, Diagnostic> {
+    let headers: Vec<&'static str> = SIGNED_HEADERS
+        .iter()
+        .copied()
+        .filter(|h| msg.headers().get_raw(h).is_some())
+        .collect();
+    let (key_text, key) = read_dkim_key(d)?;
+    let cache_key = format!(
+        "{}\n{}\n{}\n{key_text}",
+        d.domain,
+        d.selector,
+        headers.join(":")
+    );
+    let mut cache = DKIM_CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, c)) = cache.iter().find(|(k, _)| *k == cache_key) {
+        return Ok(c.clone());
+    }
+    let config = Arc::new(DkimConfig::new(
+        d.selector.clone(),
+        d.domain.clone(),
+        key,
+        headers
+            .into_iter()
+            .map(HeaderName::new_from_ascii_str)
+            .collect(),
+        DkimCanonicalization {
+            header: DkimCanonicalizationType::Relaxed,
+            body: DkimCanonicalizationType::Relaxed,
+        },
+    ));
+    if cache.len() >= 16 {
+        cache.remove(0);
+    }
+    cache.push((cache_key, config.clone()));
+    Ok(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_id_phrases_are_quoted_when_needed() {
+        assert_eq!(
+            list_id("Ekviks kommun", "nyheter.ekvik.example").unwrap(),
+            "Ekviks kommun <nyheter.ekvik.example>"
+        );
+        assert_eq!(
+            list_id("St. Ives Council", "news.example").unwrap(),
+            "\"St. Ives Council\" <news.example>"
+        );
+        assert!(list_id("X", "not an id").is_err());
+    }
+
+    #[test]
+    fn message_ids_and_links_are_checked() {
+        assert!(checked_message_id("<a.b@ekvik.example>").is_ok());
+        for bad in ["a@b", "<a b@c>", "<ab>", "<a@b>\r\nBcc: x@y"] {
+            assert!(checked_message_id(bad).is_err(), "{bad}");
+        }
+        assert!(checked_link("https://p.example/u?t=1&x=2", "x").is_ok());
+        assert!(checked_link("http://p.example/u", "x").is_err());
+        assert!(checked_link("https://p.example/u\r\nX: y", "x").is_err());
+    }
+
+    #[test]
+    fn placeholders_are_escaped_in_html() {
+        let c = Composed {
+            lang: "sv".into(),
+            subject: "s".into(),
+            text: format!("{UNSUBSCRIBE_PLACEHOLDER}\n{PREFERENCES_PLACEHOLDER}"),
+            html: format!("<a href=\"{UNSUBSCRIBE_PLACEHOLDER}\">"),
+        };
+        let (t, h) = c.personalised("https://s.example/u?a=1&b=2", "https://s.example/p");
+        assert_eq!(t, "https://s.example/u?a=1&b=2\nhttps://s.example/p");
+        assert_eq!(h, "<a href=\"https://s.example/u?a=1&amp;b=2\">");
+    }
+}

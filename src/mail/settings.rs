@@ -1,0 +1,80 @@
+//! The `mail:` section of `site.yaml`. Secrets (SMTP password, DKIM key) come from the
+//! environment, never from the file.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    /// STARTTLS on the submission port (587).
+    #[default]
+    Starttls,
+    /// Implicit TLS (port 465).
+    Tls,
+    /// Plain SMTP: only for a relay on this machine or a test server on loopback.
+    None,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpSettings {
+    pub host: String,
+    #[serde(default)]
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub security: Security,
+    /// Name of the environment variable that holds the user name (none: no authentication).
+    #[serde(default)]
+    pub username_env: Option<String>,
+    /// Name of the environment variable that holds the password.
+    #[serde(default)]
+    pub password_env: Option<String>,
+    /// SMTP connections used at once.
+    #[serde(default = "default_connections")]
+    pub connections: u32,
+}
+
+fn default_connections() -> u32 {
+    16
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DkimSettings {
+    pub domain: String,
+    pub selector: String,
+    /// Name of the environment variable that holds the private key (PEM, RSA or Ed25519).
+    pub key_env: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailSettings {
+    /// The subscriber store (SQLite). Relative to the site folder; never inside the output.
+    pub store: String,
+    /// `From:` address, e.g. `Ekviks kommun <nyheter@ekvik.example>`.
+    pub from: String,
+    #[serde(default)]
+    pub reply_to: Option<String>,
+    /// `List-Id:` identifier, e.g. `nyheter.ekvik.example`.
+    pub list_id: String,
+    /// Base URL of the subscription service (`anslag subscriptions serve`), for the
+    /// unsubscribe and preferences links, e.g. `https://prenumeration.ekvik.example`.
+    pub service_url: String,
+    /// Local time of day (HH:MM, site time zone) when daily digests are due.
+    #[serde(default = "default_digest_time")]
+    pub digest_time: String,
+    /// Day of the week when weekly digests are due (monday … sunday).
+    #[serde(default = "default_weekly_day")]
+    pub weekly_day: String,
+    pub smtp: SmtpSettings,
+    #[serde(default)]
+    pub dkim: Option<DkimSettings>,
+}
+
+fn default_digest_time() -> String {
+    "07:00".into()
+}
+fn default_weekly_day() -> String {
+    "monday".into()
+}
