@@ -115,6 +115,7 @@ impl Builder {
             unreachable!("set above")
         };
         report.warnings.extend(env.warnings.iter().cloned());
+        report.warnings.extend(render::pages::warnings(&env.config));
         let now = now_at(self.opts.now.as_deref(), env.config.tz)?;
         let opts = LoadOptions {
             now,
