@@ -67,6 +67,7 @@ pub struct Builder {
     env: Option<Environment>,
     content: ContentCache,
     fingerprints: Option<HashMap<String, u64>>,
+    feed_fingerprints: Option<HashMap<String, u64>>,
     generation: u64,
     progress: bool,
 }
@@ -78,6 +79,7 @@ impl Builder {
             env: None,
             content: ContentCache::default(),
             fingerprints: None,
+            feed_fingerprints: None,
             generation: 0,
             progress: false,
         }
@@ -109,6 +111,7 @@ impl Builder {
             });
             self.content = ContentCache::default();
             self.fingerprints = None;
+            self.feed_fingerprints = None;
             self.generation += 1;
         }
         let Some(env) = self.env.as_ref() else {
@@ -170,8 +173,27 @@ impl Builder {
 
         // The other outputs are renderers over the same model; each reports all its problems.
         let mut errs = Diagnostics::default();
-        let renderers: [(&str, Renderer); 5] = [
-            ("feeds", &crate::feeds::render),
+        // Feeds are many and small: only those that hold a changed document are rendered.
+        let t = Instant::now();
+        let feeds = crate::feeds::render_changed(
+            &site,
+            &env.i18n,
+            self.feed_fingerprints.as_ref(),
+            self.generation,
+        );
+        report.timings.push(("feeds", t.elapsed()));
+        let feed_fingerprints = match feeds {
+            Ok(f) => {
+                paths.extend(f.paths);
+                outputs.extend(f.outputs);
+                Some(f.fingerprints)
+            }
+            Err(d) => {
+                errs.extend(d.0);
+                None
+            }
+        };
+        let renderers: [(&str, Renderer); 4] = [
             ("api", &crate::api::render),
             ("alerts", &crate::alerts::render),
             ("sitemap", &crate::sitemap::render),
@@ -192,6 +214,7 @@ impl Builder {
             return Err(errs);
         }
         self.fingerprints = Some(pages.fingerprints);
+        self.feed_fingerprints = feed_fingerprints;
         report.documents = site.documents.len();
         report.files = paths.len();
         Ok(Rebuild {

@@ -169,13 +169,8 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn feed_data<'a>(
-    site: &'a Site,
-    i18n: &I18n,
-    lang: &str,
-    scope: &Scope,
-    idx: &[usize],
-) -> FeedData<'a> {
+/// The documents of a feed, in order: active crisis notices first, then newest first.
+fn feed_docs<'a>(site: &'a Site, idx: &[usize]) -> Vec<&'a Document> {
     let default = site.default_language();
     let mut docs: Vec<&Document> = idx.iter().map(|&i| &*site.documents[i]).collect();
     // Active crisis notices first; otherwise newest first (the site's order).
@@ -187,6 +182,17 @@ fn feed_data<'a>(
         })
     });
     docs.truncate(site.config.site.feed_limit);
+    docs
+}
+
+fn feed_data<'a>(
+    site: &'a Site,
+    i18n: &I18n,
+    lang: &str,
+    scope: &Scope,
+    docs: Vec<&'a Document>,
+) -> FeedData<'a> {
+    let default = site.default_language();
     let items: Vec<FeedItem<'a>> = docs
         .into_iter()
         .map(|doc| {
@@ -239,26 +245,62 @@ fn feed_data<'a>(
 }
 
 pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
+    render_changed(site, i18n, None, 0).map(|r| r.outputs)
+}
+
+/// What a (possibly partial) rendering of the feeds produced.
+pub struct RenderedFeeds {
+    /// The feeds rendered this time.
+    pub outputs: Vec<Output>,
+    /// Every feed file, rendered this time or not.
+    pub paths: Vec<String>,
+    /// Fingerprint of each feed's inputs, for the next rebuild.
+    pub fingerprints: std::collections::HashMap<String, u64>,
+}
+
+/// Renders the feeds whose documents changed since `previous` (all when `None`): after an edit,
+/// only the feeds that hold the edited document. `global` changes with the configuration.
+pub fn render_changed(
+    site: &Site,
+    i18n: &I18n,
+    previous: Option<&std::collections::HashMap<String, u64>>,
+    global: u64,
+) -> Result<RenderedFeeds, Diagnostics> {
     use rayon::prelude::*;
+    use std::hash::{Hash, Hasher};
     let scopes = scopes(site);
     let jobs: Vec<(String, &Scope, &Vec<usize>)> = site
         .config
         .language_codes()
         .flat_map(|l| scopes.iter().map(move |(s, idx)| (l.to_owned(), s, idx)))
         .collect();
-    let results: Vec<Result<Vec<Output>, Diagnostic>> = jobs
+    type Job = Result<(String, u64, Option<Vec<Output>>), Diagnostic>;
+    let results: Vec<Job> = jobs
         .par_iter()
         .map(|(lang, scope, idx)| {
-            let data = feed_data(site, i18n, lang, scope, idx);
+            let docs = feed_docs(site, idx);
             let dir = scope_dir(site, lang, scope);
-            let dir = dir.trim_start_matches('/');
+            let dir = dir.trim_start_matches('/').to_owned();
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (global, &dir).hash(&mut h);
+            for d in &docs {
+                (d.kind, &d.slug, d.generation).hash(&mut h);
+            }
+            if docs.is_empty() {
+                site.now.hash(&mut h); // an empty feed is dated by the build
+            }
+            let fp = h.finish();
+            if previous.is_some_and(|p| p.get(&dir) == Some(&fp)) {
+                return Ok((dir, fp, None));
+            }
+            let data = feed_data(site, i18n, lang, scope, docs);
             let err = |format: &str, e: String| {
                 Diagnostic::error(
                     format!("{dir}{format}"),
                     format!("cannot write the feed: {e}"),
                 )
             };
-            Ok(vec![
+            let outputs = vec![
                 Output {
                     path: format!("{dir}feed.xml"),
                     data: OutputData::Bytes(rss::write(&data).map_err(|e| err("feed.xml", e))?),
@@ -271,20 +313,31 @@ pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
                     path: format!("{dir}feed.json"),
                     data: OutputData::Bytes(json::write(&data).map_err(|e| err("feed.json", e))?),
                 },
-            ])
+            ];
+            Ok((dir, fp, Some(outputs)))
         })
         .collect();
-    let mut outputs = Vec::new();
+    let mut rendered = RenderedFeeds {
+        outputs: Vec::new(),
+        paths: Vec::new(),
+        fingerprints: Default::default(),
+    };
     let mut errs = Diagnostics::default();
     for r in results {
         match r {
-            Ok(o) => outputs.extend(o),
+            Ok((dir, fp, outputs)) => {
+                rendered
+                    .paths
+                    .extend(FORMATS.iter().map(|(file, _, _)| format!("{dir}{file}")));
+                rendered.outputs.extend(outputs.into_iter().flatten());
+                rendered.fingerprints.insert(dir, fp);
+            }
             Err(d) => errs.push(d),
         }
     }
     if errs.has_errors() {
         Err(errs)
     } else {
-        Ok(outputs)
+        Ok(rendered)
     }
 }
