@@ -163,10 +163,7 @@ pub fn content_html(i18n: &I18n, t: &Translation) -> String {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    html_escape::encode_double_quoted_attribute(s).into_owned()
 }
 
 /// The documents of a feed, in order: active crisis notices first, then newest first.

@@ -154,67 +154,7 @@ fn scan_tag(html: &str, name_start: usize) -> (Tag, usize) {
 
 /// Decodes the character references anslag's HTML can hold.
 pub(super) fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_owned();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(p) = rest.find('&') {
-        out.push_str(&rest[..p]);
-        rest = &rest[p..];
-        let end = rest[1..]
-            .find(|c: char| !c.is_ascii_alphanumeric() && c != '#')
-            .map(|e| e + 1);
-        let decoded = end
-            .filter(|&e| rest.as_bytes().get(e) == Some(&b';'))
-            .and_then(|e| {
-                let name = &rest[1..e];
-                let c = if let Some(num) =
-                    name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"))
-                {
-                    u32::from_str_radix(num, 16).ok().and_then(char::from_u32)
-                } else if let Some(num) = name.strip_prefix('#') {
-                    num.parse::<u32>().ok().and_then(char::from_u32)
-                } else {
-                    match name {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        "nbsp" => Some('\u{a0}'),
-                        "shy" => Some('\u{ad}'),
-                        "ndash" => Some('–'),
-                        "mdash" => Some('—'),
-                        "hellip" => Some('…'),
-                        "laquo" => Some('«'),
-                        "raquo" => Some('»'),
-                        "ldquo" => Some('“'),
-                        "rdquo" => Some('”'),
-                        "lsquo" => Some('‘'),
-                        "rsquo" => Some('’'),
-                        "zwj" => Some('\u{200d}'),
-                        "zwnj" => Some('\u{200c}'),
-                        "lrm" => Some('\u{200e}'),
-                        "rlm" => Some('\u{200f}'),
-                        _ => None,
-                    }
-                };
-                c.map(|c| (c, e + 1))
-            });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    html_escape::decode_html_entities(s).into_owned()
 }
 
 pub(super) fn escape(s: &str) -> String {
