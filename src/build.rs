@@ -274,16 +274,22 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 }
 
 /// Builds with a configured builder (e.g. with a progress bar), atomically.
-pub fn build_with(mut builder: Builder) -> Result<BuildReport, Diagnostics> {
+pub fn build_with(builder: Builder) -> Result<BuildReport, Diagnostics> {
+    build_site(builder).map(|(_, report)| report)
+}
+
+/// Builds with a configured builder, atomically, and returns the site model too (for
+/// `anslag publish`, which sends what it holds).
+pub fn build_site(mut builder: Builder) -> Result<(Site, BuildReport), Diagnostics> {
     let opts = builder.opts.clone();
     let r = builder.rebuild()?;
-    let (outputs, mut report) = (r.outputs, r.report);
+    let (site, outputs, mut report) = (r.site, r.outputs, r.report);
     let t = Instant::now();
     output::write_atomically(&opts.output, &outputs).map_err(|e| {
         Diagnostics(vec![Diagnostic::error(&opts.output, format!("cannot write the site: {e}")).hint("the previous site was left as it was; check the folder's permissions and free space")])
     })?;
     report.timings.push(("write", t.elapsed()));
-    Ok(report)
+    Ok((site, report))
 }
 
 fn now_at(arg: Option<&str>, tz: Tz) -> Result<DateTime<Tz>, Diagnostics> {

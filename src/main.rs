@@ -75,6 +75,24 @@ enum Command {
         #[arg(long)]
         crisis: bool,
     },
+    /// Build the site, then queue and send what is due by email: crisis notices in force at
+    /// once to every subscriber, digests when due. Running it twice in a row sends nothing new.
+    Publish {
+        /// Where to write the site (default: SITE/public).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Publish as if it were this moment (RFC 3339): what is published and which digests
+        /// are due.
+        #[arg(long)]
+        now: Option<String>,
+        /// Write the messages a run would send as .eml files into DIR; sends and changes
+        /// nothing.
+        #[arg(long, value_name = "DIR")]
+        dry_run: Option<PathBuf>,
+        /// SMTP connections at once (default: mail.smtp.connections in site.yaml).
+        #[arg(long)]
+        connections: Option<usize>,
+    },
     /// Make a new site in DIR, with a site.yaml to edit and one example of each kind.
     Init { dir: PathBuf },
     /// Preview the site while you write: build, serve on loopback, rebuild on every change.
@@ -246,6 +264,20 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Publish {
+            output,
+            now,
+            dry_run,
+            connections,
+        } => publish(
+            &cli.site,
+            cli.quiet,
+            cli.verbose,
+            output,
+            now,
+            dry_run,
+            connections,
+        ),
         Command::Build {
             output,
             drafts,
@@ -294,6 +326,93 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+    }
+}
+
+fn publish(
+    site: &std::path::Path,
+    quiet: bool,
+    verbose: bool,
+    output: Option<PathBuf>,
+    now: Option<String>,
+    dry_run: Option<PathBuf>,
+    connections: Option<usize>,
+) -> ExitCode {
+    use anslag::mail::publish::{PublishOptions, publish};
+    use std::io::IsTerminal;
+    let started = Instant::now();
+    let output = output.unwrap_or_else(|| site.join("public"));
+    let opts = PublishOptions {
+        build: BuildOptions {
+            root: site.to_owned(),
+            output: output.clone(),
+            now,
+            drafts: false,
+        },
+        dry_run: dry_run.clone(),
+        progress: !quiet && std::io::stderr().is_terminal(),
+        connections,
+    };
+    let colour = anslag::diagnostics::colour_stderr();
+    match publish(&opts) {
+        Ok(report) => {
+            for w in &report.build.warnings {
+                eprintln!("{}", w.render(colour));
+            }
+            if let Some(sent) = &report.sent {
+                for (address, error) in &sent.failures {
+                    eprintln!("warning: not delivered to {address}: {error}");
+                }
+            }
+            if !quiet {
+                println!(
+                    "Built {} documents into {} files in {}",
+                    report.build.documents,
+                    report.build.files,
+                    output.display()
+                );
+                match (&report.queued, &report.sent) {
+                    (None, _) => println!("No `mail:` section in site.yaml: nothing to send"),
+                    (Some(q), None) => println!(
+                        "Dry run: {} crisis and {} digest messages queued; {} messages written to {} (nothing sent, the store is unchanged)",
+                        q.crisis,
+                        q.digests,
+                        report.dry_run_files,
+                        dry_run
+                            .as_deref()
+                            .unwrap_or(std::path::Path::new("."))
+                            .display()
+                    ),
+                    (Some(q), Some(s)) => {
+                        println!(
+                            "Queued {} crisis and {} digest messages; sent {}, failed {}, unknown {}, to retry {} ({:.0} messages/s)",
+                            q.crisis,
+                            q.digests,
+                            s.sent,
+                            s.failed,
+                            s.unknown,
+                            s.waiting,
+                            s.sent as f64 / s.elapsed.as_secs_f64().max(1e-3)
+                        );
+                        if s.recovered.requeued + s.recovered.unknown > 0 {
+                            println!(
+                                "Took back {} messages from a run that stopped ({} of them may have been sent; crisis messages among them were sent again)",
+                                s.recovered.requeued + s.recovered.unknown,
+                                s.recovered.unknown
+                            );
+                        }
+                    }
+                }
+                if verbose {
+                    eprintln!("publish took {:.2} s", started.elapsed().as_secs_f64());
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            eprint!("{}", diags.render(colour));
+            ExitCode::FAILURE
         }
     }
 }

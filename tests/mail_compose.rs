@@ -4,9 +4,8 @@
 //! be sent (a closed agenda item's text and case number).
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::{Arc, OnceLock};
 
 use anslag::build::{BuildOptions, render_all};
@@ -23,8 +22,11 @@ use anslag::site::Site;
 use chrono::{DateTime, TimeZone, Utc};
 use fluent_bundle::FluentValue;
 use scraper::{Html, Selector};
-use serde_json::Value;
 use tempfile::TempDir;
+
+mod common;
+
+use common::mime::{Parsed, parse};
 
 const NOW: &str = "2026-11-22T12:00:00+01:00";
 const BASE: &str = "https://www.ekvik.example";
@@ -92,6 +94,7 @@ fn settings(dkim: Option<DkimSettings>) -> MailSettings {
             connections: 1,
         },
         dkim,
+        service: Default::default(),
     }
 }
 
@@ -167,93 +170,6 @@ fn send(ctx: &MailContext, composed: &Composed, id: i64, urgent: bool) -> (Vec<u
         std::fs::write(Path::new(&dir).join(name), &bytes).expect("write the message");
     }
     (bytes, message_id)
-}
-
-/// The message as a MIME parser reads it.
-struct Parsed {
-    headers: BTreeMap<String, Vec<String>>,
-    content_type: String,
-    defects: Vec<String>,
-    /// (content type, charset, decoded body) of each leaf part, in order.
-    parts: Vec<(String, String, String)>,
-}
-
-impl Parsed {
-    fn header(&self, name: &str) -> &str {
-        match self
-            .headers
-            .get(&name.to_ascii_lowercase())
-            .map(Vec::as_slice)
-        {
-            Some([one]) => one,
-            other => panic!("header {name}: expected exactly one, found {other:?}"),
-        }
-    }
-    fn has(&self, name: &str) -> bool {
-        self.headers.contains_key(&name.to_ascii_lowercase())
-    }
-    fn text(&self) -> &str {
-        &self.parts[0].2
-    }
-    fn html(&self) -> &str {
-        &self.parts[1].2
-    }
-}
-
-const PARSER: &str = r#"
-import email, email.policy, json, sys
-raw = sys.stdin.buffer.read()
-msg = email.message_from_bytes(raw, policy=email.policy.default)
-defects = [repr(d) for d in msg.defects]
-parts = []
-for p in msg.walk():
-    defects += [repr(d) for d in p.defects]
-    if p.is_multipart():
-        continue
-    parts.append({
-        "type": p.get_content_type(),
-        "charset": p.get_content_charset(),
-        "body": p.get_content(),
-    })
-headers = {}
-for k, v in msg.items():
-    headers.setdefault(k.lower(), []).append(str(v))
-print(json.dumps({"headers": headers, "type": msg.get_content_type(), "defects": defects, "parts": parts}))
-"#;
-
-fn parse(bytes: &[u8]) -> Parsed {
-    let mut child = Command::new("python3")
-        .args(["-c", PARSER])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run python3 (the MIME parser of these tests)");
-    child.stdin.take().unwrap().write_all(bytes).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "python3 cannot parse the message: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let s = |v: &Value| v.as_str().unwrap_or_default().to_owned();
-    Parsed {
-        headers: v["headers"]
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(k, vs)| (k.clone(), vs.as_array().unwrap().iter().map(s).collect()))
-            .collect(),
-        content_type: s(&v["type"]),
-        defects: v["defects"].as_array().unwrap().iter().map(s).collect(),
-        parts: v["parts"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| (s(&p["type"]), s(&p["charset"]), s(&p["body"])))
-            .collect(),
-    }
 }
 
 /// What every message must be: multipart/alternative with UTF-8 text then HTML, the list
@@ -415,7 +331,8 @@ fn crisis_notices_go_out_in_each_language_with_an_urgent_subject() {
         let id = n as i64 + 1;
         // Topics and frequency do not matter for a crisis notice.
         let sub = subscriber(id, lang, &["skolmat"], early());
-        let composed = compose::crisis(&c, &sub, notice).unwrap_or_else(|e| panic!("{lang}: {e}"));
+        let composed =
+            compose::crisis(&c, &sub.language, notice).unwrap_or_else(|e| panic!("{lang}: {e}"));
         assert_eq!(composed.lang, lang);
         let (bytes, message_id) = send(&c, &composed, id, true);
         let p = parse(&bytes);
@@ -564,7 +481,7 @@ fn digests_hold_exactly_the_matching_documents() {
         (&en, Frequency::Immediate),
     ] {
         let docs = compose::digest_documents(&f.site, sub, &sent);
-        let composed = compose::digest(&c, sub, &docs, frequency).unwrap();
+        let composed = compose::digest(&c, &sub.language, &docs, frequency).unwrap();
         let (bytes, message_id) = send(&c, &composed, sub.id, false);
         let p = parse(&bytes);
         check_common(
@@ -617,7 +534,7 @@ fn digests_hold_exactly_the_matching_documents() {
 
     // The Danish digest shows the closed item only as its heading and label.
     let docs = compose::digest_documents(&f.site, &da, &none);
-    let composed = compose::digest(&c, &da, &docs, Frequency::Weekly).unwrap();
+    let composed = compose::digest(&c, &da.language, &docs, Frequency::Weekly).unwrap();
     let (bytes, message_id) = send(&c, &composed, da.id, false);
     let p = parse(&bytes);
     check_common(&p, &message_id, "da", "ltr", Some(&unsubscribe_url(da.id)));
@@ -639,7 +556,7 @@ fn digests_hold_exactly_the_matching_documents() {
         .collect();
     assert_eq!(blocks, ["sv", "da", "da"]);
     // Nothing to send is an error, not an empty message.
-    assert!(compose::digest(&c, &da, &[], Frequency::Daily).is_err());
+    assert!(compose::digest(&c, &da.language, &[], Frequency::Daily).is_err());
 }
 
 #[test]
@@ -735,7 +652,7 @@ fn messages_are_dkim_signed_when_a_key_is_configured() {
         compose::check_dkim(&s).unwrap_or_else(|e| panic!("{var}: {e}"));
         let c = ctx(f, &s);
         let sub = subscriber(20, "sv", &[], early());
-        let composed = compose::crisis(&c, &sub, doc(f, CRISIS)).unwrap();
+        let composed = compose::crisis(&c, &sub.language, doc(f, CRISIS)).unwrap();
         let (bytes, message_id) = send(&c, &composed, 20, true);
         if let Some(dir) = std::env::var_os("ANSLAG_TEST_MAIL_DUMP") {
             // The message and its throwaway key, to verify the signature with another tool.

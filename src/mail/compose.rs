@@ -19,6 +19,9 @@
 
 mod dkim;
 mod html;
+mod site;
+
+pub use site::{SiteComposer, document_id};
 
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
@@ -151,22 +154,19 @@ fn matches_topics(doc: &Document, default: &str, topics: &[String]) -> bool {
         .any(|t| topics.contains(t))
 }
 
-/// A digest of `docs` for a subscriber, in their language. An empty digest is an error: there
+/// A digest of `docs` for a subscriber whose language is `language`, in it (or the nearest). An empty digest is an error: there
 /// is nothing to send.
 pub fn digest(
     ctx: &MailContext,
-    sub: &Subscriber,
+    language: &str,
     docs: &[&Document],
     frequency: Frequency,
 ) -> Result<Composed, Diagnostic> {
     if docs.is_empty() {
-        return Err(Diagnostic::error(
-            "mail",
-            format!("a digest for subscriber {} has no documents", sub.id),
-        )
-        .hint("send a digest only when digest_documents finds something new"));
+        return Err(Diagnostic::error("mail", "a digest has no documents")
+            .hint("send a digest only when digest_documents finds something new"));
     }
-    let lang = reader_lang(ctx.site, &sub.language);
+    let lang = reader_lang(ctx.site, language);
     let site = site_view(ctx, &lang);
     let subject = one_line(&ctx.i18n.t(
         &lang,
@@ -194,10 +194,10 @@ pub fn digest(
     render_pair(ctx, "mail/digest", lang, subject, ctx_value)
 }
 
-/// A crisis notice for a subscriber, in their language if the notice exists in it, else in its
+/// A crisis notice for a subscriber whose language is `language`, in it if the notice exists in it, else in its
 /// primary language with a note in theirs; the subject says it is urgent.
-pub fn crisis(ctx: &MailContext, sub: &Subscriber, doc: &Document) -> Result<Composed, Diagnostic> {
-    let lang = reader_lang(ctx.site, &sub.language);
+pub fn crisis(ctx: &MailContext, language: &str, doc: &Document) -> Result<Composed, Diagnostic> {
+    let lang = reader_lang(ctx.site, language);
     let site = site_view(ctx, &lang);
     let document = doc_view(ctx, &lang, doc, true);
     let subject = one_line(&ctx.i18n.t(

@@ -10,6 +10,10 @@
 //! - [`publish`]: `anslag publish`: build, then queue and send what is due.
 
 pub mod compose;
+pub mod links;
+pub mod outbox;
+pub mod publish;
+pub mod send;
 pub mod settings;
 pub mod store;
 pub mod subscribers;

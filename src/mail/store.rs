@@ -71,6 +71,17 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE subscribers ADD COLUMN unsubscribed_at TEXT;  -- RFC 3339, UTC; NULL unless unsubscribed
     "#,
+    // 3: what an outbox row sends, and which run has it (see `outbox`).
+    r#"
+    ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'digest'
+        CHECK (kind IN ('crisis', 'digest', 'confirm'));
+    ALTER TABLE outbox ADD COLUMN documents TEXT NOT NULL DEFAULT '[]';  -- JSON: `kind/slug`, in order
+    ALTER TABLE outbox ADD COLUMN claimed_by TEXT;   -- the run that claimed it (its lock file)
+    ALTER TABLE outbox ADD COLUMN data_at TEXT;      -- when its body started to go out
+    CREATE INDEX outbox_claimed ON outbox (claimed_by) WHERE state = 'claimed';
+    CREATE INDEX outbox_confirm ON outbox (address, queued_at) WHERE kind = 'confirm';
+    CREATE INDEX outbox_key ON outbox (message_key);
+    "#,
 ];
 
 /// Opens (creating if needed) the store and brings its schema up to date.
@@ -160,6 +171,9 @@ pub enum StoreError {
     InvalidAddress(&'static str),
     #[error("the operating system gave no random numbers: {0}")]
     Random(String),
+    /// A row that this version cannot read (changed by hand, or by a newer anslag).
+    #[error("the subscriber store holds something unexpected: {0}")]
+    Corrupt(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -280,7 +294,7 @@ fn subscriber_from_row(r: &rusqlite::Row) -> rusqlite::Result<Subscriber> {
 /// Runs `f` in a transaction: `BEGIN IMMEDIATE` (so that a writer never fails half-way on a
 /// lock another process holds) or, inside a transaction the caller opened, a savepoint. Either
 /// everything `f` did stays or none of it.
-fn atomically<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
+pub(crate) fn atomically<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
     let outermost = conn.is_autocommit();
     let (begin, commit, rollback) = if outermost {
         ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
@@ -731,7 +745,7 @@ pub fn counts(conn: &Connection) -> Result<Counts> {
 }
 
 /// URL-safe base64 without padding (RFC 4648 §5).
-fn base64url(bytes: &[u8]) -> String {
+pub fn base64url(bytes: &[u8]) -> String {
     const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {

@@ -12,6 +12,9 @@ use std::sync::Once;
 use scraper::{ElementRef, Html, Selector};
 use tempfile::TempDir;
 
+pub mod mime;
+pub mod smtp;
+
 /// The moment every build is made for, so that embargoes, expiry and the notice board give the
 /// same result on any day.
 pub const NOW: &str = "2026-11-22T12:00:00+01:00";

@@ -1,0 +1,196 @@
+//! Composing outbox rows from a loaded site: what `anslag publish` and the subscription
+//! service hand to the sender.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use chrono::Utc;
+
+use super::{Composed, Envelope, MailContext, confirmation, crisis, digest, message};
+use crate::content::document::Document;
+use crate::i18n::I18n;
+use crate::mail::Frequency;
+use crate::mail::links::{self, LinkKey, Purpose};
+use crate::mail::outbox::{Claimed, MessageKind};
+use crate::mail::send::Compose;
+use crate::mail::settings::MailSettings;
+use crate::render::templates::Templates;
+use crate::site::Site;
+
+/// Composes rows for one loaded site. A message is composed once per language and set of
+/// documents and then addressed to each recipient, so a crisis notice to a hundred thousand
+/// people is composed once per language.
+pub struct SiteComposer {
+    site: Arc<Site>,
+    i18n: Arc<I18n>,
+    templates: Arc<Templates>,
+    settings: MailSettings,
+    key: LinkKey,
+    documents: HashMap<String, usize>,
+    cache: Mutex<HashMap<CacheKey, Arc<Composed>>>,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct CacheKey {
+    kind: MessageKind,
+    lang: String,
+    frequency: Option<Frequency>,
+    documents: Vec<String>,
+}
+
+/// Composed messages kept at once; beyond it the cache starts again (digests of rare
+/// combinations of topics).
+const CACHE_LIMIT: usize = 20_000;
+
+impl SiteComposer {
+    pub fn new(
+        site: Arc<Site>,
+        i18n: Arc<I18n>,
+        templates: Arc<Templates>,
+        settings: MailSettings,
+        key: LinkKey,
+    ) -> SiteComposer {
+        let documents = site
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (document_id(d), i))
+            .collect();
+        SiteComposer {
+            site,
+            i18n,
+            templates,
+            settings,
+            key,
+            documents,
+            cache: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn ctx(&self) -> MailContext<'_> {
+        MailContext {
+            site: &self.site,
+            i18n: &self.i18n,
+            templates: &self.templates,
+            settings: &self.settings,
+        }
+    }
+
+    fn docs(&self, ids: &[String]) -> Vec<&Document> {
+        ids.iter()
+            .filter_map(|id| self.documents.get(id))
+            .map(|&i| &*self.site.documents[i])
+            .collect()
+    }
+
+    /// The composed (not yet addressed) message for a row.
+    pub fn composed(&self, row: &Claimed) -> Result<Arc<Composed>, String> {
+        let frequency = match row.kind {
+            MessageKind::Digest => Some(digest_frequency(&row.message_key)),
+            _ => None,
+        };
+        let key = CacheKey {
+            kind: row.kind,
+            lang: row.language.clone(),
+            frequency,
+            documents: row.documents.clone(),
+        };
+        if let Some(c) = self
+            .cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
+            return Ok(c.clone());
+        }
+        let ctx = self.ctx();
+        let docs = self.docs(&row.documents);
+        let composed = match row.kind {
+            MessageKind::Crisis => {
+                let doc = docs
+                    .first()
+                    .ok_or("the crisis notice is no longer published")?;
+                crisis(&ctx, &row.language, doc)
+            }
+            MessageKind::Digest => {
+                if docs.is_empty() {
+                    return Err("none of the digest's documents is still published".into());
+                }
+                digest(
+                    &ctx,
+                    &row.language,
+                    &docs,
+                    frequency.unwrap_or(Frequency::Daily),
+                )
+            }
+            MessageKind::Confirm => {
+                return Err("a confirmation is composed per recipient".into());
+            }
+        }
+        .map_err(|d| d.message)?;
+        let composed = Arc::new(composed);
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(key, composed.clone());
+        Ok(composed)
+    }
+}
+
+impl Compose for SiteComposer {
+    fn compose(&self, row: &Claimed) -> Result<lettre::Message, String> {
+        let ctx = self.ctx();
+        let now = Utc::now();
+        if row.kind == MessageKind::Confirm {
+            let token = row
+                .confirm_token
+                .as_deref()
+                .ok_or("the confirmation has no token")?;
+            let url = links::confirm_url(&self.settings, token);
+            let composed =
+                confirmation(&ctx, &row.address, &row.language, &url).map_err(|d| d.message)?;
+            let env = Envelope {
+                to: &row.address,
+                message_id: &row.message_id,
+                date: now,
+                unsubscribe_url: None,
+                preferences_url: None,
+                urgent: false,
+            };
+            return message(&ctx, &composed, &env).map_err(|d| d.message);
+        }
+        let composed = self.composed(row)?;
+        let id = row.subscriber_id.ok_or("the row has no subscriber")?;
+        let unsubscribe = links::unsubscribe_url(
+            &self.settings,
+            &self.key.token(Purpose::Unsubscribe, id, &row.address),
+        );
+        let preferences = links::preferences_url(
+            &self.settings,
+            &self.key.token(Purpose::Preferences, id, &row.address),
+        );
+        let env = Envelope {
+            to: &row.address,
+            message_id: &row.message_id,
+            date: now,
+            unsubscribe_url: Some(&unsubscribe),
+            preferences_url: Some(&preferences),
+            urgent: row.urgent,
+        };
+        message(&ctx, &composed, &env).map_err(|d| d.message)
+    }
+}
+
+/// `kind/slug`: how the outbox and `delivered` name a document.
+pub fn document_id(doc: &Document) -> String {
+    format!("{}/{}", doc.kind.dir(), doc.slug)
+}
+
+/// The frequency in a digest's message key (`digest:daily:…`).
+fn digest_frequency(key: &str) -> Frequency {
+    key.split(':')
+        .nth(1)
+        .and_then(Frequency::parse)
+        .unwrap_or(Frequency::Daily)
+}

@@ -1,0 +1,721 @@
+//! Sending the outbox over SMTP with lettre, over several connections at once.
+//!
+//! One run ([`run`]) holds a [`RunLock`], takes back the rows of runs that died, then:
+//!
+//! - a dispatcher claims due rows in small batches and hands them to the connections;
+//! - each of `smtp.connections` workers keeps one SMTP connection (lettre's
+//!   `AsyncSmtpConnection`), composes a row's message and sends it command by command, so that
+//!   it knows whether the body had started when something broke: before, the row is retried;
+//!   after, it is `unknown` (see [`crate::mail::outbox`]);
+//! - one database thread owns the SQLite connection and commits what the workers report in
+//!   groups (one transaction for everything that arrived meanwhile), and answers a worker only
+//!   once its report is on disk: a row is marked as having started its body before the body
+//!   goes out.
+//!
+//! lettre never sets `TCP_NODELAY`, so on its own each message waits ~40 ms for a delayed ACK
+//! between the body and the final dot (Nagle). For plain and STARTTLS connections the TCP
+//! stream is opened here with `TCP_NODELAY` and handed to lettre; implicit TLS (port 465) uses
+//! lettre's own stream and so needs more connections for the same rate.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
+use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
+use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
+use serde::Serialize;
+use tokio::sync::{mpsc, oneshot, watch};
+
+use super::outbox::{self, Claimed, Outcome, Recovered, RunLock};
+use super::settings::{MailSettings, Security, SmtpSettings};
+use super::store;
+
+/// Makes the message for a claimed row. Implemented by [`crate::mail::compose::SiteComposer`].
+pub trait Compose: Send + Sync {
+    /// The message, or why it cannot be made (the row then fails for good).
+    fn compose(&self, row: &Claimed) -> Result<lettre::Message, String>;
+}
+
+/// How a run sends.
+#[derive(Debug, Clone)]
+pub struct SendOptions {
+    /// SMTP connections at once (default: `mail.smtp.connections`).
+    pub connections: usize,
+    /// Show a progress bar (on a terminal, for long sends).
+    pub progress: bool,
+    /// Rows that wait for a back-off due within this time are waited for; later ones are left
+    /// for the next run.
+    pub wait_for_retries: Duration,
+    /// Time allowed for connecting and for each SMTP command.
+    pub timeout: Duration,
+}
+
+impl SendOptions {
+    pub fn new(settings: &MailSettings) -> SendOptions {
+        SendOptions {
+            connections: settings.smtp.connections.clamp(1, 512) as usize,
+            progress: false,
+            wait_for_retries: Duration::from_secs(60),
+            timeout: Duration::from_secs(60),
+        }
+    }
+}
+
+/// What a run did.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct SendReport {
+    pub sent: usize,
+    pub failed: usize,
+    /// Rows that failed temporarily and wait for a later attempt.
+    pub retry: usize,
+    pub unknown: usize,
+    /// Rows taken back from runs that died.
+    pub recovered: Recovered,
+    /// Rows still waiting for their back-off after this run.
+    pub waiting: usize,
+    #[serde(skip)]
+    pub elapsed: Duration,
+    /// Permanent failures: masked address and the server's answer.
+    pub failures: Vec<(String, String)>,
+}
+
+/// Why a run could not send at all.
+#[derive(Debug, thiserror::Error)]
+pub enum SendError {
+    #[error("{0}")]
+    Store(#[from] store::StoreError),
+    #[error("cannot use the subscriber store's run folder `{path}`: {error}")]
+    Lock {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    #[error("{0}")]
+    Config(String),
+}
+
+/// Sends every due row of the outbox in `store`, then returns. `stop` ends the run early: the
+/// connections finish the message they are sending and the rest stays queued.
+pub async fn run(
+    store_path: &Path,
+    settings: &MailSettings,
+    composer: Arc<dyn Compose>,
+    opts: SendOptions,
+    mut stop: watch::Receiver<bool>,
+) -> Result<SendReport, SendError> {
+    let started = std::time::Instant::now();
+    let smtp = Arc::new(Smtp::new(&settings.smtp, opts.timeout)?);
+    let lock = RunLock::acquire(store_path).map_err(|error| SendError::Lock {
+        path: outbox::runs_dir(store_path),
+        error,
+    })?;
+    let domain = message_id_domain(settings);
+    let (db, db_thread) = Db::start(store_path.to_owned())?;
+    let recovered = db.recover(&lock).await?;
+    let total = db.due().await?;
+    let bar = progress_bar(opts.progress && total >= 200, total);
+
+    let (jobs_tx, jobs_rx) = mpsc::channel::<Claimed>(opts.connections);
+    let jobs_rx = Arc::new(tokio::sync::Mutex::new(jobs_rx));
+    let (done_tx, mut done_rx) = mpsc::unbounded_channel::<(Outcome, String)>();
+    let mut workers = Vec::new();
+    for _ in 0..opts.connections.max(1) {
+        let (jobs, db, smtp, composer, done, stop) = (
+            jobs_rx.clone(),
+            db.clone(),
+            smtp.clone(),
+            composer.clone(),
+            done_tx.clone(),
+            stop.clone(),
+        );
+        workers.push(tokio::spawn(async move {
+            worker(jobs, db, smtp, composer, done, stop).await
+        }));
+    }
+    drop(done_tx);
+
+    // The dispatcher: claims due rows while there are any, and waits for back-offs that end
+    // soon.
+    let dispatcher = {
+        let db = db.clone();
+        let run = lock.id.clone();
+        let batch = opts.connections.max(1) * 2;
+        let wait = opts.wait_for_retries;
+        let mut stop = stop.clone();
+        tokio::spawn(async move {
+            let mut stop_open = true;
+            loop {
+                if *stop.borrow() {
+                    return Ok::<_, SendError>(());
+                }
+                let rows = db.claim(&run, batch, &domain).await?;
+                if rows.is_empty() {
+                    // Rows still being sent may come back for a retry soon.
+                    if db.in_flight(&run).await? > 0 {
+                        tokio::time::sleep(Duration::from_millis(20)).await;
+                        continue;
+                    }
+                    let next = db.next_due().await?;
+                    let Some(next) = next else { return Ok(()) };
+                    let delay = (next - Utc::now()).to_std().unwrap_or_default();
+                    if delay > wait {
+                        return Ok(());
+                    }
+                    // Some rows may still be in flight and come back for a retry: look again
+                    // at least every second.
+                    let nap = delay.clamp(Duration::from_millis(50), Duration::from_secs(1));
+                    tokio::select! {
+                        _ = tokio::time::sleep(nap) => {}
+                        r = stop.changed(), if stop_open => stop_open = r.is_ok(),
+                    }
+                    continue;
+                }
+                for row in rows {
+                    if jobs_tx.send(row).await.is_err() {
+                        return Ok(());
+                    }
+                }
+            }
+        })
+    };
+
+    let mut report = SendReport {
+        recovered,
+        ..SendReport::default()
+    };
+    let mut dispatch_result = None;
+    let mut dispatcher = Some(dispatcher);
+    let mut stop_open = true;
+    loop {
+        tokio::select! {
+            done = done_rx.recv() => match done {
+                Some((outcome, address)) => {
+                    match outcome {
+                        Outcome::Sent => report.sent += 1,
+                        Outcome::Failed(e) => {
+                            report.failed += 1;
+                            report.failures.push((super::subscribers::mask(&address), e));
+                        }
+                        Outcome::Retry(_) => report.retry += 1,
+                        Outcome::Unknown(_) => report.unknown += 1,
+                    }
+                    if let Some(b) = &bar {
+                        b.inc(1);
+                    }
+                }
+                None => break,
+            },
+            r = async { dispatcher.as_mut().expect("polled only while running").await }, if dispatcher.is_some() => {
+                dispatcher = None;
+                dispatch_result = Some(r);
+            }
+            r = stop.changed(), if stop_open => stop_open = r.is_ok(),
+        }
+    }
+    for w in workers {
+        let _ = w.await;
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    // Rows claimed but never started (a stop) go back to the queue.
+    db.release(&lock.id).await?;
+    report.waiting = db.waiting().await?;
+    db.close();
+    let _ = db_thread.join();
+    drop(lock);
+    match dispatch_result {
+        Some(Ok(Err(e))) => return Err(e),
+        Some(Err(e)) => return Err(SendError::Config(format!("the dispatcher stopped: {e}"))),
+        _ => {}
+    }
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// The domain of `mail.from`, for Message-IDs.
+fn message_id_domain(settings: &MailSettings) -> String {
+    settings
+        .from
+        .parse::<lettre::message::Mailbox>()
+        .map(|m| m.email.domain().to_owned())
+        .unwrap_or_else(|_| "anslag.invalid".into())
+}
+
+fn progress_bar(show: bool, total: usize) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !show || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "sending {bar:30} {pos}/{len} messages, {per_sec}, about {eta} left",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(bar)
+}
+
+// ---------------------------------------------------------------------------------------------
+// One SMTP connection per worker.
+
+async fn worker(
+    jobs: Arc<tokio::sync::Mutex<mpsc::Receiver<Claimed>>>,
+    db: Db,
+    smtp: Arc<Smtp>,
+    composer: Arc<dyn Compose>,
+    done: mpsc::UnboundedSender<(Outcome, String)>,
+    stop: watch::Receiver<bool>,
+) {
+    let mut conn: Option<AsyncSmtpConnection> = None;
+    // Consecutive temporary failures on this connection: it slows down (the server may be
+    // throttling us).
+    let mut strikes = 0u32;
+    loop {
+        if *stop.borrow() {
+            break;
+        }
+        let row = { jobs.lock().await.recv().await };
+        let Some(row) = row else { break };
+        let outcome = match composer.compose(&row) {
+            Err(e) => Outcome::Failed(format!("cannot compose the message: {e}")),
+            Ok(msg) => smtp.send(&mut conn, &db, &row, &msg).await,
+        };
+        match &outcome {
+            Outcome::Retry(_) | Outcome::Unknown(_) => {
+                strikes += 1;
+                let pause = Duration::from_millis(100 * 2u64.pow(strikes.min(8)));
+                tokio::time::sleep(pause).await;
+            }
+            _ => strikes = 0,
+        }
+        if db.record(row.id, outcome.clone()).await.is_err() {
+            break;
+        }
+        let _ = done.send((outcome, row.address));
+    }
+    if let Some(mut c) = conn {
+        let _ = tokio::time::timeout(Duration::from_secs(5), c.quit()).await;
+    }
+}
+
+struct Smtp {
+    host: String,
+    port: u16,
+    security: Security,
+    credentials: Option<Credentials>,
+    hello: ClientId,
+    timeout: Duration,
+}
+
+impl Smtp {
+    fn new(s: &SmtpSettings, timeout: Duration) -> Result<Smtp, SendError> {
+        let env = |name: &Option<String>, what: &str| -> Result<Option<String>, SendError> {
+            match name {
+                None => Ok(None),
+                Some(var) => std::env::var(var).map(Some).map_err(|_| {
+                    SendError::Config(format!(
+                        "mail.smtp.{what}_env names the environment variable `{var}`, which is not set: set it to the SMTP {what} before sending"
+                    ))
+                }),
+            }
+        };
+        let user = env(&s.username_env, "username")?;
+        let password = env(&s.password_env, "password")?;
+        let credentials = match (user, password) {
+            (Some(u), Some(p)) => Some(Credentials::new(u, p)),
+            (None, None) => None,
+            _ => {
+                return Err(SendError::Config(
+                    "mail.smtp needs both username_env and password_env, or neither".into(),
+                ));
+            }
+        };
+        if credentials.is_some() && s.security == Security::None {
+            return Err(SendError::Config(
+                "mail.smtp has a password but `security: none`: the password would cross the network in clear; use starttls or tls".into(),
+            ));
+        }
+        Ok(Smtp {
+            host: s.host.clone(),
+            port: s.port.unwrap_or(match s.security {
+                Security::Starttls => 587,
+                Security::Tls => 465,
+                Security::None => 25,
+            }),
+            security: s.security,
+            credentials,
+            hello: ClientId::default(),
+            timeout,
+        })
+    }
+
+    async fn connect(&self) -> Result<AsyncSmtpConnection, String> {
+        let t = self.timeout;
+        let tls = || {
+            TlsParameters::new(self.host.clone())
+                .map_err(|e| format!("cannot set up TLS for {}: {e}", self.host))
+        };
+        let mut conn = match self.security {
+            Security::Tls => timed(
+                t,
+                AsyncSmtpConnection::connect_tokio1(
+                    (self.host.as_str(), self.port),
+                    Some(t),
+                    &self.hello,
+                    Some(tls()?),
+                    None,
+                ),
+            )
+            .await
+            .map_err(|e| format!("cannot connect to {}:{}: {e}", self.host, self.port))?,
+            Security::None | Security::Starttls => {
+                let tcp = tokio::time::timeout(
+                    t,
+                    tokio::net::TcpStream::connect((self.host.as_str(), self.port)),
+                )
+                .await
+                .map_err(|_| format!("no connection to {}:{} within {t:?}", self.host, self.port))?
+                .map_err(|e| format!("cannot connect to {}:{}: {e}", self.host, self.port))?;
+                // See the module's comment: without it, each message waits for a delayed ACK.
+                let _ = tcp.set_nodelay(true);
+                let mut conn = timed(
+                    t,
+                    AsyncSmtpConnection::connect_with_transport(Box::new(tcp), &self.hello),
+                )
+                .await
+                .map_err(|e| format!("{}:{} did not greet: {e}", self.host, self.port))?;
+                if self.security == Security::Starttls {
+                    if !conn.can_starttls() {
+                        return Err(format!(
+                            "{}:{} does not offer STARTTLS, and `security: starttls` forbids sending in clear",
+                            self.host, self.port
+                        ));
+                    }
+                    timed(t, conn.starttls(tls()?, &self.hello))
+                        .await
+                        .map_err(|e| format!("STARTTLS with {} failed: {e}", self.host))?;
+                }
+                conn
+            }
+        };
+        if let Some(c) = &self.credentials {
+            timed(t, conn.auth(&[Mechanism::Plain, Mechanism::Login], c))
+                .await
+                .map_err(|e| format!("{} refused the login: {e}", self.host))?;
+        }
+        Ok(conn)
+    }
+
+    /// Sends one message on the worker's connection (opening one if needed) and says how it
+    /// ended. Any error drops the connection: the next message opens a new one.
+    async fn send(
+        &self,
+        conn: &mut Option<AsyncSmtpConnection>,
+        db: &Db,
+        row: &Claimed,
+        msg: &lettre::Message,
+    ) -> Outcome {
+        if conn.as_ref().is_some_and(|c| c.has_broken()) {
+            *conn = None;
+        }
+        if conn.is_none() {
+            match self.connect().await {
+                Ok(c) => *conn = Some(c),
+                Err(e) => return Outcome::Retry(e),
+            }
+        }
+        let Some(c) = conn.as_mut() else {
+            return Outcome::Retry("no connection".into());
+        };
+        let envelope = msg.envelope();
+        let bytes = msg.formatted();
+        let t = self.timeout;
+
+        let mut params = Vec::new();
+        let non_ascii = envelope
+            .from()
+            .is_some_and(|a| !AsRef::<str>::as_ref(a).is_ascii())
+            || envelope
+                .to()
+                .iter()
+                .any(|a| !AsRef::<str>::as_ref(a).is_ascii());
+        if non_ascii {
+            if !c.server_info().supports_feature(Extension::SmtpUtfEight) {
+                *conn = None;
+                return Outcome::Failed(
+                    "the address has characters beyond ASCII and the server does not support SMTPUTF8".into(),
+                );
+            }
+            params.push(MailParameter::SmtpUtfEight);
+        }
+        if !bytes.is_ascii() {
+            if !c.server_info().supports_feature(Extension::EightBitMime) {
+                *conn = None;
+                return Outcome::Failed("the server does not accept 8-bit messages".into());
+            }
+            params.push(MailParameter::Body(MailBodyParameter::EightBitMime));
+        }
+        let before_body = async {
+            timed(t, c.command(Mail::new(envelope.from().cloned(), params))).await?;
+            for to in envelope.to() {
+                timed(t, c.command(Rcpt::new(to.clone(), vec![]))).await?;
+            }
+            timed(t, c.command(Data)).await
+        };
+        if let Err(e) = before_body.await {
+            *conn = None;
+            return refused(&e).unwrap_or_else(|| Outcome::Retry(e.to_string()));
+        }
+        // From here on, a break leaves the row `unknown`: record that before the body goes.
+        if let Err(e) = db.begin_data(row.id).await {
+            *conn = None;
+            return Outcome::Retry(format!("the store did not record the send: {e}"));
+        }
+        let Some(c) = conn.as_mut() else {
+            return Outcome::Retry("no connection".into());
+        };
+        match timed(t, c.message(&bytes)).await {
+            Ok(_) => Outcome::Sent,
+            Err(e) => {
+                *conn = None;
+                refused(&e).unwrap_or_else(|| Outcome::Unknown(e.to_string()))
+            }
+        }
+    }
+}
+
+/// Runs an SMTP step with a time limit; running out of time is a (non-response) error.
+async fn timed<T>(
+    t: Duration,
+    f: impl std::future::Future<Output = Result<T, lettre::transport::smtp::Error>>,
+) -> Result<T, TimedError> {
+    match tokio::time::timeout(t, f).await {
+        Ok(r) => r.map_err(TimedError::Smtp),
+        Err(_) => Err(TimedError::Timeout(t)),
+    }
+}
+
+#[derive(Debug)]
+enum TimedError {
+    Smtp(lettre::transport::smtp::Error),
+    Timeout(Duration),
+}
+
+impl std::fmt::Display for TimedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TimedError::Smtp(e) => write!(f, "{e}"),
+            TimedError::Timeout(t) => write!(f, "no answer within {t:?}"),
+        }
+    }
+}
+
+impl TimedError {
+    fn is_transient(&self) -> bool {
+        matches!(self, TimedError::Smtp(e) if e.is_transient())
+    }
+    fn is_permanent(&self) -> bool {
+        matches!(self, TimedError::Smtp(e) if e.is_permanent())
+    }
+}
+
+/// The server's refusal as an outcome: 4xx → retry, 5xx → failed; `None` for anything that is
+/// not an answer from the server (a broken connection, a timeout).
+fn refused(e: &TimedError) -> Option<Outcome> {
+    if e.is_transient() {
+        Some(Outcome::Retry(e.to_string()))
+    } else if e.is_permanent() {
+        Some(Outcome::Failed(e.to_string()))
+    } else {
+        None
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The database thread.
+
+enum Cmd {
+    Recover(String, PathBuf, oneshot::Sender<store::Result<Recovered>>),
+    Due(oneshot::Sender<store::Result<usize>>),
+    Claim(
+        String,
+        usize,
+        String,
+        oneshot::Sender<store::Result<Vec<Claimed>>>,
+    ),
+    BeginData(i64, oneshot::Sender<store::Result<()>>),
+    Record(i64, Outcome, oneshot::Sender<store::Result<()>>),
+    NextDue(oneshot::Sender<store::Result<Option<chrono::DateTime<Utc>>>>),
+    Release(String, oneshot::Sender<store::Result<usize>>),
+    Waiting(oneshot::Sender<store::Result<usize>>),
+    InFlight(String, oneshot::Sender<store::Result<usize>>),
+}
+
+/// A handle on the database thread.
+#[derive(Clone)]
+struct Db(std::sync::mpsc::Sender<Cmd>);
+
+impl Db {
+    fn start(path: PathBuf) -> Result<(Db, std::thread::JoinHandle<()>), SendError> {
+        let conn = store::open(&path).map_err(store::StoreError::from)?;
+        let (tx, rx) = std::sync::mpsc::channel::<Cmd>();
+        let handle = std::thread::Builder::new()
+            .name("anslag-outbox".into())
+            .spawn(move || db_thread(conn, rx))
+            .map_err(|e| SendError::Config(format!("cannot start the outbox thread: {e}")))?;
+        Ok((Db(tx), handle))
+    }
+
+    async fn ask<T>(
+        &self,
+        make: impl FnOnce(oneshot::Sender<store::Result<T>>) -> Cmd,
+    ) -> store::Result<T> {
+        let (tx, rx) = oneshot::channel();
+        self.0
+            .send(make(tx))
+            .map_err(|_| store::StoreError::Corrupt("the outbox thread stopped".into()))?;
+        rx.await
+            .map_err(|_| store::StoreError::Corrupt("the outbox thread stopped".into()))?
+    }
+
+    async fn recover(&self, lock: &RunLock) -> store::Result<Recovered> {
+        let (id, dir) = (lock.id.clone(), lock.dir.clone());
+        self.ask(|tx| Cmd::Recover(id, dir, tx)).await
+    }
+    async fn due(&self) -> store::Result<usize> {
+        self.ask(Cmd::Due).await
+    }
+    async fn claim(&self, run: &str, n: usize, domain: &str) -> store::Result<Vec<Claimed>> {
+        let (run, domain) = (run.to_owned(), domain.to_owned());
+        self.ask(|tx| Cmd::Claim(run, n, domain, tx)).await
+    }
+    async fn begin_data(&self, id: i64) -> store::Result<()> {
+        self.ask(|tx| Cmd::BeginData(id, tx)).await
+    }
+    async fn record(&self, id: i64, outcome: Outcome) -> store::Result<()> {
+        self.ask(|tx| Cmd::Record(id, outcome, tx)).await
+    }
+    async fn next_due(&self) -> store::Result<Option<chrono::DateTime<Utc>>> {
+        self.ask(Cmd::NextDue).await
+    }
+    async fn release(&self, run: &str) -> store::Result<usize> {
+        let run = run.to_owned();
+        self.ask(|tx| Cmd::Release(run, tx)).await
+    }
+    async fn in_flight(&self, run: &str) -> store::Result<usize> {
+        let run = run.to_owned();
+        self.ask(|tx| Cmd::InFlight(run, tx)).await
+    }
+    async fn waiting(&self) -> store::Result<usize> {
+        self.ask(Cmd::Waiting).await
+    }
+    fn close(self) {}
+}
+
+/// Serves commands in groups: everything that arrived while the last group was committed goes
+/// into one transaction, and each sender hears back only after the commit.
+fn db_thread(conn: rusqlite::Connection, rx: std::sync::mpsc::Receiver<Cmd>) {
+    while let Ok(first) = rx.recv() {
+        let mut group = vec![first];
+        while let Ok(more) = rx.try_recv() {
+            group.push(more);
+            if group.len() >= 512 {
+                break;
+            }
+        }
+        // Writes of the group share one transaction; claims, recovery and queries run on
+        // their own (each is its own transaction in `outbox`).
+        let mut begin_ids = Vec::new();
+        let mut records = Vec::new();
+        let mut replies_begin = Vec::new();
+        let mut replies_record = Vec::new();
+        let mut others = Vec::new();
+        for cmd in group {
+            match cmd {
+                Cmd::BeginData(id, tx) => {
+                    begin_ids.push(id);
+                    replies_begin.push(tx);
+                }
+                Cmd::Record(id, outcome, tx) => {
+                    records.push((id, outcome));
+                    replies_record.push(tx);
+                }
+                other => others.push(other),
+            }
+        }
+        let now = Utc::now();
+        if !begin_ids.is_empty() || !records.is_empty() {
+            let r = store::atomically(&conn, || {
+                if !records.is_empty() {
+                    outbox::record(&conn, &records, now)?;
+                }
+                if !begin_ids.is_empty() {
+                    outbox::begin_data(&conn, &begin_ids, now)?;
+                }
+                Ok(())
+            });
+            let err = r.err().map(|e| e.to_string());
+            for tx in replies_begin.into_iter().chain(replies_record) {
+                let _ = tx.send(match &err {
+                    None => Ok(()),
+                    Some(e) => Err(store::StoreError::Corrupt(e.clone())),
+                });
+            }
+        }
+        for cmd in others {
+            let now = Utc::now();
+            match cmd {
+                Cmd::Recover(me, dir, tx) => {
+                    let _ = tx.send(outbox::recover(&conn, &dir, &me, now));
+                }
+                Cmd::Due(tx) => {
+                    let _ = tx.send(
+                        conn.query_row(
+                            "SELECT count(*) FROM outbox WHERE state = 'pending' OR (state = 'unknown' AND urgent = 1)",
+                            [],
+                            |r| r.get::<_, i64>(0),
+                        )
+                        .map(|n| n as usize)
+                        .map_err(Into::into),
+                    );
+                }
+                Cmd::Claim(run, n, domain, tx) => {
+                    let _ = tx.send(outbox::claim(&conn, &run, n, now, &domain));
+                }
+                Cmd::NextDue(tx) => {
+                    let _ = tx.send(outbox::next_due(&conn));
+                }
+                Cmd::Release(run, tx) => {
+                    let _ = tx.send(outbox::release(&conn, &run));
+                }
+                Cmd::Waiting(tx) => {
+                    let _ = tx.send(
+                        conn.query_row(
+                            "SELECT count(*) FROM outbox WHERE state = 'pending' OR (state = 'unknown' AND urgent = 1)",
+                            [],
+                            |r| r.get::<_, i64>(0),
+                        )
+                        .map(|n| n as usize)
+                        .map_err(Into::into),
+                    );
+                }
+                Cmd::InFlight(run, tx) => {
+                    let _ = tx.send(
+                        conn.query_row(
+                            "SELECT count(*) FROM outbox WHERE state = 'claimed' AND claimed_by = ?1",
+                            [run],
+                            |r| r.get::<_, i64>(0),
+                        )
+                        .map(|n| n as usize)
+                        .map_err(Into::into),
+                    );
+                }
+                Cmd::BeginData(..) | Cmd::Record(..) => {}
+            }
+        }
+    }
+}

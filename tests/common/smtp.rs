@@ -1,0 +1,110 @@
+//! A real SMTP server on loopback for the tests: `tests/smtp/server.py` (Python's aiosmtpd),
+//! which saves every message it accepts as a file.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::mime::{Parsed, parse_files};
+
+pub struct SmtpServer {
+    child: Child,
+    _stdin: ChildStdin,
+    pub port: u16,
+    pub dir: PathBuf,
+}
+
+/// One message as the server received it.
+#[derive(Debug, Clone)]
+pub struct Received {
+    /// Envelope recipients.
+    pub to: Vec<String>,
+    pub path: PathBuf,
+}
+
+impl SmtpServer {
+    /// Starts the server, saving into `dir`, with extra options (`--reject ADDR`, `--defer
+    /// ADDR`, `--drop-after ADDR`, `--delay SECONDS`).
+    pub fn start(dir: &Path, options: &[&str]) -> SmtpServer {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/smtp/server.py");
+        let mut child = Command::new("python3")
+            .arg(script)
+            .arg("--dir")
+            .arg(dir)
+            .args(options)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start python3 tests/smtp/server.py (needs `pip install aiosmtpd`)");
+        let stdin = child.stdin.take().expect("stdin");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("read the server's port");
+        let port = line
+            .trim()
+            .strip_prefix("PORT ")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| {
+                panic!("the SMTP server did not start (is aiosmtpd installed?): {line:?}")
+            });
+        SmtpServer {
+            child,
+            _stdin: stdin,
+            port,
+            dir: dir.to_owned(),
+        }
+    }
+
+    /// The messages received so far, in order.
+    pub fn received(&self) -> Vec<Received> {
+        let mut names: Vec<PathBuf> = std::fs::read_dir(&self.dir)
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        names.retain(|p| p.extension().is_some_and(|e| e == "json"));
+        names.sort();
+        names
+            .into_iter()
+            .filter_map(|json| {
+                let eml = json.with_extension("eml");
+                if !eml.exists() {
+                    return None;
+                }
+                let v: serde_json::Value =
+                    serde_json::from_slice(&std::fs::read(&json).ok()?).ok()?;
+                let to = v["to"]
+                    .as_array()?
+                    .iter()
+                    .filter_map(|a| a.as_str().map(|s| s.to_lowercase()))
+                    .collect();
+                Some(Received { to, path: eml })
+            })
+            .collect()
+    }
+
+    /// Waits until at least `n` messages have arrived (or `limit` passes).
+    pub fn wait_for(&self, n: usize, limit: Duration) -> Vec<Received> {
+        let start = Instant::now();
+        loop {
+            let r = self.received();
+            if r.len() >= n || start.elapsed() > limit {
+                return r;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Parses received messages with the MIME parser.
+    pub fn parse(received: &[Received]) -> Vec<Parsed> {
+        parse_files(&received.iter().map(|r| r.path.clone()).collect::<Vec<_>>())
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
