@@ -114,10 +114,41 @@ pub fn digest_documents<'s>(
     sub: &Subscriber,
     already_sent: &dyn Fn(&Document) -> bool,
 ) -> Vec<&'s Document> {
+    let all: Vec<usize> = (0..site.documents.len()).collect();
+    digest_documents_among(site, &all, sub, &|_, d| already_sent(d))
+}
+
+/// The documents (indexes into `site.documents`, in site order) that a digest may bring at
+/// all: published, and dated `since` or later, or crisis notices in force. Working out once
+/// per run spares looking at the whole archive for each of many subscribers.
+pub fn digest_candidates(site: &Site, since: DateTime<chrono_tz::Tz>) -> Vec<usize> {
+    let default = site.default_language();
+    (0..site.documents.len())
+        .filter(|&i| {
+            let p = site.documents[i].primary(default);
+            !p.draft
+                && !p.embargoed
+                && p.date <= site.now
+                && (p.date >= since || site.crisis.contains(&i))
+        })
+        .collect()
+}
+
+/// [`digest_documents`] among `candidates` only (see [`digest_candidates`]); `already_sent`
+/// is given each document's index too.
+pub fn digest_documents_among<'s>(
+    site: &'s Site,
+    candidates: &[usize],
+    sub: &Subscriber,
+    already_sent: &dyn Fn(usize, &Document) -> bool,
+) -> Vec<&'s Document> {
     let default = site.default_language();
     let mut crisis = Vec::new();
     let mut others = Vec::new();
-    for (i, doc) in site.documents.iter().enumerate() {
+    for &i in candidates {
+        let Some(doc) = site.documents.get(i) else {
+            continue;
+        };
         let primary = doc.primary(default);
         if primary.draft || primary.embargoed || primary.date > site.now {
             continue;
@@ -129,7 +160,7 @@ pub fn digest_documents<'s>(
         {
             continue;
         }
-        if already_sent(doc) {
+        if already_sent(i, doc) {
             continue;
         }
         if in_force {
@@ -255,6 +286,109 @@ pub fn message(
     composed: &Composed,
     env: &Envelope,
 ) -> Result<lettre::Message, Diagnostic> {
+    message_prepared(ctx, composed, &Prepared::new(composed), env)
+}
+
+/// A composed message's two parts encoded (quoted-printable) once, with the places of the
+/// recipient's links left open: addressing it to each of many recipients then costs a copy,
+/// not an encoding of the whole body.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    text: Vec<Piece>,
+    html: Vec<Piece>,
+}
+
+#[derive(Debug, Clone)]
+enum Piece {
+    Encoded(Vec<u8>),
+    Unsubscribe,
+    Preferences,
+}
+
+impl Prepared {
+    pub fn new(c: &Composed) -> Prepared {
+        Prepared {
+            text: pieces(&c.text),
+            html: pieces(&c.html),
+        }
+    }
+
+    /// The encoded part with the links filled in. Each link stands on encoded lines of its
+    /// own, joined by soft line breaks, so that no line grows past the limit of the encoding
+    /// and the decoded text is exactly the text with the links in place.
+    fn assemble(pieces: &[Piece], unsubscribe: &str, preferences: &str) -> Vec<u8> {
+        let mut out = Vec::with_capacity(
+            pieces
+                .iter()
+                .map(|p| match p {
+                    Piece::Encoded(b) => b.len(),
+                    _ => 256,
+                })
+                .sum(),
+        );
+        for p in pieces {
+            match p {
+                Piece::Encoded(b) => out.extend_from_slice(b),
+                Piece::Unsubscribe | Piece::Preferences => {
+                    let url = if matches!(p, Piece::Unsubscribe) {
+                        unsubscribe
+                    } else {
+                        preferences
+                    };
+                    out.extend_from_slice(b"=\r\n");
+                    out.extend_from_slice(&quoted_printable(url));
+                    out.extend_from_slice(b"=\r\n");
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Splits a part at the link placeholders and encodes the rest.
+fn pieces(s: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    loop {
+        let next = [
+            (UNSUBSCRIBE_PLACEHOLDER, Piece::Unsubscribe),
+            (PREFERENCES_PLACEHOLDER, Piece::Preferences),
+        ]
+        .into_iter()
+        .filter_map(|(placeholder, piece)| {
+            rest.find(placeholder).map(|at| (at, placeholder, piece))
+        })
+        .min_by_key(|(at, _, _)| *at);
+        let Some((at, placeholder, piece)) = next else {
+            out.push(Piece::Encoded(quoted_printable(rest)));
+            return out;
+        };
+        out.push(Piece::Encoded(quoted_printable(&rest[..at])));
+        out.push(piece);
+        rest = &rest[at + placeholder.len()..];
+    }
+}
+
+/// Quoted-printable with CRLF line ends, by lettre's own encoder.
+fn quoted_printable(s: &str) -> Vec<u8> {
+    use lettre::message::header::ContentTransferEncoding;
+    match lettre::message::Body::new_with_encoding(
+        s.to_owned(),
+        ContentTransferEncoding::QuotedPrintable,
+    ) {
+        Ok(b) => b.into_vec(),
+        // Quoted-printable accepts any input; lettre gives the input back only for 7bit/8bit.
+        Err(_) => Vec::new(),
+    }
+}
+
+/// [`message`] with the parts prepared already (see [`Prepared`]).
+pub fn message_prepared(
+    ctx: &MailContext,
+    composed: &Composed,
+    prepared: &Prepared,
+    env: &Envelope,
+) -> Result<lettre::Message, Diagnostic> {
     let s = ctx.settings;
     let default = ctx.site.default_language();
     let organisation = &ctx.site.config.site.organisation.name;
@@ -314,10 +448,30 @@ pub fn message(
             .raw_header(raw("Importance", "high".into()))
             .raw_header(raw("Priority", "urgent".into()));
     }
-    let (text, html) =
-        composed.personalised(unsubscribe.as_deref().unwrap_or(&service), &preferences);
+    let unsubscribe_link = unsubscribe.as_deref().unwrap_or(&service);
+    let text = Prepared::assemble(&prepared.text, unsubscribe_link, &preferences);
+    let html = Prepared::assemble(
+        &prepared.html,
+        &html::escape(unsubscribe_link),
+        &html::escape(&preferences),
+    );
+    use lettre::message::header::{ContentTransferEncoding, ContentType};
+    use lettre::message::{Body, SinglePart};
+    let qp = |bytes| Body::dangerous_pre_encoded(bytes, ContentTransferEncoding::QuotedPrintable);
     let mut msg = b
-        .multipart(MultiPart::alternative_plain_html(text, html))
+        .multipart(
+            MultiPart::alternative()
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_PLAIN)
+                        .body(qp(text)),
+                )
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_HTML)
+                        .body(qp(html)),
+                ),
+        )
         .map_err(|e| Diagnostic::error("mail", format!("cannot build the message: {e}")))?;
     if let Some(d) = &s.dkim {
         let config = dkim_config(d, &msg)?;

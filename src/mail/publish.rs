@@ -13,7 +13,7 @@
 //!   `anslag publish` twice in a row queues and sends nothing new.
 //! - `--dry-run DIR` writes the messages a run would send as `.eml` files and changes nothing.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -228,6 +228,12 @@ pub fn queue_due(
         keys.push((f, key, already));
     }
     let empty = HashSet::new();
+    let candidates = super::compose::digest_candidates(site, window);
+    // `kind/slug` of each candidate, made once.
+    let ids: HashMap<usize, String> = candidates
+        .iter()
+        .map(|&i| (i, document_id(&site.documents[i])))
+        .collect();
     for sub in &subscribers {
         let Some((_, key, already)) = keys.iter().find(|(f, _, _)| *f == sub.frequency) else {
             continue;
@@ -236,19 +242,19 @@ pub fn queue_due(
             continue;
         }
         let sent = delivered.get(&sub.id).unwrap_or(&empty);
-        let docs = super::compose::digest_documents(site, sub, &|d| {
-            d.primary(default).date < window || sent.contains(&document_id(d))
+        let docs = super::compose::digest_documents_among(site, &candidates, sub, &|i, _| {
+            sent.contains(&ids[&i])
         });
         if docs.is_empty() {
             continue;
         }
-        let ids: Vec<String> = docs.iter().map(|d| document_id(d)).collect();
+        let doc_ids: Vec<String> = docs.iter().map(|d| document_id(d)).collect();
         let row = NewRow {
             message_key: key,
             kind: MessageKind::Digest,
             subscriber: sub,
             urgent: false,
-            documents: &ids,
+            documents: &doc_ids,
         };
         if outbox::queue(conn, &row, now)? {
             queued.digests += 1;

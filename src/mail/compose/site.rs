@@ -6,7 +6,10 @@ use std::sync::{Arc, Mutex};
 
 use chrono::Utc;
 
-use super::{Composed, Envelope, MailContext, confirmation, crisis, digest, message};
+use super::{
+    Composed, Envelope, MailContext, Prepared, confirmation, crisis, digest, message,
+    message_prepared,
+};
 use crate::content::document::Document;
 use crate::i18n::I18n;
 use crate::mail::Frequency;
@@ -27,7 +30,7 @@ pub struct SiteComposer {
     settings: MailSettings,
     key: LinkKey,
     documents: HashMap<String, usize>,
-    cache: Mutex<HashMap<CacheKey, Arc<Composed>>>,
+    cache: Mutex<HashMap<CacheKey, Arc<(Composed, Prepared)>>>,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -84,7 +87,7 @@ impl SiteComposer {
     }
 
     /// The composed (not yet addressed) message for a row.
-    pub fn composed(&self, row: &Claimed) -> Result<Arc<Composed>, String> {
+    pub fn composed(&self, row: &Claimed) -> Result<Arc<(Composed, Prepared)>, String> {
         let frequency = match row.kind {
             MessageKind::Digest => Some(digest_frequency(&row.message_key)),
             _ => None,
@@ -128,7 +131,8 @@ impl SiteComposer {
             }
         }
         .map_err(|d| d.message)?;
-        let composed = Arc::new(composed);
+        let prepared = Prepared::new(&composed);
+        let composed = Arc::new((composed, prepared));
         let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
         if cache.len() >= CACHE_LIMIT {
             cache.clear();
@@ -178,7 +182,7 @@ impl Compose for SiteComposer {
             preferences_url: Some(&preferences),
             urgent: row.urgent,
         };
-        message(&ctx, &composed, &env).map_err(|d| d.message)
+        message_prepared(&ctx, &composed.0, &composed.1, &env).map_err(|d| d.message)
     }
 }
 
