@@ -520,15 +520,34 @@ impl Config {
 }
 
 pub const CONFIG_FILE: &str = "site.yaml";
+/// The largest `site.yaml` read (settings, not content: a megabyte holds thousands of topics).
+pub const MAX_CONFIG_BYTES: u64 = 1_000_000;
 
 /// Reads and validates `site.yaml` in `root`, reporting every problem found.
 pub fn load(root: &Path) -> Result<Config, Diagnostics> {
     let path = root.join(CONFIG_FILE);
     let shown = Path::new(CONFIG_FILE);
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        Diagnostics(vec![Diagnostic::error(shown, format!("cannot read the site configuration: {e}")).hint(
-            "run anslag in the folder that holds site.yaml, or pass --site DIR (`anslag init DIR` makes a new site)",
-        )])
+    use crate::content::load::{Bounded, read_bounded};
+    let bytes = read_bounded(&path, MAX_CONFIG_BYTES).map_err(|e| {
+        Diagnostics(vec![match e {
+            Bounded::Io(e) => Diagnostic::error(shown, format!("cannot read the site configuration: {e}")).hint(
+                "run anslag in the folder that holds site.yaml, or pass --site DIR (`anslag init DIR` makes a new site)",
+            ),
+            Bounded::TooLarge(n) => Diagnostic::error(
+                shown,
+                format!("site.yaml is {n} bytes; it may be at most {MAX_CONFIG_BYTES}"),
+            )
+            .hint("site.yaml holds settings, languages and topics; content goes in content/"),
+        }])
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
+        let (line, col) = crate::diagnostics::line_col(&valid, usize::MAX);
+        Diagnostics(vec![
+            Diagnostic::error(shown, "site.yaml is not UTF-8 text")
+                .at(line, Some(col))
+                .hint("save it as UTF-8 (most editors offer it under \"Save as… / Encoding\")"),
+        ])
     })?;
     parse(&text, shown)
 }

@@ -24,8 +24,11 @@ pub struct Diagnostic {
     pub column: Option<usize>,
     pub message: String,
     pub hint: Option<String>,
-    /// The offending source line, shown with a caret under `column`.
+    /// The offending source line, shown with a caret under `column` (a window of it, when
+    /// it is long).
     pub source_line: Option<String>,
+    /// Characters of the line left out before the quoted window, less one for the ellipsis.
+    pub source_offset: usize,
 }
 
 impl Diagnostic {
@@ -38,6 +41,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source_line: None,
+            source_offset: 0,
         }
     }
 
@@ -55,7 +59,11 @@ impl Diagnostic {
     /// Attaches the text of the file so the message can quote the offending line.
     pub fn with_source(mut self, text: &str) -> Self {
         if let Some(line) = self.line {
-            self.source_line = text.lines().nth(line.saturating_sub(1)).map(str::to_owned);
+            if let Some(l) = text.lines().nth(line.saturating_sub(1)) {
+                let (quoted, offset) = window(l, self.column);
+                self.source_line = Some(quoted);
+                self.source_offset = offset;
+            }
         }
         self
     }
@@ -102,6 +110,8 @@ impl Diagnostic {
             out.push_str(&format!("{gutter} {}\n", paint(blue, "|")));
             out.push_str(&format!("{} {src}\n", paint(blue, &format!("{line} |"))));
             if let Some(col) = self.column {
+                // The quoted line may be a window of a long one (see `window`).
+                let col = col.saturating_sub(self.source_offset);
                 let pad: String = src
                     .chars()
                     .take(col.saturating_sub(1))
@@ -119,6 +129,33 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// Problems shown per file; the rest are counted.
+pub const PER_FILE: usize = 20;
+
+/// Characters of a source line quoted in full; a longer line is quoted as a window around the
+/// column, so that a 70 000-character line does not print (or fill memory) 10 000 times.
+pub const QUOTE_CHARS: usize = 120;
+
+/// The part of `line` to quote, and how many characters were cut from its start (the
+/// ellipsis that replaces them counts as one).
+fn window(line: &str, column: Option<usize>) -> (String, usize) {
+    let len = line.chars().count();
+    if len <= QUOTE_CHARS {
+        return (line.to_owned(), 0);
+    }
+    let col = column.unwrap_or(1).max(1) - 1;
+    let start = col.saturating_sub(QUOTE_CHARS / 2).min(len - QUOTE_CHARS);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(line.chars().skip(start).take(QUOTE_CHARS));
+    if start + QUOTE_CHARS < len {
+        out.push('…');
+    }
+    (out, start.saturating_sub(1))
 }
 
 impl fmt::Display for Diagnostic {
@@ -163,8 +200,30 @@ impl Diagnostics {
 }
 
 impl Diagnostics {
+    /// Every problem as text, at most [`PER_FILE`] of them per file (with a line saying how
+    /// many more there are), so that one broken file cannot bury the others.
     pub fn render(&self, colour: bool) -> String {
-        self.0.iter().map(|d| d.render(colour) + "\n").collect()
+        let mut shown: std::collections::HashMap<&Path, usize> = std::collections::HashMap::new();
+        let mut out = String::new();
+        for d in &self.0 {
+            let n = shown.entry(d.file.as_path()).or_default();
+            *n += 1;
+            if *n <= PER_FILE {
+                out.push_str(&d.render(colour));
+                out.push('\n');
+            }
+        }
+        let mut files: Vec<(&Path, usize)> =
+            shown.into_iter().filter(|(_, n)| *n > PER_FILE).collect();
+        files.sort();
+        for (file, n) in files {
+            out.push_str(&format!(
+                "note: {} more problems in {} are not shown; fix these first\n\n",
+                n - PER_FILE,
+                file.display()
+            ));
+        }
+        out
     }
 }
 

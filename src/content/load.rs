@@ -185,6 +185,27 @@ impl ContentCache {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            // Names that differ only by case would be one file on a case-insensitive file
+            // system (macOS, Windows) or web server: one attachment would replace the other.
+            if let Some(same) = attachments.get(&(kind, slug.clone())).and_then(|files| {
+                files
+                    .iter()
+                    .find(|(a, _)| a.name.to_lowercase() == name.to_lowercase())
+            }) {
+                diags.push(
+                    Diagnostic::error(
+                        &rel,
+                        format!(
+                            "`{name}` differs from `{}` only by upper and lower case",
+                            same.0.name
+                        ),
+                    )
+                    .hint(
+                        "on many computers and web servers they would be the same file; rename one",
+                    ),
+                );
+                continue;
+            }
             let st = stamp(&root.join(&rel));
             let mime = mime_guess::from_path(&rel)
                 .first_or_octet_stream()
@@ -472,6 +493,36 @@ fn strip_date(stem: &str) -> &str {
     if is_date { &stem[11..] } else { stem }
 }
 
+/// The largest Markdown file read: far beyond any real document, small enough that a build
+/// of a mistaken file (a database dump saved as `.md`) stays within memory.
+pub const MAX_DOCUMENT_BYTES: u64 = 10_000_000;
+/// Topics one document may name.
+pub const MAX_TOPICS: usize = 200;
+
+pub enum Bounded {
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+/// Reads a file unless it is larger than `max` bytes (checked before and while reading, so a
+/// file that grows meanwhile is caught too).
+pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Bounded> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(Bounded::Io)?;
+    let size = file.metadata().map_err(Bounded::Io)?.len();
+    if size > max {
+        return Err(Bounded::TooLarge(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Bounded::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(Bounded::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 fn parse_file(
     root: &Path,
     kind: Kind,
@@ -485,8 +536,20 @@ fn parse_file(
         .unwrap_or_default();
     let (stem, slug, lang) = file_name_parts(&name, config)
         .map_err(|(m, h)| vec![Diagnostic::error(path, m).at(1, None).hint(h)])?;
-    let bytes = std::fs::read(root.join(path))
-        .map_err(|e| vec![Diagnostic::error(path, format!("cannot read: {e}"))])?;
+    let bytes = read_bounded(&root.join(path), MAX_DOCUMENT_BYTES).map_err(|e| {
+        vec![match e {
+            Bounded::TooLarge(size) => Diagnostic::error(
+                path,
+                format!(
+                    "the file is {:.1} MB; a document may be at most {} MB",
+                    size as f64 / 1e6,
+                    MAX_DOCUMENT_BYTES / 1_000_000
+                ),
+            )
+            .hint("split it into several documents, or attach the long text as a file (a PDF beside the document)"),
+            Bounded::Io(e) => Diagnostic::error(path, format!("cannot read: {e}")),
+        }]
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, col) = line_col(
             &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
@@ -561,7 +624,23 @@ fn parse_file(
         let _ = date_of(&Some(m.start.clone()), "meeting start");
         let _ = date_of(&m.end, "meeting end");
     }
-    for t in &fm.topics {
+    if fm.topics.len() > MAX_TOPICS {
+        err_at(
+            here(&fm.topics[MAX_TOPICS].referenced),
+            format!(
+                "the document names {} topics; at most {MAX_TOPICS} are allowed",
+                fm.topics.len()
+            ),
+            "name the few topics the document is about: readers choose topics to get less, not everything".into(),
+        );
+    }
+    // Past the limit, that one error says it all.
+    let checked = if fm.topics.len() > MAX_TOPICS {
+        0
+    } else {
+        fm.topics.len()
+    };
+    for t in fm.topics.iter().take(checked) {
         if config.topic(&t.value).is_none() {
             let ids: Vec<&str> = config.site.topics.iter().map(|t| t.id()).collect();
             let hint = match nearest(&t.value, ids.iter().copied()) {
