@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The default theme checked in a real browser, on the example site as it was on 22 November 2026:
-#   - every HTML page is valid HTML (the Nu Html Checker, vnu) and the stylesheet valid CSS;
+#   - every HTML page (and every page of the subscription service, see
+#     tests/browser/service-pages.sh) is valid HTML (the Nu Html Checker, vnu) and the stylesheet
+#     valid CSS;
 #   - axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on any page, in light mode, in dark
 #     mode and at 320 px width (400 % zoom), and no page scrolls sideways at 320 px;
 #   - no page asks another host for anything, trips its Content-Security-Policy or sets a cookie.
@@ -43,6 +45,8 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 ./target/release/anslag --quiet build --output "$out/public" --now 2026-11-22T12:00:00+01:00
 site="$out/public"
+# The subscription service's pages too, written into the site's folder (under __service/).
+bash tests/browser/service-pages.sh ./target/release/anslag "$site"
 echo "$(find "$site" -name '*.html' | wc -l) HTML pages"
 
 echo "== browser checks: HTML and CSS (vnu)"

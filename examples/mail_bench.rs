@@ -98,6 +98,7 @@ fn load(a: &Args, port: Option<u16>) -> Result<Loaded, String> {
         output: tmp.path().join("public"),
         now: Some(NOW.into()),
         drafts: false,
+        compress: false,
     })
     .map_err(|e| format!("the site does not build:\n{e}"))?;
     let mail = site

@@ -14,12 +14,38 @@ use crate::content::markdown::LinkKind;
 use crate::content::{ContentCache, LoadOptions, dates};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::i18n::I18n;
+use crate::output::Sink;
 use crate::render::pages::Assets;
 use crate::render::{Output, OutputData, templates};
 use crate::site::Site;
 use crate::{config, output, render};
 
-type Renderer<'a> = &'a (dyn Fn(&Site, &I18n) -> Result<Vec<Output>, Diagnostics> + Sync);
+/// A renderer of small outputs, with the fingerprint of what it reads: it runs again only when
+/// that changes.
+struct SmallRenderer {
+    name: &'static str,
+    render: fn(&Site, &I18n) -> Result<Vec<Output>, Diagnostics>,
+    fingerprint: fn(&Site) -> Option<u64>,
+}
+
+const SMALL_RENDERERS: [SmallRenderer; 3] = [
+    SmallRenderer {
+        name: "alerts",
+        render: crate::alerts::render,
+        // Messages appear and expire with the time: rendered every time (there are few).
+        fingerprint: |_| None,
+    },
+    SmallRenderer {
+        name: "sitemap",
+        render: crate::sitemap::render,
+        fingerprint: |site| Some(crate::sitemap::fingerprint(site)),
+    },
+    SmallRenderer {
+        name: "calendar",
+        render: crate::calendar::render,
+        fingerprint: |site| Some(crate::calendar::fingerprint(site)),
+    },
+];
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -28,6 +54,9 @@ pub struct BuildOptions {
     /// The moment the site is built for (embargoes, expiry, notice board); default: now.
     pub now: Option<String>,
     pub drafts: bool,
+    /// Write a `.gz` and a `.br` beside each HTML, CSS, XML, JSON, text, calendar and feed
+    /// file, for web servers that send precompressed files (nginx `gzip_static`).
+    pub compress: bool,
 }
 
 #[derive(Debug, Default)]
@@ -42,7 +71,8 @@ pub struct BuildReport {
 /// Everything a rebuild produced.
 pub struct Rebuild {
     pub site: Site,
-    /// The files rendered this time (all of them on a first build).
+    /// The files rendered this time (all of them on a first build); empty when they went to a
+    /// sink ([`Builder::rebuild_into`]).
     pub outputs: Vec<Output>,
     /// Every file of the site, rendered this time or not.
     pub paths: Vec<String>,
@@ -68,8 +98,18 @@ pub struct Builder {
     content: ContentCache,
     fingerprints: Option<HashMap<String, u64>>,
     feed_fingerprints: Option<HashMap<String, u64>>,
+    api: crate::api::Cache,
+    entries: render::pages::EntryCache,
+    /// Fingerprint and files of each small renderer's last rendering.
+    small: HashMap<&'static str, (u64, Vec<String>)>,
+    /// The errors that stop a build (personal identity numbers), per document and the day
+    /// they were looked for: found again only for documents that changed.
+    build_errors: ErrorCache,
     generation: u64,
     progress: bool,
+    /// Keep what the next rebuild can reuse (`anslag serve`); a one-time build lets each phase's
+    /// caches go as soon as the phase is done, to keep its memory low.
+    keep: bool,
 }
 
 impl Builder {
@@ -80,8 +120,13 @@ impl Builder {
             content: ContentCache::default(),
             fingerprints: None,
             feed_fingerprints: None,
+            api: Default::default(),
+            entries: Default::default(),
+            small: HashMap::new(),
+            build_errors: HashMap::new(),
             generation: 0,
             progress: false,
+            keep: true,
         }
     }
 
@@ -91,9 +136,19 @@ impl Builder {
         self
     }
 
-    /// Loads and renders what changed since the last rebuild. On error nothing is kept, so the
-    /// next rebuild starts from the last good state.
+    /// Loads and renders what changed since the last rebuild, and returns the files rendered.
+    /// On error nothing is kept, so the next rebuild starts from the last good state.
     pub fn rebuild(&mut self) -> Result<Rebuild, Diagnostics> {
+        let sink = output::Collect::default();
+        let mut r = self.rebuild_into(&sink)?;
+        r.outputs = sink.into_outputs();
+        Ok(r)
+    }
+
+    /// Loads and renders what changed since the last rebuild, handing each file to `sink` as
+    /// soon as it is rendered. On error nothing is kept, so the next rebuild starts from the
+    /// last good state (what went to the sink is then to be thrown away).
+    pub fn rebuild_into(&mut self, sink: &dyn Sink) -> Result<Rebuild, Diagnostics> {
         let mut report = BuildReport::default();
         let t = Instant::now();
         let key = environment_key(&self.opts.root);
@@ -112,6 +167,10 @@ impl Builder {
             self.content = ContentCache::default();
             self.fingerprints = None;
             self.feed_fingerprints = None;
+            self.api = Default::default();
+            self.entries = Default::default();
+            self.small.clear();
+            self.build_errors.clear();
             self.generation += 1;
         }
         let Some(env) = self.env.as_ref() else {
@@ -131,18 +190,34 @@ impl Builder {
         let t = Instant::now();
         let loaded = self.content.load(&self.opts.root, &env.config, opts)?;
         let changed_documents = loaded.changed.len();
+        if !self.keep {
+            // The parsed files are only kept for the next rebuild.
+            self.content = ContentCache::default();
+        }
         let site = Site::new(env.config.clone(), loaded.documents, opts);
         report.timings.push(("content", t.elapsed()));
         check_site_links(&self.opts.root, &site)?;
         // What must never be published (personal identity numbers) stops the build.
-        let build_errors = crate::check::errors_for_build(&self.opts.root, &site);
+        let t = Instant::now();
+        let build_errors = find_build_errors(&mut self.build_errors, &self.opts.root, &site);
         if !build_errors.is_empty() {
             return Err(Diagnostics(build_errors));
         }
+        report.timings.push(("personal numbers", t.elapsed()));
 
         let t = Instant::now();
-        let (mut outputs, stylesheet) = static_files(&self.opts.root, &site.config.site.theme);
-        let mut paths: Vec<String> = outputs.iter().map(|o| o.path.clone()).collect();
+        let out_path = self.opts.output.clone();
+        let write_error = |e: std::io::Error| {
+            Diagnostics(vec![
+                Diagnostic::error(&out_path, format!("cannot write the site: {e}"))
+                    .hint("check the folder's permissions and free space"),
+            ])
+        };
+        let (statics, stylesheet) = static_files(&self.opts.root, &site.config.site.theme);
+        let mut paths: Vec<String> = statics.iter().map(|o| o.path.clone()).collect();
+        for o in statics {
+            sink.put(o).map_err(write_error)?;
+        }
         let assets = Assets { stylesheet };
         // A bar only where it helps: a terminal, and enough pages to wait for.
         let bar = (self.progress && site.documents.len() >= 500).then(|| {
@@ -160,15 +235,19 @@ impl Builder {
             &env.i18n,
             &assets,
             self.fingerprints.as_ref(),
+            &mut self.entries,
             self.generation,
             bar.as_ref(),
+            sink,
         );
         if let Some(b) = &bar {
             b.finish_and_clear();
         }
         let pages = pages?;
         report.timings.push(("pages", t.elapsed()));
-        outputs.extend(pages.outputs);
+        if !self.keep {
+            self.entries = Default::default();
+        }
         paths.extend(pages.paths);
 
         // The other outputs are renderers over the same model; each reports all its problems.
@@ -180,12 +259,12 @@ impl Builder {
             &env.i18n,
             self.feed_fingerprints.as_ref(),
             self.generation,
+            sink,
         );
         report.timings.push(("feeds", t.elapsed()));
         let feed_fingerprints = match feeds {
             Ok(f) => {
                 paths.extend(f.paths);
-                outputs.extend(f.outputs);
                 Some(f.fingerprints)
             }
             Err(d) => {
@@ -193,38 +272,106 @@ impl Builder {
                 None
             }
         };
-        let renderers: [(&str, Renderer); 4] = [
-            ("api", &crate::api::render),
-            ("alerts", &crate::alerts::render),
-            ("sitemap", &crate::sitemap::render),
-            ("calendar", &crate::calendar::render),
-        ];
-        for (name, renderer) in renderers {
+        let t = Instant::now();
+        let mut api = std::mem::take(&mut self.api);
+        match crate::api::render_changed(&site, &env.i18n, &mut api, self.generation, sink) {
+            Ok(p) => paths.extend(p),
+            Err(d) => errs.extend(d.0),
+        }
+        report.timings.push(("api", t.elapsed()));
+        if !self.keep {
+            api = Default::default();
+        }
+        let mut small = HashMap::new();
+        for r in &SMALL_RENDERERS {
             let t = Instant::now();
-            match renderer(&site, &env.i18n) {
-                Ok(o) => {
-                    paths.extend(o.iter().map(|o| o.path.clone()));
-                    outputs.extend(o);
+            let fp = (r.fingerprint)(&site).map(|f| {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                (f, self.generation).hash(&mut h);
+                h.finish()
+            });
+            match (fp, self.small.get(r.name)) {
+                (Some(fp), Some((old, p))) if fp == *old => {
+                    paths.extend(p.iter().cloned());
+                    small.insert(r.name, (fp, p.clone()));
                 }
-                Err(d) => errs.extend(d.0),
+                _ => match (r.render)(&site, &env.i18n) {
+                    Ok(o) => {
+                        let p: Vec<String> = o.iter().map(|o| o.path.clone()).collect();
+                        paths.extend(p.iter().cloned());
+                        if let Some(fp) = fp {
+                            small.insert(r.name, (fp, p));
+                        }
+                        for o in o {
+                            if let Err(e) = sink.put(o) {
+                                errs.extend(write_error(e).0);
+                            }
+                        }
+                    }
+                    Err(d) => errs.extend(d.0),
+                },
             }
-            report.timings.push((name, t.elapsed()));
+            report.timings.push((r.name, t.elapsed()));
         }
         if errs.has_errors() {
             return Err(errs);
         }
         self.fingerprints = Some(pages.fingerprints);
         self.feed_fingerprints = feed_fingerprints;
+        self.api = api;
+        self.small = small;
         report.documents = site.documents.len();
         report.files = paths.len();
         Ok(Rebuild {
             site,
-            outputs,
+            outputs: Vec::new(),
             paths,
             changed_documents,
             report,
         })
     }
+}
+
+/// The errors that stop a build, per document, with the load that rendered it and the day.
+type ErrorCache =
+    HashMap<(crate::content::Kind, String), (u64, chrono::NaiveDate, Vec<Diagnostic>)>;
+
+/// What stops the build: personal identity numbers in documents and attachments, looked
+/// for again only in documents that changed (or when the day changes).
+fn find_build_errors(cache: &mut ErrorCache, root: &Path, site: &Site) -> Vec<Diagnostic> {
+    let today = site.now.date_naive();
+    let stale: Vec<usize> = site
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            cache
+                .get(&(d.kind, d.slug.clone()))
+                .is_none_or(|(g, day, _)| *g != d.generation || *day != today)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let found = crate::check::errors_for_build_in(root, site, &stale);
+    let mut kept = HashMap::with_capacity(site.documents.len());
+    for d in &site.documents {
+        let key = (d.kind, d.slug.clone());
+        if let Some(v) = cache.remove(&key) {
+            kept.insert(key, v);
+        }
+    }
+    for (i, diags) in found {
+        let d = &site.documents[i];
+        kept.insert((d.kind, d.slug.clone()), (d.generation, today, diags));
+    }
+    *cache = kept;
+    let mut all = Diagnostics(
+        cache
+            .values()
+            .flat_map(|(_, _, d)| d.iter().cloned())
+            .collect(),
+    );
+    all.sort();
+    all.0
 }
 
 /// A fingerprint of everything outside `content/` that shapes the site: `site.yaml`, locales,
@@ -282,13 +429,19 @@ pub fn build_with(builder: Builder) -> Result<BuildReport, Diagnostics> {
 /// `anslag publish`, which sends what it holds).
 pub fn build_site(mut builder: Builder) -> Result<(Site, BuildReport), Diagnostics> {
     let opts = builder.opts.clone();
-    let r = builder.rebuild()?;
-    let (site, outputs, mut report) = (r.site, r.outputs, r.report);
-    let t = Instant::now();
-    output::write_atomically(&opts.output, &outputs).map_err(|e| {
+    builder.keep = false;
+    let write_error = |e: std::io::Error| {
         Diagnostics(vec![Diagnostic::error(&opts.output, format!("cannot write the site: {e}")).hint("the previous site was left as it was; check the folder's permissions and free space")])
-    })?;
-    report.timings.push(("write", t.elapsed()));
+    };
+    // Files are written into a folder beside the output while they are rendered; a failed
+    // build drops the folder, a good one is swapped in at once.
+    let staging = output::Staging::new(&opts.output).map_err(write_error)?;
+    let sink = output::Folder::new(staging.dir(), opts.compress, Some(staging.output()));
+    let r = builder.rebuild_into(&sink)?;
+    let (site, mut report) = (r.site, r.report);
+    let t = Instant::now();
+    staging.commit().map_err(write_error)?;
+    report.timings.push(("swap", t.elapsed()));
     Ok((site, report))
 }
 

@@ -38,6 +38,18 @@ struct Meeting<'a> {
     event: Event,
 }
 
+/// What the calendars are made of, as a number: the minutes (by the load that rendered them).
+/// The calendars are the same while it is (the configuration aside).
+pub fn fingerprint(site: &Site) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for &i in site.by_kind.get(&Kind::Minutes).into_iter().flatten() {
+        let doc = &site.documents[i];
+        (&doc.slug, doc.generation).hash(&mut h);
+    }
+    h.finish()
+}
+
 pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
     let default = site.default_language();
     let host = host(&site.config.base_url);

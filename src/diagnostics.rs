@@ -58,12 +58,12 @@ impl Diagnostic {
 
     /// Attaches the text of the file so the message can quote the offending line.
     pub fn with_source(mut self, text: &str) -> Self {
-        if let Some(line) = self.line {
-            if let Some(l) = text.lines().nth(line.saturating_sub(1)) {
-                let (quoted, offset) = window(l, self.column);
-                self.source_line = Some(quoted);
-                self.source_offset = offset;
-            }
+        if let Some(line) = self.line
+            && let Some(l) = text.lines().nth(line.saturating_sub(1))
+        {
+            let (quoted, offset) = window(l, self.column);
+            self.source_line = Some(quoted);
+            self.source_offset = offset;
         }
         self
     }

@@ -18,6 +18,8 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod feeds;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod mail;
 pub mod output;
@@ -25,3 +27,4 @@ pub mod render;
 pub mod serve;
 pub mod site;
 pub mod sitemap;
+pub mod subscriptions;

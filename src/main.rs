@@ -41,6 +41,10 @@ enum Command {
         /// Build as if it were this moment (RFC 3339), for reproducible output.
         #[arg(long)]
         now: Option<String>,
+        /// Also write a .gz and a .br beside each HTML, CSS, XML, JSON, text, calendar and
+        /// feed file, for web servers that send precompressed files (nginx gzip_static).
+        #[arg(long)]
+        compress: bool,
     },
     /// Check the site: links and anchors, translations of urgent notices, accessibility,
     /// personal identity numbers, readability, closed-item leaks. Exits 1 on errors.
@@ -104,6 +108,26 @@ enum Command {
         /// preview holds drafts).
         #[arg(long, short)]
         output: Option<PathBuf>,
+    },
+    /// The subscription service that the site's forms post to.
+    Subscriptions {
+        #[command(subcommand)]
+        action: SubscriptionsAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum SubscriptionsAction {
+    /// Serve subscribe, confirm, preferences and unsubscribe pages, and send confirmations.
+    /// Stops on SIGTERM or Ctrl+C after the requests under way.
+    Serve {
+        /// Address to listen on (default: $ANSLAG_SERVICE_LISTEN, else 127.0.0.1:8025; port 0
+        /// picks a free one). Put a reverse proxy with TLS in front (see the README).
+        #[arg(long)]
+        listen: Option<std::net::SocketAddr>,
+        /// Queue confirmations without sending them (another process sends the outbox).
+        #[arg(long)]
+        no_send: bool,
     },
 }
 
@@ -250,6 +274,28 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Subscriptions {
+            action: SubscriptionsAction::Serve { listen, no_send },
+        } => {
+            use anslag::subscriptions::{ServeOptions, StartError, serve};
+            match serve(ServeOptions {
+                root: cli.site.clone(),
+                listen,
+                send: !no_send,
+                quiet: cli.quiet,
+                verbose: cli.verbose,
+            }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(StartError::Site(d)) => {
+                    eprint!("{}", d.render(anslag::diagnostics::colour_stderr()));
+                    ExitCode::FAILURE
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Serve { listen, output } => {
             let output = output.unwrap_or_else(|| cli.site.join(".anslag").join("preview"));
             match anslag::serve::serve(anslag::serve::ServeOptions {
@@ -282,6 +328,7 @@ fn main() -> ExitCode {
             output,
             drafts,
             now,
+            compress,
         } => {
             let started = Instant::now();
             let output = output.unwrap_or_else(|| cli.site.join("public"));
@@ -290,6 +337,7 @@ fn main() -> ExitCode {
                 output: output.clone(),
                 now,
                 drafts,
+                compress,
             };
             use std::io::IsTerminal;
             let progress = !cli.quiet && std::io::stderr().is_terminal();
@@ -349,6 +397,7 @@ fn publish(
             output: output.clone(),
             now,
             drafts: false,
+            compress: false,
         },
         dry_run: dry_run.clone(),
         progress: !quiet && std::io::stderr().is_terminal(),

@@ -62,6 +62,27 @@ pub fn render(site: &Site, _i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
     Ok(outputs)
 }
 
+/// What the sitemap is made of, as a number: the pages (documents and their translations, the
+/// lists' lengths, the years) and the documents' dates. The sitemap is the same while it is
+/// (the configuration aside).
+pub fn fingerprint(site: &Site) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for doc in &site.documents {
+        (doc.kind, &doc.slug).hash(&mut h);
+        for t in &doc.translations {
+            (&t.lang, t.updated.unwrap_or(t.date)).hash(&mut h);
+        }
+    }
+    for (kind, idx) in &site.by_kind {
+        (kind, idx.len()).hash(&mut h);
+    }
+    for year in site.by_year.keys() {
+        year.hash(&mut h);
+    }
+    h.finish()
+}
+
 /// `robots.txt`: everything may be crawled; the sitemap is named.
 pub fn robots_txt(config: &Config) -> String {
     format!(
@@ -115,7 +136,8 @@ pub fn entries(site: &Site) -> Vec<Entry> {
             | Page::Archive { lang }
             | Page::Year { lang, .. }
             | Page::NoticeBoard { lang }
-            | Page::Accessibility { lang } => {
+            | Page::Accessibility { lang }
+            | Page::Subscribe { lang } => {
                 let rest = url.strip_prefix(&format!("/{lang}/")).unwrap_or_default();
                 let mut alternates: Vec<(String, String)> = cfg
                     .language_codes()
@@ -149,6 +171,13 @@ pub fn sitemap_files(
     // Room for the declaration, `<urlset …>` and `</urlset>`.
     const FRAME: usize = 512;
     let max_urls = max_urls.max(1);
+    // Most sites fit in one file: write it once, and split only when it does not fit.
+    if entries.len() <= max_urls {
+        let whole = urlset(entries)?;
+        if whole.len() <= max_bytes {
+            return Ok(vec![("sitemap.xml".into(), whole)]);
+        }
+    }
     let mut chunks: Vec<&[Entry]> = Vec::new();
     let (mut start, mut bytes) = (0, FRAME);
     for (i, e) in entries.iter().enumerate() {

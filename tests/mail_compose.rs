@@ -60,6 +60,7 @@ fn fixture() -> &'static Fixture {
             output: out.path().join("public"),
             now: Some(NOW.into()),
             drafts: false,
+            compress: false,
         })
         .unwrap_or_else(|e| panic!("the example site does not build:\n{e}"));
         let (i18n, _) = I18n::load(&root(), &site.config)

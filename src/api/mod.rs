@@ -24,7 +24,9 @@
 pub mod schema;
 pub mod types;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -47,59 +49,203 @@ pub const SCHEMAS: [&str; 5] = ["index", "document", "list", "notice-board", "al
 
 /// Renders every file of the API.
 pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
-    let api = Api { site, i18n };
-    let mut files: Vec<(String, Result<Vec<u8>, serde_json::Error>)> = Vec::new();
+    let sink = crate::output::Collect::default();
+    render_changed(site, i18n, &mut Cache::default(), 0, &sink)?;
+    Ok(sink.into_outputs())
+}
 
-    files.push(("index.json".into(), json(&api.index())));
-    files.push(("notice-board.json".into(), json(&api.notice_board())));
-    files.push(("alerts.json".into(), json(&api.alerts())));
-    for (name, schema) in schema::all(|n| api.schema_url(n)) {
-        files.push((format!("schema/{name}.json"), json(&schema)));
-    }
+/// What the API's files were rendered from, kept between rebuilds (`anslag serve`): each file's
+/// fingerprint, and each document's summary in each language as it appears in the lists.
+#[derive(Default)]
+pub struct Cache {
+    files: HashMap<String, u64>,
+    /// `(kind, slug, reader's language)` → (fingerprint, pretty JSON indented for a list).
+    summaries: HashMap<(Kind, String, String), (u64, Arc<str>)>,
+}
+
+/// A file of the API to render.
+enum Job<'a> {
+    Index,
+    NoticeBoard,
+    Alerts,
+    Schema(&'static str),
+    KindList(&'a str, Kind),
+    TopicList(&'a str, &'a Topic),
+    Document(&'a Document, &'a Translation),
+}
+
+/// Renders the files of the API whose inputs changed since the last rendering with `cache`
+/// (all of them with an empty cache), handing each to `sink`; returns the paths of every file
+/// of the API. `global` changes with the configuration.
+pub fn render_changed(
+    site: &Site,
+    i18n: &I18n,
+    cache: &mut Cache,
+    global: u64,
+    sink: &dyn crate::output::Sink,
+) -> Result<Vec<String>, Diagnostics> {
+    let api = Api { site, i18n };
+    let mut jobs: Vec<Job<'_>> = vec![Job::Index, Job::NoticeBoard, Job::Alerts];
+    jobs.extend(SCHEMAS.iter().map(|n| Job::Schema(n)));
     for lang in site.config.language_codes() {
-        for kind in Kind::ALL {
-            let list = api.kind_list(lang, kind);
-            files.push((list_path(lang, kind.dir()), json(&list)));
-        }
-        for topic in &site.config.site.topics {
-            let list = api.topic_list(lang, topic);
-            files.push((topic_list_path(lang, topic), json(&list)));
-        }
+        jobs.extend(Kind::ALL.iter().map(|k| Job::KindList(lang, *k)));
+        jobs.extend(
+            site.config
+                .site
+                .topics
+                .iter()
+                .map(|t| Job::TopicList(lang, t)),
+        );
     }
-    let api = &api;
-    let docs: Vec<(String, Result<Vec<u8>, serde_json::Error>)> = site
-        .documents
+    for doc in &site.documents {
+        jobs.extend(doc.translations.iter().map(|t| Job::Document(doc, t)));
+    }
+    let states: Vec<u64> = site.documents.iter().map(|d| doc_state(site, d)).collect();
+    let planned: Vec<(String, u64)> = jobs
         .par_iter()
-        .flat_map_iter(|doc| {
-            doc.translations.iter().map(move |t| {
-                (
-                    doc_path(doc.kind, &doc.slug, &t.lang),
-                    json(&api.document(doc, t)),
-                )
-            })
+        .map(|job| api.plan(job, &states, global))
+        .collect();
+    let todo: Vec<usize> = (0..jobs.len())
+        .filter(|&i| cache.files.get(&planned[i].0) != Some(&planned[i].1))
+        .collect();
+
+    // The summaries the lists to render need, each serialised once for all lists that hold it.
+    let mut wanted: Vec<(usize, &str)> = Vec::new();
+    for &i in &todo {
+        let (lang, idx) = match &jobs[i] {
+            Job::KindList(lang, kind) => (*lang, site.by_kind.get(kind)),
+            Job::TopicList(lang, t) => (*lang, site.by_topic.get(t.id())),
+            _ => continue,
+        };
+        wanted.extend(idx.into_iter().flatten().map(|&d| (d, lang)));
+    }
+    wanted.sort_unstable();
+    wanted.dedup();
+    let summary_key = |d: usize, lang: &str| {
+        let doc = &site.documents[d];
+        (doc.kind, doc.slug.clone(), lang.to_owned())
+    };
+    let fresh: Vec<_> = wanted
+        .par_iter()
+        .filter(|(d, lang)| {
+            cache
+                .summaries
+                .get(&summary_key(*d, lang))
+                .is_none_or(|(fp, _)| *fp != states[*d] ^ global)
+        })
+        .map(|&(d, lang)| {
+            let json = list_item(&api.summary(lang, &site.documents[d]))?;
+            Ok((summary_key(d, lang), (states[d] ^ global, json)))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e: serde_json::Error| {
+            Diagnostics(vec![Diagnostic::error(
+                format!("api/{API_VERSION}"),
+                format!("cannot write the JSON API: {e}"),
+            )])
+        })?;
+    cache.summaries.extend(fresh);
+    let summaries = &cache.summaries;
+    let fragments = |lang: &str, idx: Option<&Vec<usize>>| -> Vec<Arc<str>> {
+        idx.into_iter()
+            .flatten()
+            .filter_map(|&d| summaries.get(&summary_key(d, lang)).map(|(_, j)| j.clone()))
+            .collect()
+    };
+
+    let schemas = schema::all(|n| api.schema_url(n));
+    let errs: Vec<Diagnostic> = todo
+        .par_iter()
+        .filter_map(|&i| {
+            let rel = &planned[i].0;
+            let bytes = match &jobs[i] {
+                Job::Index => json(&api.index()),
+                Job::NoticeBoard => json(&api.notice_board()),
+                Job::Alerts => json(&api.alerts()),
+                Job::Schema(name) => match schemas.iter().find(|(n, _)| n == name) {
+                    Some((_, schema)) => json(schema),
+                    None => return None,
+                },
+                Job::KindList(lang, kind) => {
+                    let list = api.kind_list(lang, *kind);
+                    list_json(&list, &fragments(lang, site.by_kind.get(kind)))
+                }
+                Job::TopicList(lang, topic) => {
+                    let list = api.topic_list(lang, topic);
+                    list_json(&list, &fragments(lang, site.by_topic.get(topic.id())))
+                }
+                Job::Document(doc, t) => json(&api.document(doc, t)),
+            };
+            let path = format!("api/{API_VERSION}/{rel}");
+            let result = bytes.map_err(|e| e.to_string()).and_then(|b| {
+                sink.put(Output {
+                    path: path.clone(),
+                    data: OutputData::Bytes(b),
+                })
+                .map_err(|e| e.to_string())
+            });
+            result
+                .err()
+                .map(|e| Diagnostic::error(path, format!("cannot write the JSON API file: {e}")))
         })
         .collect();
-    files.extend(docs);
+    if !errs.is_empty() {
+        return Err(Diagnostics(errs));
+    }
+    // Summaries of documents that are gone are forgotten.
+    let live: std::collections::HashSet<(Kind, &str)> = site
+        .documents
+        .iter()
+        .map(|d| (d.kind, d.slug.as_str()))
+        .collect();
+    cache
+        .summaries
+        .retain(|(k, s, _), _| live.contains(&(*k, s.as_str())));
+    let paths = planned
+        .iter()
+        .map(|(rel, _)| format!("api/{API_VERSION}/{rel}"))
+        .collect();
+    cache.files = planned.into_iter().collect();
+    Ok(paths)
+}
 
-    let mut errs = Diagnostics::default();
-    let mut outputs = Vec::with_capacity(files.len());
-    for (rel, bytes) in files {
-        match bytes {
-            Ok(b) => outputs.push(Output {
-                path: format!("api/{API_VERSION}/{rel}"),
-                data: OutputData::Bytes(b),
-            }),
-            Err(e) => errs.push(Diagnostic::error(
-                format!("api/{API_VERSION}/{rel}"),
-                format!("cannot write the JSON API file: {e}"),
-            )),
+/// What a document's files show besides its own text: whether each notice is in force now.
+fn doc_state(site: &Site, doc: &Document) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (doc.kind, &doc.slug, doc.generation).hash(&mut h);
+    for t in &doc.translations {
+        if let Some(n) = t.notice() {
+            is_active(t.date, n.expires, n.ended, site.now).hash(&mut h);
         }
     }
-    if errs.has_errors() {
-        Err(errs)
-    } else {
-        Ok(outputs)
+    h.finish()
+}
+
+/// A summary as an element of a list's `documents`, indented as `serde_json` pretty-prints it
+/// there.
+fn list_item(summary: &Summary) -> Result<Arc<str>, serde_json::Error> {
+    let text = serde_json::to_string_pretty(summary)?;
+    Ok(text.replace('\n', "\n    ").into())
+}
+
+/// A list file with its documents spliced in from [`list_item`]s: the same bytes as
+/// [`json`] of the whole list (`documents` is the last member).
+fn list_json(list: &ListFile, items: &[Arc<str>]) -> Result<Vec<u8>, serde_json::Error> {
+    let mut bytes = serde_json::to_vec_pretty(list)?;
+    const EMPTY_END: &[u8] = b"[]\n}";
+    if items.is_empty() || !bytes.ends_with(EMPTY_END) {
+        bytes.push(b'\n');
+        return Ok(bytes);
     }
+    bytes.truncate(bytes.len() - EMPTY_END.len());
+    bytes.reserve(items.iter().map(|i| i.len() + 6).sum::<usize>() + 8);
+    bytes.push(b'[');
+    for (n, item) in items.iter().enumerate() {
+        bytes.extend_from_slice(if n == 0 { b"\n    " } else { b",\n    " });
+        bytes.extend_from_slice(item.as_bytes());
+    }
+    bytes.extend_from_slice(b"\n  ]\n}\n");
+    Ok(bytes)
 }
 
 /// Pretty-printed JSON with a final newline.
@@ -133,6 +279,10 @@ fn topic_list_path(lang: &str, topic: &Topic) -> String {
 /// that the fragment works wherever a client shows it. The fragment is serialised HTML (every
 /// attribute value in double quotes, `<` in text escaped), so a small scanner suffices.
 fn absolute_links(html: &str, base_url: &str) -> String {
+    // Most fragments link nowhere on the site itself.
+    if !html.contains("=\"/") {
+        return html.to_owned();
+    }
     let mut out = String::with_capacity(html.len() + 64);
     let (mut in_tag, mut in_quote) = (false, false);
     for (i, c) in html.char_indices() {
@@ -203,6 +353,47 @@ struct Api<'a> {
 }
 
 impl Api<'_> {
+    /// The path of a job's file (relative to `api/v1/`) and the fingerprint of what it shows.
+    fn plan(&self, job: &Job<'_>, states: &[u64], global: u64) -> (String, u64) {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        global.hash(&mut h);
+        let docs = |h: &mut std::collections::hash_map::DefaultHasher, idx: Option<&Vec<usize>>| {
+            for &i in idx.into_iter().flatten() {
+                states[i].hash(h);
+            }
+        };
+        let path = match job {
+            // These carry the build's moment (`generated_at`): always rendered.
+            Job::Index => {
+                self.site.now.hash(&mut h);
+                "index.json".to_owned()
+            }
+            Job::NoticeBoard => {
+                self.site.now.hash(&mut h);
+                "notice-board.json".to_owned()
+            }
+            Job::Alerts => {
+                self.site.now.hash(&mut h);
+                "alerts.json".to_owned()
+            }
+            Job::Schema(name) => format!("schema/{name}.json"),
+            Job::KindList(lang, kind) => {
+                docs(&mut h, self.site.by_kind.get(kind));
+                list_path(lang, kind.dir())
+            }
+            Job::TopicList(lang, topic) => {
+                docs(&mut h, self.site.by_topic.get(topic.id()));
+                topic_list_path(lang, topic)
+            }
+            Job::Document(doc, t) => {
+                doc_state(self.site, doc).hash(&mut h);
+                doc_path(doc.kind, &doc.slug, &t.lang)
+            }
+        };
+        path.hash(&mut h);
+        (path, h.finish())
+    }
+
     fn default_lang(&self) -> &str {
         self.site.default_language()
     }
@@ -504,15 +695,9 @@ impl Api<'_> {
         }
     }
 
-    fn summaries(&self, lang: &str, idx: &[usize]) -> Vec<Summary> {
-        idx.iter()
-            .map(|&i| self.summary(lang, &self.site.documents[i]))
-            .collect()
-    }
-
+    /// A kind's list without its documents, which [`list_json`] splices in.
     fn kind_list(&self, lang: &str, kind: Kind) -> ListFile {
         let idx = self.site.by_kind.get(&kind).map_or(&[][..], Vec::as_slice);
-        let documents = self.summaries(lang, idx);
         ListFile {
             schema: self.schema_url("list"),
             lang: lang.to_owned(),
@@ -525,18 +710,18 @@ impl Api<'_> {
             title: self.i18n.t(lang, &format!("nav-{}", kind.dir()), None),
             url: self.abs(&kind_url(lang, kind, 1)),
             api: self.api_url(&list_path(lang, kind.dir())),
-            count: documents.len(),
-            documents,
+            count: idx.len(),
+            documents: Vec::new(),
         }
     }
 
+    /// A topic's list without its documents, which [`list_json`] splices in.
     fn topic_list(&self, lang: &str, topic: &Topic) -> ListFile {
         let idx = self
             .site
             .by_topic
             .get(topic.id())
             .map_or(&[][..], Vec::as_slice);
-        let documents = self.summaries(lang, idx);
         ListFile {
             schema: self.schema_url("list"),
             lang: lang.to_owned(),
@@ -549,8 +734,8 @@ impl Api<'_> {
             title: topic.name.get(lang, self.default_lang()).to_owned(),
             url: self.abs(&topic_url(lang, topic.id(), topic.kind)),
             api: self.api_url(&topic_list_path(lang, topic)),
-            count: documents.len(),
-            documents,
+            count: idx.len(),
+            documents: Vec::new(),
         }
     }
 
@@ -644,6 +829,57 @@ impl Api<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spliced_lists_are_what_serde_writes() {
+        let summary = |slug: &str| Summary {
+            kind: DocKind::Press,
+            slug: slug.into(),
+            lang: "sv".into(),
+            dir: Dir::Ltr,
+            translated: true,
+            title: "Rubrik \"citerad\"\nrad".into(),
+            summary: "Sammanfattning".into(),
+            date: "2026-11-22T08:00:00+01:00".into(),
+            updated: None,
+            url: "https://x.example/sv/press/a/".into(),
+            api: "https://x.example/api/v1/documents/press/a/sv.json".into(),
+            languages: vec![Version {
+                lang: "sv".into(),
+                api: "https://x.example/api/v1/documents/press/a/sv.json".into(),
+                url: "https://x.example/sv/press/a/".into(),
+            }],
+            urgency: None,
+            active: None,
+            draft: false,
+            embargoed: false,
+        };
+        for n in [0, 1, 3] {
+            let documents: Vec<Summary> = (0..n).map(|i| summary(&format!("s{i}"))).collect();
+            let mut list = ListFile {
+                schema: "https://x.example/api/v1/schema/list.json".into(),
+                lang: "sv".into(),
+                list: ListKind::Press,
+                id: None,
+                title: "Press".into(),
+                url: "https://x.example/sv/press/".into(),
+                api: "https://x.example/api/v1/sv/press.json".into(),
+                count: n,
+                documents,
+            };
+            let whole = json(&list).unwrap();
+            let items: Vec<Arc<str>> = list
+                .documents
+                .iter()
+                .map(|s| list_item(s).unwrap())
+                .collect();
+            list.documents.clear();
+            assert_eq!(
+                String::from_utf8(list_json(&list, &items).unwrap()).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
+        }
+    }
 
     #[test]
     fn root_relative_links_become_absolute() {

@@ -88,6 +88,32 @@ pub fn errors_for_build(root: &Path, site: &Site) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// [`errors_for_build`] for some of the site's documents (indexes into `site.documents`): the
+/// errors found in each, for a build that remembers those of the others.
+pub fn errors_for_build_in(
+    root: &Path,
+    site: &Site,
+    docs: &[usize],
+) -> Vec<(usize, Vec<Diagnostic>)> {
+    if docs.is_empty() {
+        return Vec::new();
+    }
+    let ctx = Context::for_documents(root, site, docs, false);
+    let findings = personal_numbers::check_each(&ctx);
+    findings
+        .into_iter()
+        .map(|(doc, mut f)| {
+            sort(&mut f);
+            let errors = f
+                .into_iter()
+                .filter(|f| f.severity == Severity::Error)
+                .map(|f| f.diagnostic)
+                .collect();
+            (doc, errors)
+        })
+        .collect()
+}
+
 fn sort(findings: &mut Vec<Finding>) {
     findings.sort_by(|a, b| {
         let key = |f: &Finding| {
@@ -289,15 +315,28 @@ pub(crate) struct Context<'a> {
     pub root: &'a Path,
     pub site: &'a Site,
     pub sources: Vec<Source<'a>>,
+    /// The documents checked (indexes into `site.documents`).
+    pub docs: Vec<usize>,
 }
 
 impl<'a> Context<'a> {
     fn new(root: &'a Path, site: &'a Site) -> Context<'a> {
+        let all: Vec<usize> = (0..site.documents.len()).collect();
+        Context::for_documents(root, site, &all, true)
+    }
+
+    /// A context for some documents; `all_closed`: find the closed agenda items of every set of
+    /// minutes, not only of those where a personal identity number might be.
+    fn for_documents(
+        root: &'a Path,
+        site: &'a Site,
+        docs: &[usize],
+        all_closed: bool,
+    ) -> Context<'a> {
         let decision_headings = &site.config.site.minutes.decision_headings;
-        let pairs: Vec<(usize, &'a Translation, bool)> = site
-            .documents
+        let pairs: Vec<(usize, &'a Translation, bool)> = docs
             .iter()
-            .enumerate()
+            .map(|&i| (i, &site.documents[i]))
             .flat_map(|(i, d)| {
                 let doc: &'a Document = d;
                 let minutes = doc.kind == crate::content::Kind::Minutes;
@@ -309,7 +348,9 @@ impl<'a> Context<'a> {
             .map(|(doc, t, is_minutes)| {
                 let text = std::fs::read_to_string(root.join(&t.path)).unwrap_or_default();
                 let body = front_matter::split(&text).map_or(0, |s| s.body_offset);
-                let closed = if is_minutes {
+                // Closed items matter to the build's check only where a number might be.
+                let closed = if is_minutes && (all_closed || personal_numbers::has_digit_run(&text))
+                {
                     let s = minutes::structure(&text[body..], decision_headings);
                     s.items
                         .into_iter()
@@ -338,6 +379,7 @@ impl<'a> Context<'a> {
             root,
             site,
             sources,
+            docs: docs.to_vec(),
         }
     }
 }

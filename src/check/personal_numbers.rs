@@ -77,8 +77,20 @@ fn joins(c: char) -> bool {
     )
 }
 
+/// Whether `text` has six digits in a row, as every identity number does: most texts have none.
+pub fn has_digit_run(text: &str) -> bool {
+    let mut run = 0;
+    text.chars().any(|c| {
+        run = if digit(c).is_some() { run + 1 } else { 0 };
+        run >= 6
+    })
+}
+
 /// Every identity number in `text`, for people born up to `today`.
 pub fn find(text: &str, today: NaiveDate) -> Vec<Match> {
+    if !has_digit_run(text) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let is_digit = |i: usize| at(i).and_then(digit).is_some();
@@ -293,11 +305,39 @@ const HINT: &str = "remove it (personal identity numbers may not be published), 
 /// Finds personal identity numbers in every document (source, attachment names, text
 /// attachments) and allow-list entries that match nothing.
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    out.extend(check_each(ctx).into_iter().flat_map(|(_, f)| f));
+}
+
+/// The findings of each document of the context, found in parallel.
+pub(crate) fn check_each(ctx: &Context<'_>) -> Vec<(usize, Vec<Finding>)> {
+    use rayon::prelude::*;
+    let mut by_doc: std::collections::HashMap<usize, Vec<&Source<'_>>> =
+        std::collections::HashMap::new();
+    for s in &ctx.sources {
+        by_doc.entry(s.doc).or_default().push(s);
+    }
+    ctx.docs
+        .par_iter()
+        .map(|&doc_index| {
+            let mut out = Vec::new();
+            let sources = by_doc.get(&doc_index).cloned().unwrap_or_default();
+            check_document(ctx, doc_index, &sources, &mut out);
+            (doc_index, out)
+        })
+        .collect()
+}
+
+fn check_document(
+    ctx: &Context<'_>,
+    doc_index: usize,
+    sources: &[&Source<'_>],
+    out: &mut Vec<Finding>,
+) {
     let today = ctx.site.now.date_naive();
-    for (doc_index, doc) in ctx.site.documents.iter().enumerate() {
-        let sources: Vec<&Source<'_>> = ctx.sources.iter().filter(|s| s.doc == doc_index).collect();
+    {
+        let doc = &ctx.site.documents[doc_index];
         let mut allowed: Vec<(String, String, &Source<'_>)> = Vec::new();
-        for s in &sources {
+        for s in sources {
             for entry in &s.t.allow_personal_numbers {
                 allowed.push((allow_key(entry).unwrap_or_default(), entry.clone(), *s));
             }
@@ -337,7 +377,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     out.push(f);
                 }
             };
-        for s in &sources {
+        for s in sources {
             // Not the allow-list itself, nor closed agenda items, which are never published.
             let list = allow_list_range(&s.text[..s.body]);
             let matches = find(&s.text, today)

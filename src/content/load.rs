@@ -266,18 +266,18 @@ impl ContentCache {
         for (key, ps) in groups {
             let files = attachments.remove(&key).unwrap_or_default();
             let inputs = {
-                let mut h: Vec<String> = ps
-                    .iter()
-                    .filter_map(|(st, r)| {
-                        r.as_ref()
-                            .as_ref()
-                            .ok()
-                            .map(|p| format!("{}:{st:?}:{:?}", p.path.display(), p.hidden))
-                    })
-                    .collect();
-                h.extend(files.iter().map(|(a, st)| format!("{}:{st:?}", a.name)));
-                h.push(index_hash.to_string());
-                hash_of(&h)
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                for (st, r) in &ps {
+                    if let Ok(p) = r.as_ref() {
+                        (p.path.as_os_str(), st, &p.hidden).hash(&mut h);
+                    }
+                }
+                for (a, st) in &files {
+                    (&a.name, st).hash(&mut h);
+                }
+                index_hash.hash(&mut h);
+                h.finish()
             };
             match self.docs.get(&key) {
                 Some((h, r)) if *h == inputs => kept.push((key, r.clone())),
@@ -550,6 +550,44 @@ fn parse_file(
             Bounded::Io(e) => Diagnostic::error(path, format!("cannot read: {e}")),
         }]
     })?;
+    parse_bytes(kind, path, (stem, slug, lang), bytes, config, opts)
+}
+
+/// Parses and renders one document's file as a build does, from its bytes, without a site
+/// around it: links to other documents are reported as missing. For fuzzing and tests.
+pub fn document_from_bytes(
+    config: &Config,
+    kind: Kind,
+    file_name: &str,
+    bytes: Vec<u8>,
+    opts: LoadOptions,
+) -> Result<Translation, Vec<Diagnostic>> {
+    let path = Path::new(CONTENT_DIR).join(kind.dir()).join(file_name);
+    let parts = file_name_parts(file_name, config)
+        .map_err(|(m, h)| vec![Diagnostic::error(&path, m).at(1, None).hint(h)])?;
+    let slug = parts.1.clone();
+    let p = parse_bytes(kind, &path, parts, bytes, config, opts)?;
+    let (index, hidden, files) = (HashMap::new(), HashMap::new(), HashSet::new());
+    let resolver = DocResolver {
+        index: &index,
+        hidden: &hidden,
+        lang: &p.lang,
+        default_lang: config.default_language(),
+        kind,
+        slug: &slug,
+        files: &files,
+    };
+    render_translation(&p, config, opts, &resolver, &mut HashSet::new())
+}
+
+fn parse_bytes(
+    kind: Kind,
+    path: &Path,
+    (stem, slug, lang): (String, String, String),
+    bytes: Vec<u8>,
+    config: &Config,
+    opts: LoadOptions,
+) -> Result<Parsed, Vec<Diagnostic>> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, col) = line_col(
             &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),

@@ -196,7 +196,7 @@ pub fn ltr_runs(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut k = 0;
     while k < cs.len() {
         let plus = cs[k].1 == '+';
-        if (k == 0 || !word(k - 1)) && (is_digit(k) || (plus && is_digit(k + 1))) {
+        if (is_digit(k) || (plus && is_digit(k + 1))) && (k == 0 || !word(k - 1)) {
             let mut j = k + usize::from(plus);
             let (mut digits, mut groups) = (0, 0);
             loop {
@@ -301,15 +301,28 @@ fn escape_into(out: &mut String, s: &str) {
 
 /// Whether the body uses level-1 headings (then every level is shifted down by one).
 pub fn uses_h1(src: &str) -> bool {
-    Parser::new_ext(src, parser_options()).any(|e| {
-        matches!(
-            e,
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            })
-        )
-    })
+    // A level-1 heading needs a line that starts, after indentation and container markers,
+    // with `#` and a space (or is just `#`), or a setext underline of `=`: without one, the
+    // Markdown need not be parsed.
+    let candidate = src.lines().any(|line| {
+        let rest = line.trim_start_matches([
+            ' ', '\t', '>', '-', '*', '+', '.', ')', '0', '1', '2', '3', '4', '5', '6', '7', '8',
+            '9',
+        ]);
+        rest.strip_prefix('#')
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']))
+            || (!rest.is_empty() && rest.trim_end().chars().all(|c| c == '='))
+    });
+    candidate
+        && Parser::new_ext(src, parser_options()).any(|e| {
+            matches!(
+                e,
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H1,
+                    ..
+                })
+            )
+        })
 }
 
 fn shifted(level: HeadingLevel, by: u8) -> HeadingLevel {

@@ -16,7 +16,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::render::pages::{kind_url, topic_url};
 use crate::render::{Output, OutputData};
-use crate::site::{Site, is_active};
+use crate::site::Site;
 
 /// What a feed covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,62 +166,71 @@ fn escape(s: &str) -> String {
     html_escape::encode_double_quoted_attribute(s).into_owned()
 }
 
-/// The documents of a feed, in order: active crisis notices first, then newest first.
-fn feed_docs<'a>(site: &'a Site, idx: &[usize]) -> Vec<&'a Document> {
-    let default = site.default_language();
-    let mut docs: Vec<&Document> = idx.iter().map(|&i| &*site.documents[i]).collect();
-    // Active crisis notices first; otherwise newest first (the site's order).
-    docs.sort_by_key(|d| {
-        let t = d.primary(default);
-        !t.notice().is_some_and(|n| {
-            n.urgency == crate::content::document::Urgency::Crisis
-                && is_active(t.date, n.expires, n.ended, site.now)
-        })
-    });
-    docs.truncate(site.config.site.feed_limit);
-    docs
+/// The documents of a feed, in order: active crisis notices first, then newest first (the
+/// site's order), at most `feed_limit`; as indexes into `site.documents`.
+fn feed_docs(site: &Site, idx: &[usize]) -> Vec<usize> {
+    let crisis = |i: &usize| site.crisis.contains(i);
+    idx.iter()
+        .filter(|i| crisis(i))
+        .chain(idx.iter().filter(|i| !crisis(i)))
+        .take(site.config.site.feed_limit)
+        .copied()
+        .collect()
 }
 
+/// One document as an item of a feed in `lang`: in that language, or its primary one.
+fn feed_item<'a>(site: &'a Site, i18n: &I18n, lang: &str, doc: &'a Document) -> FeedItem<'a> {
+    let default = site.default_language();
+    let t = doc.for_reader(lang, default);
+    let categories = t
+        .topics
+        .iter()
+        .chain(t.minutes().map(|m| &m.committee))
+        .filter_map(|id| site.config.topic(id))
+        .map(|tp| tp.name.get(lang, default).to_owned())
+        .collect();
+    FeedItem {
+        doc,
+        t,
+        url: site.config.absolute(&doc.url(&t.lang)),
+        content_html: content_html(i18n, t),
+        categories,
+        translations: doc
+            .translations
+            .iter()
+            .map(|x| (x.lang.clone(), site.config.absolute(&doc.url(&x.lang))))
+            .collect(),
+        date: t.date.fixed_offset(),
+        updated: t.updated.unwrap_or(t.date).fixed_offset(),
+    }
+}
+
+/// A feed of `docs` (indexes into `site.documents`) in `lang`, with its items when `with_items`
+/// (else only the feed itself, dated as with its items).
 fn feed_data<'a>(
     site: &'a Site,
     i18n: &I18n,
     lang: &str,
     scope: &Scope,
-    docs: Vec<&'a Document>,
+    docs: &[usize],
+    with_items: bool,
 ) -> FeedData<'a> {
     let default = site.default_language();
-    let items: Vec<FeedItem<'a>> = docs
-        .into_iter()
-        .map(|doc| {
-            let t = doc.for_reader(lang, default);
-            let categories = t
-                .topics
-                .iter()
-                .chain(t.minutes().map(|m| &m.committee))
-                .filter_map(|id| site.config.topic(id))
-                .map(|tp| tp.name.get(lang, default).to_owned())
-                .collect();
-            FeedItem {
-                doc,
-                t,
-                url: site.config.absolute(&doc.url(&t.lang)),
-                content_html: content_html(i18n, t),
-                categories,
-                translations: doc
-                    .translations
-                    .iter()
-                    .map(|x| (x.lang.clone(), site.config.absolute(&doc.url(&x.lang))))
-                    .collect(),
-                date: t.date.fixed_offset(),
-                updated: t.updated.unwrap_or(t.date).fixed_offset(),
-            }
-        })
-        .collect();
-    let updated = items
+    let updated = docs
         .iter()
-        .map(|i| i.updated)
+        .map(|&i| {
+            let t = site.documents[i].for_reader(lang, default);
+            t.updated.unwrap_or(t.date).fixed_offset()
+        })
         .max()
         .unwrap_or_else(|| site.now.fixed_offset());
+    let items: Vec<FeedItem<'a>> = if with_items {
+        docs.iter()
+            .map(|&i| feed_item(site, i18n, lang, &site.documents[i]))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let dir = scope_dir(site, lang, scope);
     FeedData {
         lang: lang.to_owned(),
@@ -241,14 +250,127 @@ fn feed_data<'a>(
     }
 }
 
-pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
-    render_changed(site, i18n, None, 0).map(|r| r.outputs)
+/// An item as each format writes it, made once per document and reader's language and spliced
+/// into every feed that holds it (see [`Format::splice`]).
+struct Fragments {
+    rss: Vec<u8>,
+    atom: Vec<u8>,
+    json: Vec<u8>,
 }
 
-/// What a (possibly partial) rendering of the feeds produced.
+/// How each format's writer lays out its items, so that items written alone can be put
+/// together into the same bytes as a feed written whole.
+#[derive(Clone, Copy)]
+enum Format {
+    Rss,
+    Atom,
+    Json,
+}
+
+impl Format {
+    fn write(self, feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
+        match self {
+            Format::Rss => rss::write(feed),
+            Format::Atom => atom::write(feed),
+            Format::Json => json::write(feed),
+        }
+    }
+
+    /// The item of a feed written with exactly one.
+    fn item(self, one: &[u8]) -> Option<Vec<u8>> {
+        let (open, close): (&[u8], &[u8]) = match self {
+            Format::Rss => (b"<item>", b"</item>"),
+            Format::Atom => (b"<entry>", b"</entry>"),
+            Format::Json => (JSON_ITEMS, JSON_END),
+        };
+        let start = find(one, open)?
+            + if matches!(self, Format::Json) {
+                open.len()
+            } else {
+                0
+            };
+        let end = rfind(one, close)?
+            + if matches!(self, Format::Json) {
+                0
+            } else {
+                close.len()
+            };
+        (start < end).then(|| one[start..end].to_vec())
+    }
+
+    /// A feed written without items, with `items` put where the writer puts them.
+    fn splice(self, mut shell: Vec<u8>, items: &[&[u8]]) -> Option<Vec<u8>> {
+        if items.is_empty() {
+            return Some(shell);
+        }
+        let size: usize = items.iter().map(|i| i.len() + 8).sum();
+        match self {
+            Format::Rss | Format::Atom => {
+                let (before, sep): (&[u8], &[u8]) = match self {
+                    Format::Rss => (b"\n </channel>", b"\n  "),
+                    _ => (b"</feed>", b""),
+                };
+                let at = rfind(&shell, before)?;
+                let tail = shell.split_off(at);
+                shell.reserve(size + tail.len());
+                for item in items {
+                    shell.extend_from_slice(sep);
+                    shell.extend_from_slice(item);
+                }
+                shell.extend_from_slice(&tail);
+                Some(shell)
+            }
+            Format::Json => {
+                const EMPTY: &[u8] = b"[]\n}";
+                if !shell.ends_with(EMPTY) {
+                    return None;
+                }
+                shell.truncate(shell.len() - EMPTY.len());
+                shell.reserve(size + 8);
+                shell.push(b'[');
+                for (n, item) in items.iter().enumerate() {
+                    shell.extend_from_slice(if n == 0 { b"\n    " } else { b",\n    " });
+                    shell.extend_from_slice(item);
+                }
+                shell.extend_from_slice(JSON_END);
+                Some(shell)
+            }
+        }
+    }
+}
+
+/// Where the items of a JSON Feed start and end (`items` is its last member).
+const JSON_ITEMS: &[u8] = b"\n  \"items\": [\n    ";
+const JSON_END: &[u8] = b"\n  ]\n}";
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// An item in each format, written as the only item of a feed and cut out of it.
+fn fragments(site: &Site, i18n: &I18n, lang: &str, doc: usize) -> Option<Fragments> {
+    let mut one = feed_data(site, i18n, lang, &Scope::All, &[], false);
+    one.items = vec![feed_item(site, i18n, lang, &site.documents[doc])];
+    let cut = |f: Format| f.write(&one).ok().and_then(|b| f.item(&b));
+    Some(Fragments {
+        rss: cut(Format::Rss)?,
+        atom: cut(Format::Atom)?,
+        json: cut(Format::Json)?,
+    })
+}
+
+pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
+    let sink = crate::output::Collect::default();
+    render_changed(site, i18n, None, 0, &sink)?;
+    Ok(sink.into_outputs())
+}
+
+/// What a (possibly partial) rendering of the feeds produced; the files went to the sink.
 pub struct RenderedFeeds {
-    /// The feeds rendered this time.
-    pub outputs: Vec<Output>,
     /// Every feed file, rendered this time or not.
     pub paths: Vec<String>,
     /// Fingerprint of each feed's inputs, for the next rebuild.
@@ -256,85 +378,152 @@ pub struct RenderedFeeds {
 }
 
 /// Renders the feeds whose documents changed since `previous` (all when `None`): after an edit,
-/// only the feeds that hold the edited document. `global` changes with the configuration.
+/// only the feeds that hold the edited document. `global` changes with the configuration. Each
+/// file goes to `sink` as soon as it is written.
 pub fn render_changed(
     site: &Site,
     i18n: &I18n,
     previous: Option<&std::collections::HashMap<String, u64>>,
     global: u64,
+    sink: &dyn crate::output::Sink,
 ) -> Result<RenderedFeeds, Diagnostics> {
     use rayon::prelude::*;
     use std::hash::{Hash, Hasher};
-    let scopes = scopes(site);
-    let jobs: Vec<(String, &Scope, &Vec<usize>)> = site
+    // The documents of each scope, the same in every language.
+    let scopes: Vec<(Scope, Vec<usize>)> = scopes(site)
+        .into_iter()
+        .map(|(s, idx)| {
+            let docs = feed_docs(site, &idx);
+            (s, docs)
+        })
+        .collect();
+    let jobs: Vec<(&str, &Scope, &Vec<usize>)> = site
         .config
         .language_codes()
-        .flat_map(|l| scopes.iter().map(move |(s, idx)| (l.to_owned(), s, idx)))
+        .flat_map(|l| scopes.iter().map(move |(s, docs)| (l, s, docs)))
         .collect();
-    type Job = Result<(String, u64, Option<Vec<Output>>), Diagnostic>;
-    let results: Vec<Job> = jobs
+    let planned: Vec<(String, u64)> = jobs
         .par_iter()
-        .map(|(lang, scope, idx)| {
-            let docs = feed_docs(site, idx);
+        .map(|(lang, scope, docs)| {
             let dir = scope_dir(site, lang, scope);
             let dir = dir.trim_start_matches('/').to_owned();
             let mut h = std::collections::hash_map::DefaultHasher::new();
             (global, &dir).hash(&mut h);
-            for d in &docs {
+            for &i in docs.iter() {
+                let d = &site.documents[i];
                 (d.kind, &d.slug, d.generation).hash(&mut h);
             }
             if docs.is_empty() {
                 site.now.hash(&mut h); // an empty feed is dated by the build
             }
-            let fp = h.finish();
-            if previous.is_some_and(|p| p.get(&dir) == Some(&fp)) {
-                return Ok((dir, fp, None));
-            }
-            let data = feed_data(site, i18n, lang, scope, docs);
+            (dir, h.finish())
+        })
+        .collect();
+    let todo: Vec<usize> = (0..jobs.len())
+        .filter(|&j| previous.is_none_or(|p| p.get(&planned[j].0) != Some(&planned[j].1)))
+        .collect();
+    // Each item once per document and language, for all the feeds of that language that hold
+    // it; one language at a time, so that only its items are held.
+    let mut results: Vec<Result<(), Diagnostic>> = Vec::new();
+    for lang in site.config.language_codes() {
+        let todo: Vec<usize> = todo
+            .iter()
+            .copied()
+            .filter(|&j| jobs[j].0 == lang)
+            .collect();
+        results.extend(render_feeds(site, i18n, &jobs, &planned, &todo, sink));
+    }
+    let mut rendered = RenderedFeeds {
+        paths: Vec::new(),
+        fingerprints: Default::default(),
+    };
+    let mut errs = Diagnostics::default();
+    errs.extend(results.into_iter().filter_map(Result::err));
+    if errs.has_errors() {
+        return Err(errs);
+    }
+    for (dir, fp) in planned {
+        rendered
+            .paths
+            .extend(FORMATS.iter().map(|(file, _, _)| format!("{dir}{file}")));
+        rendered.fingerprints.insert(dir, fp);
+    }
+    Ok(rendered)
+}
+
+/// Writes the feeds `todo` (indexes into `jobs`), their items made once each and spliced in.
+fn render_feeds(
+    site: &Site,
+    i18n: &I18n,
+    jobs: &[(&str, &Scope, &Vec<usize>)],
+    planned: &[(String, u64)],
+    todo: &[usize],
+    sink: &dyn crate::output::Sink,
+) -> Vec<Result<(), Diagnostic>> {
+    use rayon::prelude::*;
+    let mut wanted: Vec<(usize, &str)> = todo
+        .iter()
+        .flat_map(|&j| {
+            let (lang, _, docs) = jobs[j];
+            docs.iter().map(move |&d| (d, lang))
+        })
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let made: std::collections::HashMap<(usize, &str), Fragments> = wanted
+        .par_iter()
+        .filter_map(|&(d, lang)| fragments(site, i18n, lang, d).map(|f| ((d, lang), f)))
+        .collect();
+    todo.par_iter()
+        .map(|&j| {
+            let (lang, scope, docs) = jobs[j];
+            let dir = &planned[j].0;
             let err = |format: &str, e: String| {
                 Diagnostic::error(
                     format!("{dir}{format}"),
                     format!("cannot write the feed: {e}"),
                 )
             };
-            let outputs = vec![
-                Output {
-                    path: format!("{dir}feed.xml"),
-                    data: OutputData::Bytes(rss::write(&data).map_err(|e| err("feed.xml", e))?),
-                },
-                Output {
-                    path: format!("{dir}atom.xml"),
-                    data: OutputData::Bytes(atom::write(&data).map_err(|e| err("atom.xml", e))?),
-                },
-                Output {
-                    path: format!("{dir}feed.json"),
-                    data: OutputData::Bytes(json::write(&data).map_err(|e| err("feed.json", e))?),
-                },
-            ];
-            Ok((dir, fp, Some(outputs)))
-        })
-        .collect();
-    let mut rendered = RenderedFeeds {
-        outputs: Vec::new(),
-        paths: Vec::new(),
-        fingerprints: Default::default(),
-    };
-    let mut errs = Diagnostics::default();
-    for r in results {
-        match r {
-            Ok((dir, fp, outputs)) => {
-                rendered
-                    .paths
-                    .extend(FORMATS.iter().map(|(file, _, _)| format!("{dir}{file}")));
-                rendered.outputs.extend(outputs.into_iter().flatten());
-                rendered.fingerprints.insert(dir, fp);
+            let shell = feed_data(site, i18n, lang, scope, docs, false);
+            let mut whole: Option<FeedData<'_>> = None;
+            for (file, format) in [
+                ("feed.xml", Format::Rss),
+                ("atom.xml", Format::Atom),
+                ("feed.json", Format::Json),
+            ] {
+                let items: Option<Vec<&[u8]>> = docs
+                    .iter()
+                    .map(|&d| {
+                        made.get(&(d, lang)).map(|f| match format {
+                            Format::Rss => f.rss.as_slice(),
+                            Format::Atom => f.atom.as_slice(),
+                            Format::Json => f.json.as_slice(),
+                        })
+                    })
+                    .collect();
+                let spliced = items.and_then(|items| {
+                    format
+                        .write(&shell)
+                        .ok()
+                        .and_then(|b| format.splice(b, &items))
+                });
+                // Written whole when the items could not be cut out and put back.
+                let bytes = match spliced {
+                    Some(b) => b,
+                    None => {
+                        let feed = whole
+                            .get_or_insert_with(|| feed_data(site, i18n, lang, scope, docs, true));
+                        format.write(feed).map_err(|e| err(file, e))?
+                    }
+                };
+                let path = format!("{dir}{file}");
+                sink.put(Output {
+                    path: path.clone(),
+                    data: OutputData::Bytes(bytes),
+                })
+                .map_err(|e| Diagnostic::error(path, format!("cannot write the feed: {e}")))?;
             }
-            Err(d) => errs.push(d),
-        }
-    }
-    if errs.has_errors() {
-        Err(errs)
-    } else {
-        Ok(rendered)
-    }
+            Ok(())
+        })
+        .collect()
 }

@@ -277,6 +277,28 @@ pub fn confirmation(
     render_pair(ctx, "mail/confirm", lang, subject, ctx_value)
 }
 
+/// The message a confirmed subscriber gets when they (or anyone) ask the subscription service
+/// for their links: where to change preferences and where to unsubscribe. The links are the
+/// placeholders, filled in per recipient like a digest's.
+pub fn manage(ctx: &MailContext, address: &str, lang: &str) -> Result<Composed, Diagnostic> {
+    let lang = reader_lang(ctx.site, lang);
+    let site = site_view(ctx, &lang);
+    let subject = one_line(&ctx.i18n.t(
+        &lang,
+        "mail-manage-subject",
+        Some(&args([("site", FluentValue::from(site.title.clone()))])),
+    ));
+    let ctx_value = minijinja::context! {
+        lang => ser(&lang_view(ctx.site, &lang)),
+        subject => &subject,
+        site => ser(&site),
+        address => address,
+        preferences_url => PREFERENCES_PLACEHOLDER,
+        unsubscribe_url => UNSUBSCRIBE_PLACEHOLDER,
+    };
+    render_pair(ctx, "mail/manage", lang, subject, ctx_value)
+}
+
 /// The MIME message for one recipient: multipart/alternative (text, then HTML) with From,
 /// Reply-To, To, Subject, Date, Message-ID, List-Id, List-Unsubscribe and
 /// List-Unsubscribe-Post (with an unsubscribe link), Auto-Submitted, Content-Language, and a

@@ -93,6 +93,11 @@ pub enum Outcome {
     Unknown(String),
 }
 
+/// Message keys of `confirm` rows that carry a confirmed subscriber's links instead of a
+/// confirmation (the subscription service queues them: `manage:{id}:{time}`); they count
+/// against the same per-address limit and need no confirmation token.
+pub const MANAGE_KEY_PREFIX: &str = "manage:";
+
 /// Attempts before a row that keeps failing temporarily is given up as `failed`.
 pub const MAX_ATTEMPTS: u32 = 10;
 
@@ -333,7 +338,9 @@ pub fn claim(
         )?;
         for c in &mut claimed {
             set_mid.execute(params![c.id, c.message_id])?;
-            if let (MessageKind::Confirm, Some(sub)) = (c.kind, c.subscriber_id) {
+            if let (MessageKind::Confirm, Some(sub)) = (c.kind, c.subscriber_id)
+                && !c.message_key.starts_with(MANAGE_KEY_PREFIX)
+            {
                 let hours = i64::from(crate::mail::compose::CONFIRM_VALID_HOURS);
                 c.confirm_token = Some(store::issue_token(
                     conn,

@@ -222,7 +222,7 @@ pub async fn run(
     }
     // Rows claimed but never started (a stop) go back to the queue.
     db.release(&lock.id).await?;
-    report.waiting = db.waiting().await?;
+    report.waiting = db.due().await?;
     db.close();
     let _ = db_thread.join();
     drop(lock);
@@ -551,7 +551,6 @@ enum Cmd {
     Record(i64, Outcome, oneshot::Sender<store::Result<()>>),
     NextDue(oneshot::Sender<store::Result<Option<chrono::DateTime<Utc>>>>),
     Release(String, oneshot::Sender<store::Result<usize>>),
-    Waiting(oneshot::Sender<store::Result<usize>>),
     InFlight(String, oneshot::Sender<store::Result<usize>>),
 }
 
@@ -609,9 +608,6 @@ impl Db {
     async fn in_flight(&self, run: &str) -> store::Result<usize> {
         let run = run.to_owned();
         self.ask(|tx| Cmd::InFlight(run, tx)).await
-    }
-    async fn waiting(&self) -> store::Result<usize> {
-        self.ask(Cmd::Waiting).await
     }
     fn close(self) {}
 }
@@ -673,15 +669,11 @@ fn db_thread(conn: rusqlite::Connection, rx: std::sync::mpsc::Receiver<Cmd>) {
                     let _ = tx.send(outbox::recover(&conn, &dir, &me, now));
                 }
                 Cmd::Due(tx) => {
-                    let _ = tx.send(
-                        conn.query_row(
-                            "SELECT count(*) FROM outbox WHERE state = 'pending' OR (state = 'unknown' AND urgent = 1)",
-                            [],
-                            |r| r.get::<_, i64>(0),
-                        )
-                        .map(|n| n as usize)
-                        .map_err(Into::into),
-                    );
+                    let _ = tx.send(count(
+                        &conn,
+                        "SELECT count(*) FROM outbox WHERE state = 'pending' OR (state = 'unknown' AND urgent = 1)",
+                        "",
+                    ));
                 }
                 Cmd::Claim(run, n, domain, tx) => {
                     let _ = tx.send(outbox::claim(&conn, &run, n, now, &domain));
@@ -692,30 +684,26 @@ fn db_thread(conn: rusqlite::Connection, rx: std::sync::mpsc::Receiver<Cmd>) {
                 Cmd::Release(run, tx) => {
                     let _ = tx.send(outbox::release(&conn, &run));
                 }
-                Cmd::Waiting(tx) => {
-                    let _ = tx.send(
-                        conn.query_row(
-                            "SELECT count(*) FROM outbox WHERE state = 'pending' OR (state = 'unknown' AND urgent = 1)",
-                            [],
-                            |r| r.get::<_, i64>(0),
-                        )
-                        .map(|n| n as usize)
-                        .map_err(Into::into),
-                    );
-                }
                 Cmd::InFlight(run, tx) => {
-                    let _ = tx.send(
-                        conn.query_row(
-                            "SELECT count(*) FROM outbox WHERE state = 'claimed' AND claimed_by = ?1",
-                            [run],
-                            |r| r.get::<_, i64>(0),
-                        )
-                        .map(|n| n as usize)
-                        .map_err(Into::into),
-                    );
+                    let _ = tx.send(count(
+                        &conn,
+                        "SELECT count(*) FROM outbox WHERE state = 'claimed' AND claimed_by = ?1",
+                        &run,
+                    ));
                 }
                 Cmd::BeginData(..) | Cmd::Record(..) => {}
             }
         }
     }
+}
+
+/// A count of outbox rows; `sql` may use `?1` (given `arg`).
+fn count(conn: &rusqlite::Connection, sql: &str, arg: &str) -> store::Result<usize> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let n: i64 = if sql.contains("?1") {
+        stmt.query_row([arg], |r| r.get(0))?
+    } else {
+        stmt.query_row([], |r| r.get(0))?
+    };
+    Ok(n as usize)
 }

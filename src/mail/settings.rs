@@ -70,6 +70,51 @@ pub struct MailSettings {
     pub smtp: SmtpSettings,
     #[serde(default)]
     pub dkim: Option<DkimSettings>,
+    /// The subscription service (`anslag subscriptions serve`); every key has a default.
+    #[serde(default)]
+    pub service: ServiceSettings,
+}
+
+/// `mail.service`: limits and trust of the subscription service. Each value can be overridden by
+/// an environment variable (see `crate::subscriptions`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceSettings {
+    /// Reverse proxies whose `X-Forwarded-For` header is believed: IP addresses or CIDR ranges
+    /// (default: loopback, `127.0.0.1` and `::1`).
+    #[serde(default = "default_trusted_proxies")]
+    pub trusted_proxies: Vec<String>,
+    /// Form posts one client address may make per minute (0: no limit).
+    #[serde(default = "default_rate_per_minute")]
+    pub rate_per_minute: u32,
+    /// Confirmation and link emails one address may be sent per 24 hours.
+    #[serde(default = "default_emails_per_address")]
+    pub emails_per_address: u32,
+    /// Other origins (`https://host`) whose pages may post to the service, besides those of
+    /// `base_url` and `service_url`.
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
+}
+
+impl Default for ServiceSettings {
+    fn default() -> ServiceSettings {
+        ServiceSettings {
+            trusted_proxies: default_trusted_proxies(),
+            rate_per_minute: default_rate_per_minute(),
+            emails_per_address: default_emails_per_address(),
+            allowed_origins: Vec::new(),
+        }
+    }
+}
+
+fn default_trusted_proxies() -> Vec<String> {
+    vec!["127.0.0.1".into(), "::1".into()]
+}
+fn default_rate_per_minute() -> u32 {
+    60
+}
+fn default_emails_per_address() -> u32 {
+    3
 }
 
 fn default_digest_time() -> String {

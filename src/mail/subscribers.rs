@@ -344,10 +344,6 @@ pub fn import(
     file: &Path,
     now: DateTime<Utc>,
 ) -> Result<ImportReport, Diagnostics> {
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
     let err = |message: String, hint: &str| one(Diagnostic::error(file, message).hint(hint));
     let cannot_read = |e: std::io::Error| {
         err(
@@ -375,7 +371,23 @@ pub fn import(
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big());
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    import_bytes(conn, config, file, &bytes, now)
+}
+
+/// [`import`] of a file's bytes, already read (`file` names it in messages). For fuzzing and
+/// tests.
+pub fn import_bytes(
+    conn: &mut Connection,
+    config: &Config,
+    file: &Path,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+) -> Result<ImportReport, Diagnostics> {
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
         one(Diagnostic::error(file, format!("line {line} is not UTF-8 text"))

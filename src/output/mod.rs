@@ -1,46 +1,191 @@
 //! Writing the site: everything goes to a fresh folder beside the output on the same
-//! filesystem, and only a complete build is swapped in, in one atomic `renameat2(EXCHANGE)`.
-//! A failed or killed build leaves the previous site untouched.
+//! filesystem ([`Staging`]), and only a complete build is swapped in, in one atomic
+//! `renameat2(EXCHANGE)`. A failed or killed build leaves the previous site untouched.
+//!
+//! Files are handed to a [`Sink`] as soon as they are rendered, from the threads that render
+//! them, so that a build never holds the whole site in memory and writing overlaps rendering.
+//! With compression on, each HTML, CSS, XML, JSON, text, calendar and feed file gets a `.gz`
+//! and a `.br` beside it (see [`compress`]), made in the same threads; a file whose bytes are
+//! the same as in the previous build takes the previous build's compressed copies instead of
+//! being compressed again.
 
+pub mod compress;
+
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
 use crate::render::{Output, OutputData};
 
-/// Writes `outputs` as the new content of `out_dir`.
-pub fn write_atomically(out_dir: &Path, outputs: &[Output]) -> io::Result<()> {
-    let out_dir = absolute(out_dir)?;
-    let parent = out_dir
-        .parent()
-        .ok_or_else(|| io::Error::other("the output folder has no parent folder"))?
-        .to_path_buf();
-    let name = out_dir
-        .file_name()
-        .ok_or_else(|| io::Error::other("the output folder has no name"))?
-        .to_string_lossy()
-        .into_owned();
-    if out_dir.exists() && !out_dir.is_dir() {
+/// Takes the files of the site as they are rendered (from many threads at once).
+pub trait Sink: Sync {
+    fn put(&self, output: Output) -> io::Result<()>;
+}
+
+/// Keeps every file in memory, for callers that want the outputs themselves (tests, mail).
+#[derive(Default)]
+pub struct Collect(Mutex<Vec<Output>>);
+
+impl Collect {
+    pub fn into_outputs(self) -> Vec<Output> {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, output: Output) -> io::Result<()> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(output);
+        Ok(())
+    }
+}
+
+/// Writes each file into a folder (a [`Staging`] folder for a build), compressing what should be.
+pub struct Folder {
+    dir: PathBuf,
+    compress: bool,
+    /// The previous build, whose compressed files are reused for files that did not change.
+    previous: Option<PathBuf>,
+}
+
+impl Folder {
+    pub fn new(dir: &Path, compress: bool, previous: Option<&Path>) -> Folder {
+        Folder {
+            dir: dir.to_path_buf(),
+            compress,
+            previous: previous.filter(|p| p.is_dir()).map(Path::to_path_buf),
+        }
+    }
+}
+
+impl Sink for Folder {
+    fn put(&self, o: Output) -> io::Result<()> {
+        let dest = destination(&self.dir, &o.path)?;
+        if let Some(parent) = dest.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        write_one(&dest, &o.data)?;
+        if self.compress
+            && let OutputData::Bytes(bytes) = &o.data
+            && compress::wanted(&o.path)
+        {
+            let reused = self
+                .previous
+                .as_deref()
+                .is_some_and(|prev| compress::reuse(&prev.join(&o.path), bytes, &dest));
+            if !reused {
+                compress::write_beside(&dest, bytes)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The file `rel` of the output folder `dir`; paths that would leave it are refused.
+fn destination(dir: &Path, rel: &str) -> io::Result<PathBuf> {
+    let r = Path::new(rel);
+    if r.is_absolute()
+        || r.components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
         return Err(io::Error::other(format!(
-            "{} exists and is not a folder",
-            out_dir.display()
+            "refusing to write outside the output folder: {rel}"
         )));
     }
-    std::fs::create_dir_all(&parent)?;
-    remove_leftovers(&parent, &name);
+    Ok(dir.join(r))
+}
 
-    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    if tmp.exists() {
-        std::fs::remove_dir_all(&tmp)?;
+fn write_one(dest: &Path, data: &OutputData) -> io::Result<()> {
+    match data {
+        OutputData::Bytes(b) => std::fs::write(dest, b),
+        OutputData::Copy(src) => std::fs::copy(src, dest).map(|_| ()),
     }
-    std::fs::create_dir(&tmp)?;
-    let refs: Vec<&Output> = outputs.iter().collect();
-    if let Err(e) = write_all(&tmp, &refs) {
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e);
+    .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dest.display())))
+}
+
+/// A folder beside the output that a build writes into; [`Staging::commit`] swaps it in
+/// atomically. Dropped without a commit, it is removed and the output is left as it was.
+pub struct Staging {
+    out_dir: PathBuf,
+    parent: PathBuf,
+    name: String,
+    tmp: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn new(out_dir: &Path) -> io::Result<Staging> {
+        let out_dir = absolute(out_dir)?;
+        let parent = out_dir
+            .parent()
+            .ok_or_else(|| io::Error::other("the output folder has no parent folder"))?
+            .to_path_buf();
+        let name = out_dir
+            .file_name()
+            .ok_or_else(|| io::Error::other("the output folder has no name"))?
+            .to_string_lossy()
+            .into_owned();
+        if out_dir.exists() && !out_dir.is_dir() {
+            return Err(io::Error::other(format!(
+                "{} exists and is not a folder",
+                out_dir.display()
+            )));
+        }
+        std::fs::create_dir_all(&parent)?;
+        remove_leftovers(&parent, &name);
+        let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+        if tmp.exists() {
+            std::fs::remove_dir_all(&tmp)?;
+        }
+        std::fs::create_dir(&tmp)?;
+        Ok(Staging {
+            out_dir,
+            parent,
+            name,
+            tmp,
+            committed: false,
+        })
     }
-    swap_in(&tmp, &out_dir, &parent, &name)
+
+    /// The folder to write the new site into.
+    pub fn dir(&self) -> &Path {
+        &self.tmp
+    }
+
+    /// The output folder that the new site replaces.
+    pub fn output(&self) -> &Path {
+        &self.out_dir
+    }
+
+    /// Swaps the new site in.
+    pub fn commit(mut self) -> io::Result<()> {
+        self.committed = true;
+        let r = swap_in(&self.tmp, &self.out_dir, &self.parent, &self.name);
+        if r.is_err() {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
+        r
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+/// Writes `outputs` as the new content of `out_dir`.
+pub fn write_atomically(out_dir: &Path, outputs: &[Output]) -> io::Result<()> {
+    let staging = Staging::new(out_dir)?;
+    write_all(staging.dir(), &outputs.iter().collect::<Vec<_>>(), false)?;
+    staging.commit()
 }
 
 fn absolute(p: &Path) -> io::Result<PathBuf> {
@@ -78,28 +223,19 @@ fn process_alive(pid: u32) -> bool {
     Path::new(&format!("/proc/{pid}")).exists()
 }
 
-fn write_all(tmp: &Path, outputs: &[&Output]) -> io::Result<()> {
+fn write_all(dir: &Path, outputs: &[&Output], compress: bool) -> io::Result<()> {
     outputs.par_iter().try_for_each(|o| {
-        let rel = Path::new(&o.path);
-        if rel.is_absolute()
-            || rel
-                .components()
-                .any(|c| matches!(c, std::path::Component::ParentDir))
-        {
-            return Err(io::Error::other(format!(
-                "refusing to write outside the output folder: {}",
-                o.path
-            )));
+        let dest = destination(dir, &o.path)?;
+        if let Some(parent) = dest.parent() {
+            std::fs::create_dir_all(parent)?;
         }
-        let dest = tmp.join(rel);
-        if let Some(dir) = dest.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
+        write_one(&dest, &o.data)?;
         match &o.data {
-            OutputData::Bytes(b) => std::fs::write(&dest, b),
-            OutputData::Copy(src) => std::fs::copy(src, &dest).map(|_| ()),
+            OutputData::Bytes(b) if compress && compress::wanted(&o.path) => {
+                compress::write_beside(&dest, b)
+            }
+            _ => Ok(()),
         }
-        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dest.display())))
     })
 }
 
@@ -116,7 +252,7 @@ fn swap_in(tmp: &Path, out_dir: &Path, parent: &Path, name: &str) -> io::Result<
     ) {
         Ok(()) => {
             // `tmp` now holds the previous site.
-            let _ = std::fs::remove_dir_all(tmp);
+            remove_tree(tmp);
             Ok(())
         }
         Err(_) => {
@@ -124,14 +260,30 @@ fn swap_in(tmp: &Path, out_dir: &Path, parent: &Path, name: &str) -> io::Result<
             let old = parent.join(format!(".{name}.old-{}", std::process::id()));
             std::fs::rename(out_dir, &old)?;
             std::fs::rename(tmp, out_dir)?;
-            let _ = std::fs::remove_dir_all(old);
+            remove_tree(&old);
             Ok(())
         }
     }
 }
 
+/// Removes a previous site, its top-level folders in parallel (a large site has tens of
+/// thousands of files).
+fn remove_tree(dir: &Path) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        entries.par_iter().for_each(|p| {
+            if p.is_dir() {
+                let _ = std::fs::remove_dir_all(p);
+            } else {
+                let _ = std::fs::remove_file(p);
+            }
+        });
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 /// The content of a file as written: a hash of its bytes, or of a copied file's path and stamp.
-type Written = std::collections::HashMap<String, blake3::Hash>;
+pub type Written = HashMap<String, blake3::Hash>;
 
 fn content_hash(data: &OutputData) -> blake3::Hash {
     match data {
@@ -149,6 +301,86 @@ fn content_hash(data: &OutputData) -> blake3::Hash {
     }
 }
 
+/// Writes into a folder only the files whose content differs from what was written there
+/// before (`anslag serve`): files that did not change keep their time stamps. It holds the
+/// record of what was written while a rebuild runs; [`Changed::finish`] gives it back.
+pub struct Changed {
+    dir: PathBuf,
+    compress: bool,
+    written: Written,
+    fresh: Mutex<Vec<(String, blake3::Hash)>>,
+}
+
+impl Changed {
+    pub fn new(dir: &Path, written: Written, compress: bool) -> io::Result<Changed> {
+        std::fs::create_dir_all(dir)?;
+        Ok(Changed {
+            dir: dir.to_path_buf(),
+            compress,
+            written,
+            fresh: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// The record of what is in the folder now, and how many files were written; with
+    /// `paths` (every file of a good build) the files that are no longer part of the site are
+    /// removed too, and counted.
+    pub fn finish(self, paths: Option<&[String]>) -> (Written, usize, usize) {
+        let fresh = self.fresh.into_inner().unwrap_or_else(|e| e.into_inner());
+        let count = fresh.len();
+        let mut written = self.written;
+        written.extend(fresh);
+        let removed = paths.map_or(0, |p| remove_gone(&self.dir, p, &mut written));
+        (written, count, removed)
+    }
+}
+
+impl Sink for Changed {
+    fn put(&self, o: Output) -> io::Result<()> {
+        let h = content_hash(&o.data);
+        if self.written.get(&o.path) == Some(&h) {
+            return Ok(());
+        }
+        let dest = destination(&self.dir, &o.path)?;
+        if let Some(parent) = dest.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        write_one(&dest, &o.data)?;
+        if self.compress
+            && let OutputData::Bytes(b) = &o.data
+            && compress::wanted(&o.path)
+        {
+            compress::write_beside(&dest, b)?;
+        }
+        self.fresh
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((o.path, h));
+        Ok(())
+    }
+}
+
+/// Removes the files written before that are not among `paths` (with their compressed
+/// copies); returns how many.
+fn remove_gone(dir: &Path, paths: &[String], written: &mut Written) -> usize {
+    let keep: HashSet<&str> = paths.iter().map(String::as_str).collect();
+    let gone: Vec<String> = written
+        .keys()
+        .filter(|p| !keep.contains(p.as_str()))
+        .cloned()
+        .collect();
+    for p in &gone {
+        let file = dir.join(p);
+        for ext in ["", ".gz", ".br"] {
+            let mut f = file.clone().into_os_string();
+            f.push(ext);
+            let _ = std::fs::remove_file(f);
+        }
+        written.remove(p);
+    }
+    gone.len()
+}
+
 /// Writes into `out_dir` the outputs whose content differs from what was written before, and
 /// removes the files that are no longer part of the site (`paths` lists all of them). For
 /// `anslag serve`: files that did not change keep their time stamps. Returns how many files
@@ -159,26 +391,29 @@ pub fn write_changed(
     paths: &[String],
     written: &mut Written,
 ) -> io::Result<(usize, usize)> {
+    write_changed_with(out_dir, outputs, paths, written, false)
+}
+
+/// [`write_changed`], with `.gz` and `.br` beside the files that should have them when
+/// `compress` is set.
+pub fn write_changed_with(
+    out_dir: &Path,
+    outputs: &[Output],
+    paths: &[String],
+    written: &mut Written,
+    compress: bool,
+) -> io::Result<(usize, usize)> {
     std::fs::create_dir_all(out_dir)?;
     let todo: Vec<(&Output, blake3::Hash)> = outputs
-        .iter()
+        .par_iter()
         .map(|o| (o, content_hash(&o.data)))
         .filter(|(o, h)| written.get(&o.path) != Some(h))
         .collect();
     let changed: Vec<&Output> = todo.iter().map(|(o, _)| *o).collect();
-    write_all(out_dir, &changed)?;
+    write_all(out_dir, &changed, compress)?;
     for (o, h) in &todo {
         written.insert(o.path.clone(), *h);
     }
-    let keep: std::collections::HashSet<&str> = paths.iter().map(String::as_str).collect();
-    let gone: Vec<String> = written
-        .keys()
-        .filter(|p| !keep.contains(p.as_str()))
-        .cloned()
-        .collect();
-    for p in &gone {
-        let _ = std::fs::remove_file(out_dir.join(p));
-        written.remove(p);
-    }
-    Ok((todo.len(), gone.len()))
+    let removed = remove_gone(out_dir, paths, written);
+    Ok((todo.len(), removed))
 }

@@ -68,6 +68,10 @@ pub enum Page {
     Accessibility {
         lang: String,
     },
+    /// The subscribe form, posting to the subscription service (only with a `mail:` section).
+    Subscribe {
+        lang: String,
+    },
     Languages,
     NotFound,
 }
@@ -82,6 +86,10 @@ pub fn kind_url(lang: &str, kind: Kind, page: usize) -> String {
 
 pub fn accessibility_url(lang: &str) -> String {
     format!("/{lang}/accessibility/")
+}
+
+pub fn subscribe_url(lang: &str) -> String {
+    format!("/{lang}/subscribe/")
 }
 
 /// Warnings about the site's pages, for the build to print: a site without an accessibility
@@ -150,6 +158,9 @@ pub fn plan(site: &Site) -> Vec<Page> {
             });
         }
         pages.push(Page::NoticeBoard { lang: lang.clone() });
+        if site.config.site.mail.is_some() {
+            pages.push(Page::Subscribe { lang: lang.clone() });
+        }
         pages.push(Page::Accessibility { lang });
     }
     pages
@@ -170,6 +181,7 @@ pub fn page_url(site: &Site, page: &Page) -> String {
         Page::Year { lang, year } => format!("/{lang}/archive/{year}/"),
         Page::NoticeBoard { lang } => format!("/{lang}/notice-board/"),
         Page::Accessibility { lang } => accessibility_url(lang),
+        Page::Subscribe { lang } => subscribe_url(lang),
         Page::Languages => "/".into(),
         Page::NotFound => "/404.html".into(),
     }
@@ -201,13 +213,116 @@ pub fn render_site(
     i18n: &I18n,
     assets: &Assets,
 ) -> Result<Vec<Output>, Diagnostics> {
-    render_pages(site, templates, i18n, assets, None, 0, None).map(|r| r.outputs)
+    let sink = crate::output::Collect::default();
+    let mut entries = EntryCache::default();
+    render_pages(
+        site,
+        templates,
+        i18n,
+        assets,
+        None,
+        &mut entries,
+        0,
+        None,
+        &sink,
+    )?;
+    Ok(sink.into_outputs())
 }
 
-/// What a (possibly partial) page rendering produced.
+/// The entries of long lists (a kind's pages, topics, years), each rendered once per document
+/// and language with `entry.html` and kept between rebuilds while the document and the
+/// configuration stay the same: a list page is then mostly a concatenation.
+#[derive(Default)]
+pub struct EntryCache(HashMap<(Kind, String, String), (u64, Value)>);
+
+impl EntryCache {
+    fn get(&self, site: &Site, doc: usize, lang: &str) -> Option<&Value> {
+        let d = &site.documents[doc];
+        self.0
+            .get(&(d.kind, d.slug.clone(), lang.to_owned()))
+            .map(|(_, v)| v)
+    }
+
+    /// Renders the entries of `wanted` (document, language) that are missing or stale.
+    fn fill(
+        &mut self,
+        site: &Site,
+        templates: &super::templates::Templates,
+        i18n: &I18n,
+        mut wanted: Vec<(usize, &str)>,
+        global: u64,
+    ) -> Result<(), Diagnostic> {
+        wanted.sort_unstable();
+        wanted.dedup();
+        let key = |d: usize, lang: &str| {
+            let doc = &site.documents[d];
+            (doc.kind, doc.slug.clone(), lang.to_owned())
+        };
+        let stamp = |d: usize| {
+            let doc = &site.documents[d];
+            let mut h = DefaultHasher::new();
+            (global, doc.generation).hash(&mut h);
+            for t in &doc.translations {
+                if let Some(n) = t.notice() {
+                    crate::site::is_active(t.date, n.expires, n.ended, site.now).hash(&mut h);
+                }
+            }
+            h.finish()
+        };
+        let fresh: Vec<_> = wanted
+            .par_iter()
+            .filter(|&&(d, lang)| {
+                self.0
+                    .get(&key(d, lang))
+                    .is_none_or(|(s, _)| *s != stamp(d))
+            })
+            .map(|&(d, lang)| {
+                let view = entry(site, i18n, lang, &site.documents[d]);
+                let ctx = context! { e => v(&view), level => 2, lang => v(lang_view(site, lang)) };
+                let html = super::templates::render(templates, "entry.html", ctx)?;
+                let value = context! { html => Value::from_safe_string(html), ..v(&view) };
+                Ok((key(d, lang), (stamp(d), value)))
+            })
+            .collect::<Result<_, Diagnostic>>()?;
+        self.0.extend(fresh);
+        let live: std::collections::HashSet<(Kind, &str)> = site
+            .documents
+            .iter()
+            .map(|d| (d.kind, d.slug.as_str()))
+            .collect();
+        self.0
+            .retain(|(k, s, _), _| live.contains(&(*k, s.as_str())));
+        Ok(())
+    }
+}
+
+/// The documents a list page shows, by index into `site.documents`.
+fn listed<'a>(site: &'a Site, page: &Page) -> Option<(&'a str, &'a [usize])> {
+    let empty: &[usize] = &[];
+    match page {
+        Page::KindList { lang, kind, page } => {
+            let idx = site.by_kind.get(kind).map_or(empty, Vec::as_slice);
+            let per = site.config.site.paginate;
+            let from = ((page - 1) * per).min(idx.len());
+            let to = (page * per).min(idx.len());
+            let lang = site.config.language_codes().find(|l| l == lang)?;
+            Some((lang, &idx[from..to]))
+        }
+        Page::Topic { lang, topic } => {
+            let id = site.config.site.topics[*topic].id();
+            let lang = site.config.language_codes().find(|l| l == lang)?;
+            Some((lang, site.by_topic.get(id).map_or(empty, Vec::as_slice)))
+        }
+        Page::Year { lang, year } => {
+            let lang = site.config.language_codes().find(|l| l == lang)?;
+            Some((lang, site.by_year.get(year).map_or(empty, Vec::as_slice)))
+        }
+        _ => None,
+    }
+}
+
+/// What a (possibly partial) page rendering produced; the files went to the sink.
 pub struct RenderedPages {
-    /// The pages rendered this time, and every attachment.
-    pub outputs: Vec<Output>,
     /// Every file the pages and attachments occupy, rendered this time or not.
     pub paths: Vec<String>,
     /// Fingerprint of each page's inputs, for the next incremental rendering.
@@ -216,60 +331,91 @@ pub struct RenderedPages {
 
 /// Renders the pages whose inputs changed since `previous` (all pages when `None`). A page's
 /// fingerprint covers the documents it shows (by generation), its place in lists, and
-/// `global` (configuration, templates, the crisis banner, the day).
+/// `global` (configuration, templates, the crisis banner, the day). Each page goes to `sink` as
+/// soon as it is rendered, and every attachment too.
+#[allow(clippy::too_many_arguments)]
 pub fn render_pages(
     site: &Site,
     templates: &super::templates::Templates,
     i18n: &I18n,
     assets: &Assets,
     previous: Option<&HashMap<String, u64>>,
+    entries: &mut EntryCache,
     global: u64,
     progress: Option<&indicatif::ProgressBar>,
+    sink: &dyn crate::output::Sink,
 ) -> Result<RenderedPages, Diagnostics> {
+    let entry_global = global;
     let pages = plan(site);
     let global = fingerprint_global(site, assets, global);
+    let docs_fp: Vec<u64> = site
+        .documents
+        .iter()
+        .map(|d| {
+            let mut h = DefaultHasher::new();
+            (d.kind, &d.slug, d.generation).hash(&mut h);
+            h.finish()
+        })
+        .collect();
     let planned: Vec<(String, u64, &Page)> = pages
         .par_iter()
         .map(|page| {
             let url = page_url(site, page);
-            let fp = fingerprint(site, page, global);
+            let fp = fingerprint(site, page, &url, &docs_fp, global);
             (url, fp, page)
         })
         .collect();
-    let results: Vec<Result<Option<Output>, Diagnostic>> = planned
+    let todo: Vec<&(String, u64, &Page)> = planned
+        .iter()
+        .filter(|(url, fp, _)| previous.is_none_or(|p| p.get(url) != Some(fp)))
+        .collect();
+    let wanted: Vec<(usize, &str)> = todo
+        .iter()
+        .filter_map(|(_, _, page)| listed(site, page))
+        .flat_map(|(lang, idx)| idx.iter().map(move |&d| (d, lang)))
+        .collect();
+    entries
+        .fill(site, templates, i18n, wanted, entry_global)
+        .map_err(|d| Diagnostics(vec![d]))?;
+    let entries = &*entries;
+    let written = |path: String, e: std::io::Error| {
+        Diagnostic::error(path, format!("cannot write the page: {e}"))
+            .hint("check the output folder's permissions and free space")
+    };
+    let mut errs = Diagnostics::default();
+    let results: Vec<Diagnostic> = todo
         .par_iter()
-        .map(|(url, fp, page)| {
-            if previous.is_some_and(|p| p.get(url) == Some(fp)) {
-                return Ok(None);
-            }
+        .filter_map(|(url, _, page)| {
             if let Some(bar) = progress {
                 bar.inc(1);
             }
-            let (template, ctx) = context_for(site, i18n, assets, page, url);
-            let html = super::templates::render(templates, template, ctx)?;
-            Ok(Some(Output {
-                path: file_path(url),
+            let (template, ctx) = context_for(site, i18n, assets, entries, page, url);
+            let html = match super::templates::render(templates, template, ctx) {
+                Ok(h) => h,
+                Err(d) => return Some(d),
+            };
+            let path = file_path(url);
+            sink.put(Output {
+                path: path.clone(),
                 data: OutputData::Bytes(html.into_bytes()),
-            }))
+            })
+            .err()
+            .map(|e| written(path, e))
         })
         .collect();
-    let mut outputs = Vec::new();
-    let mut errs = Diagnostics::default();
-    for r in results {
-        match r {
-            Ok(o) => outputs.extend(o),
-            Err(d) => errs.push(d),
-        }
-    }
+    errs.extend(results);
     let mut paths: Vec<String> = planned.iter().map(|(url, _, _)| file_path(url)).collect();
     for doc in &site.documents {
         for a in &doc.attachments {
             let path = a.url.trim_start_matches('/').to_owned();
             paths.push(path.clone());
-            outputs.push(Output {
-                path,
+            let copy = Output {
+                path: path.clone(),
                 data: OutputData::Copy(a.source.clone()),
-            });
+            };
+            if let Err(e) = sink.put(copy) {
+                errs.push(written(path, e));
+            }
         }
     }
     errs.sort();
@@ -278,7 +424,6 @@ pub fn render_pages(
     }
     let fingerprints = planned.into_iter().map(|(url, fp, _)| (url, fp)).collect();
     Ok(RenderedPages {
-        outputs,
         paths,
         fingerprints,
     })
@@ -297,15 +442,15 @@ fn fingerprint_global(site: &Site, assets: &Assets, global: u64) -> u64 {
     h.finish()
 }
 
-/// Everything a page shows, as a number: the documents (by generation) and the facts of lists.
-fn fingerprint(site: &Site, page: &Page, global: u64) -> u64 {
+/// Everything a page shows, as a number: the documents (by generation, `docs` holds a number
+/// per document) and the facts of lists.
+fn fingerprint(site: &Site, page: &Page, url: &str, docs_fp: &[u64], global: u64) -> u64 {
     let mut h = DefaultHasher::new();
     global.hash(&mut h);
     let docs = |h: &mut DefaultHasher, idx: &[usize]| {
         idx.len().hash(h);
         for &i in idx {
-            let d = &site.documents[i];
-            (d.kind, &d.slug, d.generation).hash(h);
+            h.write_u64(docs_fp[i]);
         }
     };
     match page {
@@ -352,7 +497,7 @@ fn fingerprint(site: &Site, page: &Page, global: u64) -> u64 {
         _ => site.documents.len().hash(&mut h),
     }
     // The page's identity: the same documents on two pages are two fingerprints.
-    format!("{page:?}").hash(&mut h);
+    url.hash(&mut h);
     h.finish()
 }
 
@@ -466,6 +611,7 @@ fn base(
         nav => v(nav(i18n, lang, url)),
         crisis => v(crisis_views(site, lang)),
         accessibility_url => v(accessibility_url(lang)),
+        subscribe_url => v(cfg.site.mail.as_ref().map(|_| subscribe_url(lang))),
         stylesheet => v(&assets.stylesheet),
         drafts => v(site.drafts),
     }
@@ -482,6 +628,13 @@ fn page_scope(lang: &str, url: &str) -> Option<Scope> {
     }
 }
 
+/// The entries of a long list, rendered already (see [`EntryCache`]).
+fn cached_entries(site: &Site, cache: &EntryCache, lang: &str, idx: &[usize]) -> Vec<Value> {
+    idx.iter()
+        .filter_map(|&i| cache.get(site, i, lang).cloned())
+        .collect()
+}
+
 fn entries(site: &Site, i18n: &I18n, lang: &str, idx: &[usize]) -> Vec<EntryView> {
     idx.iter()
         .map(|&i| entry(site, i18n, lang, &site.documents[i]))
@@ -492,6 +645,7 @@ fn context_for(
     site: &Site,
     i18n: &I18n,
     assets: &Assets,
+    cache: &EntryCache,
     page: &Page,
     url: &str,
 ) -> (&'static str, Value) {
@@ -554,7 +708,7 @@ fn context_for(
             );
             (
                 "list.html",
-                context! { heading => v(title), count => v(idx.len()), entries => v(entries(site, i18n, lang, &slice)), pagination => v(pagination), feed_kind => v(kind), ..base },
+                context! { heading => v(title), count => v(idx.len()), entries => Value::from(cached_entries(site, cache, lang, &slice)), pagination => v(pagination), feed_kind => v(kind), ..base },
             )
         }
         Page::Topic { lang, topic } => {
@@ -572,7 +726,7 @@ fn context_for(
             );
             (
                 "list.html",
-                context! { heading => v(name), count => v(idx.len()), entries => v(entries(site, i18n, lang, &idx)), topic => v(topic_view(site, lang, t)), ..base },
+                context! { heading => v(name), count => v(idx.len()), entries => Value::from(cached_entries(site, cache, lang, &idx)), topic => v(topic_view(site, lang, t)), ..base },
             )
         }
         Page::Topics { lang } => {
@@ -632,7 +786,7 @@ fn context_for(
             );
             (
                 "list.html",
-                context! { heading => v(title), count => v(idx.len()), entries => v(entries(site, i18n, lang, &idx)), ..base },
+                context! { heading => v(title), count => v(idx.len()), entries => Value::from(cached_entries(site, cache, lang, &idx)), ..base },
             )
         }
         Page::NoticeBoard { lang } => {
@@ -685,6 +839,20 @@ fn context_for(
                 "accessibility.html",
                 context! { statement => v(statement_view(site, i18n, lang)), ..base },
             )
+        }
+        Page::Subscribe { lang } => {
+            let title = i18n.t(lang, "sub-title", None);
+            let base = base(
+                site,
+                i18n,
+                assets,
+                lang,
+                url,
+                &title,
+                all_language_links(site, lang, url),
+            );
+            let form = crate::subscriptions::pages::site_page(site, i18n, lang);
+            ("subscribe.html", context! { ..form, ..base })
         }
         Page::Languages => {
             let title = site.config.site.title.get(&default, &default).to_owned();

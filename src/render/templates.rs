@@ -24,6 +24,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/entries.html"),
     ),
     (
+        "entry.html",
+        include_str!("../../themes/default/templates/entry.html"),
+    ),
+    (
         "home.html",
         include_str!("../../themes/default/templates/home.html"),
     ),
@@ -82,6 +86,50 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "mail/confirm.txt",
         include_str!("../../themes/default/templates/mail/confirm.txt"),
+    ),
+    (
+        "subscribe.html",
+        include_str!("../../themes/default/templates/subscribe.html"),
+    ),
+    (
+        "subscriptions/layout.html",
+        include_str!("../../themes/default/templates/subscriptions/layout.html"),
+    ),
+    (
+        "subscriptions/fields.html",
+        include_str!("../../themes/default/templates/subscriptions/fields.html"),
+    ),
+    (
+        "subscriptions/honeypot.html",
+        include_str!("../../themes/default/templates/subscriptions/honeypot.html"),
+    ),
+    (
+        "subscriptions/subscribe.html",
+        include_str!("../../themes/default/templates/subscriptions/subscribe.html"),
+    ),
+    (
+        "subscriptions/confirm.html",
+        include_str!("../../themes/default/templates/subscriptions/confirm.html"),
+    ),
+    (
+        "subscriptions/preferences.html",
+        include_str!("../../themes/default/templates/subscriptions/preferences.html"),
+    ),
+    (
+        "subscriptions/unsubscribe.html",
+        include_str!("../../themes/default/templates/subscriptions/unsubscribe.html"),
+    ),
+    (
+        "subscriptions/message.html",
+        include_str!("../../themes/default/templates/subscriptions/message.html"),
+    ),
+    (
+        "mail/manage.html",
+        include_str!("../../themes/default/templates/mail/manage.html"),
+    ),
+    (
+        "mail/manage.txt",
+        include_str!("../../themes/default/templates/mail/manage.txt"),
     ),
 ];
 

@@ -67,6 +67,7 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
         output: out_dir.clone(),
         now: None,
         drafts: true,
+        compress: false,
     });
     let mut written = HashMap::new();
     rebuild(&mut builder, &state, &mut written);
@@ -134,28 +135,41 @@ fn absolute(p: &Path) -> std::io::Result<PathBuf> {
 /// errors are printed and shown on the pages, and the last good build stays.
 fn rebuild(builder: &mut Builder, state: &State, written: &mut HashMap<String, blake3::Hash>) {
     let started = Instant::now();
-    match builder.rebuild() {
-        Ok(r) => match output::write_changed(&state.out_dir, &r.outputs, &r.paths, written) {
-            Ok((files, removed)) => {
-                if let Ok(mut e) = state.error.write() {
-                    *e = None;
-                }
-                println!(
-                    "Rebuilt in {} ms: {} document{} rendered, {files} file{} written, {removed} removed",
-                    started.elapsed().as_millis(),
-                    r.changed_documents,
-                    if r.changed_documents == 1 { "" } else { "s" },
-                    if files == 1 { "" } else { "s" },
-                );
-                let _ = state.notices.send(Notice::Reload);
-            }
-            Err(e) => report_failure(
+    // Files go to the preview as they are rendered; those that did not change are not touched.
+    let sink = match output::Changed::new(
+        &state.out_dir,
+        std::mem::take(written),
+        builder.opts.compress,
+    ) {
+        Ok(s) => s,
+        Err(e) => {
+            return report_failure(
                 state,
                 format!("error: cannot write the preview: {e}\n"),
                 true,
-            ),
-        },
+            );
+        }
+    };
+    match builder.rebuild_into(&sink) {
+        Ok(r) => {
+            let (now_written, files, removed) = sink.finish(Some(&r.paths));
+            *written = now_written;
+            if let Ok(mut e) = state.error.write() {
+                *e = None;
+            }
+            println!(
+                "Rebuilt in {} ms: {} document{} rendered, {files} file{} written, {removed} removed",
+                started.elapsed().as_millis(),
+                r.changed_documents,
+                if r.changed_documents == 1 { "" } else { "s" },
+                if files == 1 { "" } else { "s" },
+            );
+            let _ = state.notices.send(Notice::Reload);
+        }
         Err(diags) => {
+            // Whatever was written before the problem showed is on record, so that the next
+            // good rebuild replaces it.
+            *written = sink.finish(None).0;
             eprint!("{}", diags.render(crate::diagnostics::colour_stderr()));
             report_failure(state, diags.to_string(), false)
         }

@@ -7,14 +7,14 @@ use std::sync::{Arc, Mutex};
 use chrono::Utc;
 
 use super::{
-    Composed, Envelope, MailContext, Prepared, confirmation, crisis, digest, message,
+    Composed, Envelope, MailContext, Prepared, confirmation, crisis, digest, manage, message,
     message_prepared,
 };
 use crate::content::document::Document;
 use crate::i18n::I18n;
 use crate::mail::Frequency;
 use crate::mail::links::{self, LinkKey, Purpose};
-use crate::mail::outbox::{Claimed, MessageKind};
+use crate::mail::outbox::{Claimed, MANAGE_KEY_PREFIX, MessageKind};
 use crate::mail::send::Compose;
 use crate::mail::settings::MailSettings;
 use crate::render::templates::Templates;
@@ -146,6 +146,11 @@ impl Compose for SiteComposer {
     fn compose(&self, row: &Claimed) -> Result<lettre::Message, String> {
         let ctx = self.ctx();
         let now = Utc::now();
+        if row.kind == MessageKind::Confirm && row.message_key.starts_with(MANAGE_KEY_PREFIX) {
+            // A confirmed subscriber's links, asked for by address: composed per recipient.
+            let composed = manage(&ctx, &row.address, &row.language).map_err(|d| d.message)?;
+            return self.address(&ctx, &composed, &Prepared::new(&composed), row, false);
+        }
         if row.kind == MessageKind::Confirm {
             let token = row
                 .confirm_token
@@ -165,6 +170,20 @@ impl Compose for SiteComposer {
             return message(&ctx, &composed, &env).map_err(|d| d.message);
         }
         let composed = self.composed(row)?;
+        self.address(&ctx, &composed.0, &composed.1, row, row.urgent)
+    }
+}
+
+impl SiteComposer {
+    /// The message for the row's recipient, with their own preferences and unsubscribe links.
+    fn address(
+        &self,
+        ctx: &MailContext,
+        composed: &Composed,
+        prepared: &Prepared,
+        row: &Claimed,
+        urgent: bool,
+    ) -> Result<lettre::Message, String> {
         let id = row.subscriber_id.ok_or("the row has no subscriber")?;
         let unsubscribe = links::unsubscribe_url(
             &self.settings,
@@ -177,12 +196,12 @@ impl Compose for SiteComposer {
         let env = Envelope {
             to: &row.address,
             message_id: &row.message_id,
-            date: now,
+            date: Utc::now(),
             unsubscribe_url: Some(&unsubscribe),
             preferences_url: Some(&preferences),
-            urgent: row.urgent,
+            urgent,
         };
-        message_prepared(&ctx, &composed.0, &composed.1, &env).map_err(|d| d.message)
+        message_prepared(ctx, composed, prepared, &env).map_err(|d| d.message)
     }
 }
 

@@ -1,0 +1,522 @@
+//! `anslag subscriptions serve`: the small HTTP service that the site's forms post to. A static
+//! site cannot take a form, so this service subscribes people (double opt-in), confirms them,
+//! lets them change what they get and leave in one click, and sends the confirmation messages.
+//!
+//! - [`routes`]: the endpoints, the origin check and the answers that must not differ;
+//! - [`forms`]: reading and checking form posts (a plain parser, fuzzable on its own);
+//! - [`limits`]: the client address behind trusted proxies and the per-client rate limit;
+//! - [`pages`]: the pages, from the theme's `subscriptions/*.html` in the reader's language;
+//! - [`writer`]: the one thread that owns the store connection and commits in batches;
+//! - [`sender`]: the background task that sends what is queued.
+//!
+//! Configuration comes from `site.yaml` (`mail:`, and `mail.service:` for the limits) and the
+//! environment, which overrides it ([`Policy::from_settings`]). The link key comes from
+//! `ANSLAG_LINK_KEY` or the key file beside the store ([`crate::mail::links`]).
+//!
+//! For tests only, `ANSLAG_NOW` (RFC 3339) sets the service's clock: the moment it stores as
+//! consent and checks confirmation links against. Never set it in production.
+
+pub mod forms;
+pub mod limits;
+pub mod pages;
+pub mod routes;
+pub mod sender;
+pub mod writer;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Bytes;
+use chrono::{DateTime, Utc};
+use tokio::sync::{Notify, watch};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::I18n;
+use crate::mail::links::LinkKey;
+use crate::mail::settings::{MailSettings, ServiceSettings};
+use crate::site::Site;
+use limits::{IpRange, RateLimiter};
+use pages::Pages;
+use writer::Writer;
+
+/// Where the service listens unless told otherwise.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8025";
+
+/// How long requests under way may take to finish once the service is asked to stop.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
+
+/// The environment variables the service reads.
+pub mod env {
+    /// `host:port` to listen on, when `--listen` is not given.
+    pub const LISTEN: &str = "ANSLAG_SERVICE_LISTEN";
+    /// Comma-separated addresses or CIDR ranges; overrides `mail.service.trusted_proxies`.
+    pub const TRUSTED_PROXIES: &str = "ANSLAG_SERVICE_TRUSTED_PROXIES";
+    /// Overrides `mail.service.rate_per_minute` (0: no limit).
+    pub const RATE_PER_MINUTE: &str = "ANSLAG_SERVICE_RATE_PER_MINUTE";
+    /// Overrides `mail.service.emails_per_address`.
+    pub const EMAILS_PER_ADDRESS: &str = "ANSLAG_SERVICE_EMAILS_PER_ADDRESS";
+    /// Comma-separated origins; overrides `mail.service.allowed_origins`.
+    pub const ALLOWED_ORIGINS: &str = "ANSLAG_SERVICE_ALLOWED_ORIGINS";
+    /// Tests only: the service's clock (RFC 3339).
+    pub const NOW: &str = "ANSLAG_NOW";
+}
+
+/// How to run the service.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Where to listen (default: [`env::LISTEN`], else [`DEFAULT_LISTEN`]).
+    pub listen: Option<SocketAddr>,
+    /// Send queued messages from this process (default). Without, they stay queued for another
+    /// process (`anslag publish`, or a second service with sending on).
+    pub send: bool,
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
+/// Why the service could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// Problems in `site.yaml`, the content, the locales or the templates.
+    #[error("{}", .0.render(false))]
+    Site(Diagnostics),
+    #[error("{0}")]
+    Setting(String),
+    #[error("{0}")]
+    Key(#[from] crate::mail::links::KeyError),
+    #[error("{0}")]
+    Store(#[from] crate::mail::store::StoreError),
+    #[error("cannot listen on {addr}: {error}")]
+    Listen {
+        addr: SocketAddr,
+        error: std::io::Error,
+    },
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl From<Diagnostics> for StartError {
+    fn from(d: Diagnostics) -> StartError {
+        StartError::Site(d)
+    }
+}
+
+impl From<Diagnostic> for StartError {
+    fn from(d: Diagnostic) -> StartError {
+        StartError::Site(Diagnostics(vec![d]))
+    }
+}
+
+/// The service's clock: the real one, or a fixed moment for tests ([`env::NOW`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Clock(Option<DateTime<Utc>>);
+
+impl Clock {
+    pub fn from_env(var: Option<String>) -> Result<Clock, StartError> {
+        match var.filter(|v| !v.trim().is_empty()) {
+            None => Ok(Clock(None)),
+            Some(v) => DateTime::parse_from_rfc3339(v.trim())
+                .map(|t| Clock(Some(t.with_timezone(&Utc))))
+                .map_err(|e| {
+                    StartError::Setting(format!(
+                        "{} must be a time like 2026-11-22T12:00:00+01:00: {e}",
+                        env::NOW
+                    ))
+                }),
+        }
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.0.unwrap_or_else(Utc::now)
+    }
+}
+
+/// Limits and trust, from `mail.service` and the environment.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    pub trusted_proxies: Vec<IpRange>,
+    pub rate_per_minute: u32,
+    pub emails_per_address: u32,
+    /// Origins (`https://host[:port]`, lower case) whose pages may post to the service.
+    pub allowed_origins: Vec<String>,
+}
+
+impl Policy {
+    /// The settings with the environment's overrides (`var` looks a variable up).
+    pub fn from_settings(
+        mail: &MailSettings,
+        base_url: &str,
+        var: impl Fn(&str) -> Option<String>,
+    ) -> Result<Policy, StartError> {
+        let s: &ServiceSettings = &mail.service;
+        let list = |name: &str, from_file: &[String]| -> Vec<String> {
+            match var(name) {
+                Some(v) => v
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect(),
+                None => from_file.to_vec(),
+            }
+        };
+        let number = |name: &str, from_file: u32| -> Result<u32, StartError> {
+            match var(name) {
+                Some(v) => v.trim().parse().map_err(|_| {
+                    StartError::Setting(format!("{name} must be a whole number, not `{v}`"))
+                }),
+                None => Ok(from_file),
+            }
+        };
+        let mut trusted_proxies = Vec::new();
+        for p in list(env::TRUSTED_PROXIES, &s.trusted_proxies) {
+            trusted_proxies.push(IpRange::parse(&p).ok_or_else(|| {
+                StartError::Setting(format!(
+                    "mail.service.trusted_proxies: `{p}` is not an IP address or range (like 127.0.0.1, ::1 or 10.0.0.0/8)"
+                ))
+            })?);
+        }
+        let mut allowed_origins = Vec::new();
+        for o in [base_url.to_owned(), mail.service_url.clone()]
+            .into_iter()
+            .chain(list(env::ALLOWED_ORIGINS, &s.allowed_origins))
+        {
+            let origin = origin_of(&o).ok_or_else(|| {
+                StartError::Setting(format!(
+                    "`{o}` is not a web address (like https://www.example.org): check mail.service_url and mail.service.allowed_origins"
+                ))
+            })?;
+            if !allowed_origins.contains(&origin) {
+                allowed_origins.push(origin);
+            }
+        }
+        Ok(Policy {
+            trusted_proxies,
+            rate_per_minute: number(env::RATE_PER_MINUTE, s.rate_per_minute)?,
+            emails_per_address: number(env::EMAILS_PER_ADDRESS, s.emails_per_address)?,
+            allowed_origins,
+        })
+    }
+}
+
+/// `scheme://host[:port]` of a URL, lower case, without a default port: what browsers send as
+/// `Origin`.
+pub fn origin_of(url: &str) -> Option<String> {
+    let url = url.trim().to_ascii_lowercase();
+    let (scheme, rest) = url.split_once("://")?;
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let host = rest.split(['/', '?', '#']).next()?;
+    if host.is_empty() || host.contains('@') {
+        return None;
+    }
+    let host = match (scheme, host.rsplit_once(':')) {
+        ("https", Some((h, "443"))) | ("http", Some((h, "80"))) => h,
+        _ => host,
+    };
+    Some(format!("{scheme}://{host}"))
+}
+
+/// The path of `mail.service_url` (`https://x.example/prenumeration/` → `/prenumeration`), which
+/// every route of the service is below.
+pub fn service_prefix(service_url: &str) -> Result<String, StartError> {
+    let bad = || {
+        StartError::Setting(format!(
+            "mail.service_url `{service_url}` is not a web address (like https://prenumeration.example.org)"
+        ))
+    };
+    origin_of(service_url).ok_or_else(bad)?;
+    let rest = service_url.split_once("://").ok_or_else(bad)?.1;
+    let path = rest.find('/').map_or("", |i| &rest[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    if path.contains("//") || path.contains("/../") || path.contains('{') {
+        return Err(bad());
+    }
+    Ok(path.trim_end_matches('/').to_owned())
+}
+
+/// Lines for the operator, on stderr. Never an address in clear: callers mask them.
+#[derive(Debug, Clone, Copy)]
+pub struct Log {
+    quiet: bool,
+    verbose: bool,
+}
+
+impl Log {
+    fn line(&self, text: &str) {
+        eprintln!(
+            "{} {text}",
+            Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        );
+    }
+    /// What an operator wants to see: starting, stopping, what was sent.
+    pub fn info(&self, text: impl AsRef<str>) {
+        if !self.quiet {
+            self.line(text.as_ref());
+        }
+    }
+    /// Every event (`--verbose`).
+    pub fn detail(&self, text: impl AsRef<str>) {
+        if self.verbose {
+            self.line(text.as_ref());
+        }
+    }
+    pub fn error(&self, text: impl AsRef<str>) {
+        self.line(&format!("error: {}", text.as_ref()));
+    }
+}
+
+/// Everything the endpoints share.
+pub struct Service {
+    pub pages: Pages,
+    pub settings: MailSettings,
+    pub key: LinkKey,
+    pub writer: Writer,
+    pub limiter: RateLimiter,
+    pub policy: Policy,
+    pub clock: Clock,
+    /// Wakes the sender after something is queued (none: this process does not send).
+    pub wake: Option<Arc<Notify>>,
+    pub log: Log,
+    /// The site's stylesheet, served at `pages.stylesheet`.
+    pub css: Bytes,
+}
+
+/// The theme's stylesheet (a site's `static/style.css` or its theme's replaces the built-in
+/// one, as in a build), and its path on the service, named by a hash of its content.
+fn stylesheet(root: &Path, theme: &str, prefix: &str) -> (Bytes, String) {
+    let mut css: Vec<u8> = crate::render::templates::EMBEDDED_STATIC
+        .iter()
+        .find(|(n, _)| *n == "style.css")
+        .map(|(_, b)| b.to_vec())
+        .unwrap_or_default();
+    for dir in [
+        root.join("themes").join(theme).join("static"),
+        root.join("static"),
+    ] {
+        if let Ok(bytes) = std::fs::read(dir.join("style.css")) {
+            css = bytes;
+        }
+    }
+    let hash = blake3::hash(&css).to_hex();
+    let path = format!("{prefix}/static/style.{}.css", &hash[..10]);
+    (Bytes::from(css), path)
+}
+
+/// Starts the service and runs it until SIGTERM or SIGINT.
+pub fn serve(opts: ServeOptions) -> Result<(), StartError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("anslag-service")
+        .build()?;
+    runtime.block_on(run(opts))
+}
+
+async fn run(opts: ServeOptions) -> Result<(), StartError> {
+    let log = Log {
+        quiet: opts.quiet,
+        verbose: opts.verbose,
+    };
+    let root = opts.root.clone();
+    let clock = Clock::from_env(std::env::var(env::NOW).ok())?;
+    let config = crate::config::load(&root)?;
+    let store_path = crate::mail::subscribers::store_path(&root, &config)?;
+    let Some(settings) = config.site.mail.clone() else {
+        return Err(StartError::Setting(
+            "site.yaml has no `mail:` section: there is nothing to subscribe to".into(),
+        ));
+    };
+    let policy = Policy::from_settings(&settings, &config.base_url, |n| std::env::var(n).ok())?;
+    let prefix = service_prefix(&settings.service_url)?;
+    let (i18n, warnings) = I18n::load(&root, &config)?;
+    for w in &warnings {
+        eprintln!("{}", w.render(crate::diagnostics::colour_stderr()));
+    }
+    let i18n = Arc::new(i18n);
+    let templates = Arc::new(crate::render::templates::environment(
+        &root,
+        &config,
+        i18n.clone(),
+    )?);
+    let (css, css_path) = stylesheet(&root, &config.site.theme, &prefix);
+    let now = clock.now().with_timezone(&config.tz);
+    let site = Arc::new(Site::load(
+        &root,
+        config,
+        crate::content::load::LoadOptions { now, drafts: false },
+    )?);
+    let key = LinkKey::load(&store_path)?;
+    let (writer, store_thread) = Writer::start(&store_path)?;
+    let pages = Pages::new(
+        site.clone(),
+        i18n.clone(),
+        templates.clone(),
+        prefix.clone(),
+        css_path,
+    )?;
+
+    let sender = opts.send.then(|| {
+        let parts = sender::MailParts {
+            root: root.clone(),
+            site: site.clone(),
+            i18n: i18n.clone(),
+            templates: templates.clone(),
+            settings: settings.clone(),
+            key: key.clone(),
+        };
+        sender::Sender::start(&store_path, parts, move |line| log.info(line))
+    });
+    let service = Arc::new(Service {
+        pages,
+        settings,
+        key,
+        writer,
+        limiter: RateLimiter::new(policy.rate_per_minute),
+        policy,
+        clock,
+        wake: sender.as_ref().map(sender::Sender::wake),
+        log,
+        css,
+    });
+
+    let listen = match opts.listen {
+        Some(a) => a,
+        None => std::env::var(env::LISTEN)
+            .ok()
+            .unwrap_or_else(|| DEFAULT_LISTEN.into())
+            .trim()
+            .parse()
+            .map_err(|_| {
+                StartError::Setting(format!(
+                    "{} must be an address like 127.0.0.1:8025",
+                    env::LISTEN
+                ))
+            })?,
+    };
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .map_err(|error| StartError::Listen {
+            addr: listen,
+            error,
+        })?;
+    let local = listener.local_addr()?;
+    let app = routes::router(service.clone());
+    // Printed even with --quiet: with port 0, it is the only way to learn the address.
+    println!(
+        "Subscription service on http://{local}{prefix}/ (public address {}; {}SIGTERM or Ctrl+C stops)",
+        service.settings.service_url,
+        if opts.send { "" } else { "not sending; " }
+    );
+    log.detail(format!(
+        "limits: {} posts a minute per client, {} emails a day per address",
+        service.policy.rate_per_minute, service.policy.emails_per_address
+    ));
+
+    let (stop_tx, stop_rx) = watch::channel(false);
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        let _ = stop_tx.send(true);
+    });
+    let mut graceful = stop_rx.clone();
+    let server = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        let _ = graceful.wait_for(|s| *s).await;
+    });
+    let mut server = Box::pin(server.into_future());
+    let mut signalled = stop_rx;
+    let result = tokio::select! {
+        r = &mut server => r,
+        _ = signalled.wait_for(|s| *s) => {
+            log.info("stopping: finishing the requests under way");
+            match tokio::time::timeout(SHUTDOWN_GRACE, &mut server).await {
+                Ok(r) => r,
+                Err(_) => {
+                    log.info("requests still open after 30 s; stopping anyway");
+                    Ok(())
+                }
+            }
+        }
+    };
+    drop(server);
+    if let Some(s) = sender {
+        s.stop(SHUTDOWN_GRACE).await;
+    }
+    drop(service);
+    // The store thread commits what it holds and ends when the last handle is gone; a request
+    // still open after the grace period may hold one, so do not wait for it for ever.
+    let joined = tokio::task::spawn_blocking(move || store_thread.join());
+    if tokio::time::timeout(Duration::from_secs(5), joined)
+        .await
+        .is_err()
+    {
+        log.info("the store is still in use by a request that did not finish");
+    }
+    log.info("stopped");
+    result.map_err(StartError::Io)
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = interrupt => {}
+        _ = terminate => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_and_prefixes_come_from_urls() {
+        assert_eq!(
+            origin_of("https://Prenumeration.Ekvik.example/x"),
+            Some("https://prenumeration.ekvik.example".into())
+        );
+        assert_eq!(
+            origin_of("https://a.example:443"),
+            Some("https://a.example".into())
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:8025/"),
+            Some("http://127.0.0.1:8025".into())
+        );
+        assert_eq!(origin_of("ftp://a.example"), None);
+        assert_eq!(origin_of("https://"), None);
+        assert_eq!(service_prefix("https://p.example").unwrap(), "");
+        assert_eq!(service_prefix("https://p.example/").unwrap(), "");
+        assert_eq!(
+            service_prefix("https://www.example/prenumeration/").unwrap(),
+            "/prenumeration"
+        );
+        assert!(service_prefix("prenumeration").is_err());
+    }
+
+    #[test]
+    fn the_clock_is_fixed_only_when_asked() {
+        assert!(Clock::from_env(None).unwrap().0.is_none());
+        let c = Clock::from_env(Some("2026-11-22T12:00:00+01:00".into())).unwrap();
+        assert_eq!(c.now().to_rfc3339(), "2026-11-22T11:00:00+00:00");
+        assert!(Clock::from_env(Some("tomorrow".into())).is_err());
+    }
+}

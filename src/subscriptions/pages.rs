@@ -1,0 +1,665 @@
+//! The service's pages, rendered from the theme's `subscriptions/*.html` templates in the
+//! reader's language, and the subscribe form's fields, which the site's own subscribe page
+//! (`/{lang}/subscribe/`) shares.
+//!
+//! Every answer carries the same security headers: a Content-Security-Policy that allows only
+//! the service's own stylesheet and forms, no referrer to other sites (links carry tokens), no
+//! framing, no caching of anything personal. Nothing sets a cookie.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::Response;
+use fluent_bundle::FluentValue;
+use minijinja::value::Serde;
+use minijinja::{Value, context};
+use serde::Serialize;
+
+use super::forms::{Choices, Problems};
+use crate::config::TopicKind;
+use crate::i18n::{I18n, args};
+use crate::mail::Frequency;
+use crate::mail::compose::CONFIRM_VALID_HOURS;
+use crate::render::templates::{self, Templates};
+use crate::render::views::{LangLink, dir_of, lang_view, localized_view};
+use crate::site::Site;
+
+fn v<T: Serialize>(x: T) -> Value {
+    Value::from(Serde(x))
+}
+
+/// One choice of a form: a language, a topic or a frequency.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChoiceView {
+    pub id: String,
+    pub value: String,
+    pub label: String,
+    /// The label's language, when it is not the page's (a topic named only in Swedish).
+    pub lang: Option<String>,
+    pub dir: &'static str,
+    pub checked: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicGroup {
+    pub legend: String,
+    pub choices: Vec<ChoiceView>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FormErrors {
+    pub address: Option<String>,
+    pub choice: Option<String>,
+}
+
+/// What `subscriptions/fields.html` shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct FormView {
+    /// Where the form posts.
+    pub action: String,
+    /// The address as typed (the subscribe form), or none (the preferences form).
+    pub address: Option<String>,
+    pub errors: FormErrors,
+    pub languages: Vec<ChoiceView>,
+    pub topic_groups: Vec<TopicGroup>,
+    pub frequencies: Vec<ChoiceView>,
+}
+
+/// The choices a form shows as chosen.
+pub struct Selected<'a> {
+    pub language: &'a str,
+    pub topics: &'a [String],
+    pub frequency: Frequency,
+}
+
+const TOPIC_KINDS: [(TopicKind, &str); 5] = [
+    (TopicKind::School, "sub-topics-school"),
+    (TopicKind::Preschool, "sub-topics-preschool"),
+    (TopicKind::Unit, "sub-topics-unit"),
+    (TopicKind::Committee, "sub-topics-committee"),
+    (TopicKind::Subject, "sub-topics-subject"),
+];
+
+/// The fields of the subscribe or preferences form for a page in `lang`.
+pub fn form_view(
+    site: &Site,
+    i18n: &I18n,
+    lang: &str,
+    action: String,
+    address: Option<String>,
+    selected: &Selected,
+) -> FormView {
+    let config = &site.config;
+    let languages = config
+        .site
+        .languages
+        .iter()
+        .map(|l| ChoiceView {
+            id: format!("language-{}", l.code()),
+            value: l.code().to_owned(),
+            label: l.name.clone(),
+            lang: Some(l.code().to_owned()),
+            dir: l.dir.as_str(),
+            checked: l.code() == selected.language,
+        })
+        .collect();
+    let topic_groups = TOPIC_KINDS
+        .iter()
+        .filter_map(|(kind, key)| {
+            let choices: Vec<ChoiceView> = config
+                .site
+                .topics
+                .iter()
+                .filter(|t| t.kind == *kind)
+                .map(|t| {
+                    let name = localized_view(site, &t.name, lang);
+                    ChoiceView {
+                        id: format!("topic-{}", t.id()),
+                        value: t.id().to_owned(),
+                        label: name.text,
+                        lang: name.foreign.then_some(name.lang),
+                        dir: name.dir,
+                        checked: selected.topics.iter().any(|s| s == t.id()),
+                    }
+                })
+                .collect();
+            (!choices.is_empty()).then(|| TopicGroup {
+                legend: i18n.t(lang, key, None),
+                choices,
+            })
+        })
+        .collect();
+    let frequencies = [Frequency::Immediate, Frequency::Daily, Frequency::Weekly]
+        .into_iter()
+        .map(|f| ChoiceView {
+            id: format!("frequency-{}", f.as_str()),
+            value: f.as_str().to_owned(),
+            label: i18n.t(lang, &format!("sub-frequency-{}", f.as_str()), None),
+            lang: None,
+            dir: dir_of(site, lang),
+            checked: f == selected.frequency,
+        })
+        .collect();
+    FormView {
+        action,
+        address,
+        errors: FormErrors::default(),
+        languages,
+        topic_groups,
+        frequencies,
+    }
+}
+
+/// The language the reader asked for: `?lang=`, else the best of `Accept-Language` that the site
+/// has, else the site's default language.
+pub fn negotiate(site: &Site, asked: Option<&str>, accept_language: Option<&str>) -> String {
+    let config = &site.config;
+    if let Some(l) = asked.filter(|l| config.language(l).is_some()) {
+        return l.to_owned();
+    }
+    let mut ranges: Vec<(f32, usize, &str)> = accept_language
+        .unwrap_or_default()
+        .split(',')
+        .take(32)
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let mut bits = part.split(';');
+            let tag = bits.next()?.trim();
+            let q = bits
+                .find_map(|b| b.trim().strip_prefix("q="))
+                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+            (q > 0.0 && !tag.is_empty()).then_some((q, i, tag))
+        })
+        .collect();
+    ranges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, _, tag) in ranges {
+        let tag = tag.to_ascii_lowercase();
+        let primary = tag.split('-').next().unwrap_or_default();
+        // Norwegian: `no` and `nn` readers read bokmål.
+        let primary = if matches!(primary, "no" | "nn") {
+            "nb"
+        } else {
+            primary
+        };
+        if let Some(l) = config
+            .site
+            .languages
+            .iter()
+            .find(|l| l.code().eq_ignore_ascii_case(&tag) || l.code() == primary)
+        {
+            return l.code().to_owned();
+        }
+    }
+    config.default_language().to_owned()
+}
+
+/// A link shown on a message page.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub url: String,
+    pub label: String,
+}
+
+/// What a message page says.
+#[derive(Debug, Clone, Serialize)]
+pub struct MessageView {
+    pub kind: &'static str,
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+    pub links: Vec<LinkView>,
+}
+
+/// The outcome pages and error pages of the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Message {
+    /// After the subscribe or link form, whatever happened (the same for every address).
+    Sent,
+    Confirmed,
+    Saved,
+    Unsubscribed,
+    /// A confirmation link that has expired, was used, or never existed.
+    ConfirmLinkInvalid,
+    /// A preferences or unsubscribe link that does not verify.
+    LinkInvalid,
+    BadForm,
+    TooLarge,
+    UnsupportedType,
+    TooManyRequests,
+    ForeignOrigin,
+    Unavailable,
+    NotFound,
+}
+
+impl Message {
+    pub fn status(self) -> StatusCode {
+        match self {
+            Message::Sent | Message::Confirmed | Message::Saved | Message::Unsubscribed => {
+                StatusCode::OK
+            }
+            Message::ConfirmLinkInvalid | Message::LinkInvalid => StatusCode::GONE,
+            Message::BadForm => StatusCode::BAD_REQUEST,
+            Message::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Message::UnsupportedType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Message::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            Message::ForeignOrigin => StatusCode::FORBIDDEN,
+            Message::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Message::NotFound => StatusCode::NOT_FOUND,
+        }
+    }
+}
+
+/// Renders the service's pages; made once at start.
+pub struct Pages {
+    pub site: Arc<Site>,
+    pub i18n: Arc<I18n>,
+    pub templates: Arc<Templates>,
+    /// The path of `mail.service_url` (`""` or `/prenumeration`), before every route.
+    pub prefix: String,
+    /// The stylesheet's path on the service.
+    pub stylesheet: String,
+    /// The page after the subscribe and link forms, per language: the same bytes for everyone.
+    sent: HashMap<String, String>,
+}
+
+impl Pages {
+    pub fn new(
+        site: Arc<Site>,
+        i18n: Arc<I18n>,
+        templates: Arc<Templates>,
+        prefix: String,
+        stylesheet: String,
+    ) -> Result<Pages, crate::diagnostics::Diagnostic> {
+        let mut pages = Pages {
+            site,
+            i18n,
+            templates,
+            prefix,
+            stylesheet,
+            sent: HashMap::new(),
+        };
+        let mut sent = HashMap::new();
+        for code in pages.site.config.language_codes() {
+            sent.insert(
+                code.to_owned(),
+                pages.message_html(code, Message::Sent, &[])?,
+            );
+        }
+        pages.sent = sent;
+        Ok(pages)
+    }
+
+    pub fn path(&self, rest: &str) -> String {
+        format!("{}{rest}", self.prefix)
+    }
+
+    fn t(&self, lang: &str, key: &str) -> String {
+        self.i18n.t(lang, key, None)
+    }
+
+    fn organisation(&self, lang: &str) -> String {
+        let c = &self.site.config;
+        c.site
+            .organisation
+            .name
+            .get(lang, c.default_language())
+            .to_owned()
+    }
+
+    /// What every page shares. `here` (a path on the service) gives the language switcher
+    /// links to the same page in each language; none on answers to a form.
+    fn base(&self, lang: &str, title: &str, here: Option<&str>, error: bool) -> Value {
+        let c = &self.site.config;
+        let default = c.default_language();
+        let org = &c.site.organisation;
+        let alternates: Vec<LangLink> = here
+            .map(|path| {
+                c.site
+                    .languages
+                    .iter()
+                    .map(|l| LangLink {
+                        code: l.code().to_owned(),
+                        name: l.name.clone(),
+                        dir: l.dir.as_str(),
+                        url: format!("{path}?lang={}", l.code()),
+                        current: l.code() == lang,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        context! {
+            lang => v(lang_view(&self.site, lang)),
+            page_title => v(title),
+            error => v(error),
+            alternates => v(alternates),
+            stylesheet => v(&self.stylesheet),
+            site => context! {
+                title => v(c.site.title.get(lang, default)),
+                base_url => v(&c.base_url),
+                home => v(c.absolute(&format!("/{lang}/"))),
+            },
+            organisation => context! {
+                name => v(org.name.get(lang, default)),
+                address => v(&org.address),
+                phone => v(&org.phone),
+                email => v(&org.email),
+            },
+        }
+    }
+
+    fn render(&self, name: &str, ctx: Value) -> Result<String, crate::diagnostics::Diagnostic> {
+        templates::render(&self.templates, name, ctx)
+    }
+
+    /// The subscribe page, with what was typed and what is wrong with it.
+    pub fn subscribe(
+        &self,
+        lang: &str,
+        address: &str,
+        choices: Option<&Choices>,
+        problems: &Problems,
+        manage_error: bool,
+    ) -> Result<String, crate::diagnostics::Diagnostic> {
+        let title = self.t(lang, "sub-title");
+        let selected = Selected {
+            language: choices.map_or(lang, |c| c.language.as_str()),
+            topics: choices.map_or(&[][..], |c| c.topics.as_slice()),
+            frequency: choices.map_or(Frequency::Immediate, |c| c.frequency),
+        };
+        let mut form = form_view(
+            &self.site,
+            &self.i18n,
+            lang,
+            self.path("/subscribe"),
+            Some(address.to_owned()),
+            &selected,
+        );
+        if problems.address.is_some() && !manage_error {
+            form.errors.address = Some(self.t(lang, "sub-error-address"));
+        }
+        if problems.choice {
+            form.errors.choice = Some(self.t(lang, "sub-error-choice"));
+        }
+        let error = problems.any();
+        let base = self.base(lang, &title, Some(&self.path("/subscribe")), error);
+        self.render(
+            "subscriptions/subscribe.html",
+            context! {
+                form => v(form),
+                manage_action => v(self.path("/manage")),
+                manage_error => v(manage_error.then(|| self.t(lang, "sub-error-address"))),
+                ..base
+            },
+        )
+    }
+
+    /// The page a confirmation link opens: a button.
+    pub fn confirm(
+        &self,
+        lang: &str,
+        token: &str,
+    ) -> Result<String, crate::diagnostics::Diagnostic> {
+        let path = self.path(&format!("/confirm/{token}"));
+        let base = self.base(lang, &self.t(lang, "sub-confirm-title"), Some(&path), false);
+        // The language goes along, so that the answer to a link that has just expired is in it.
+        self.render(
+            "subscriptions/confirm.html",
+            context! { action => v(format!("{path}?lang={lang}")), ..base },
+        )
+    }
+
+    /// The page an unsubscribe link opens: a button.
+    pub fn unsubscribe(
+        &self,
+        lang: &str,
+        token: &str,
+        address: &str,
+        preferences_url: &str,
+    ) -> Result<String, crate::diagnostics::Diagnostic> {
+        let path = self.path(&format!("/unsubscribe/{token}"));
+        let base = self.base(
+            lang,
+            &self.t(lang, "sub-unsubscribe-title"),
+            Some(&path),
+            false,
+        );
+        self.render(
+            "subscriptions/unsubscribe.html",
+            context! {
+                action => v(format!("{path}?lang={lang}")),
+                address => v(address),
+                preferences_url => v(preferences_url),
+                ..base
+            },
+        )
+    }
+
+    /// The preferences page of a subscriber.
+    #[allow(clippy::too_many_arguments)]
+    pub fn preferences(
+        &self,
+        lang: &str,
+        token: &str,
+        address: &str,
+        selected: &Selected,
+        unsubscribed: bool,
+        unsubscribe_url: &str,
+        choice_error: bool,
+    ) -> Result<String, crate::diagnostics::Diagnostic> {
+        let path = self.path(&format!("/preferences/{token}"));
+        let mut form = form_view(&self.site, &self.i18n, lang, path.clone(), None, selected);
+        if choice_error {
+            form.errors.choice = Some(self.t(lang, "sub-error-choice"));
+        }
+        let base = self.base(
+            lang,
+            &self.t(lang, "sub-preferences-title"),
+            Some(&path),
+            choice_error,
+        );
+        self.render(
+            "subscriptions/preferences.html",
+            context! {
+                form => v(form),
+                address => v(address),
+                unsubscribed => v(unsubscribed),
+                unsubscribe_url => v(unsubscribe_url),
+                subscribe_url => v(format!("{}?lang={lang}", self.path("/subscribe"))),
+                ..base
+            },
+        )
+    }
+
+    /// The page after the subscribe and link forms, the same bytes for every address.
+    pub fn sent(&self, lang: &str) -> String {
+        match self.sent.get(lang) {
+            Some(html) => html.clone(),
+            None => self
+                .sent
+                .get(self.site.config.default_language())
+                .cloned()
+                .unwrap_or_default(),
+        }
+    }
+
+    /// An outcome or error page. `links` adds links for the page (the preferences page after
+    /// confirming, say).
+    pub fn message_html(
+        &self,
+        lang: &str,
+        message: Message,
+        links: &[LinkView],
+    ) -> Result<String, crate::diagnostics::Diagnostic> {
+        let organisation = self.organisation(lang);
+        let hours = FluentValue::from(CONFIRM_VALID_HOURS);
+        let org_args = args([("organisation", FluentValue::from(organisation.clone()))]);
+        let hours_args = args([("hours", hours)]);
+        let tr = |key: &str| self.t(lang, key);
+        let subscribe_link = LinkView {
+            url: format!("{}?lang={lang}", self.path("/subscribe")),
+            label: tr("sub-link-new"),
+        };
+        let (kind, heading, paragraphs, mut extra): (_, String, Vec<String>, Vec<LinkView>) =
+            match message {
+                Message::Sent => (
+                    "sent",
+                    tr("sub-sent-title"),
+                    vec![
+                        tr("sub-sent-text"),
+                        self.i18n.t(lang, "mail-confirm-expires", Some(&hours_args)),
+                        tr("sub-sent-spam"),
+                    ],
+                    vec![],
+                ),
+                Message::Confirmed => (
+                    "confirmed",
+                    tr("sub-confirmed-title"),
+                    vec![self.i18n.t(lang, "sub-confirmed-text", Some(&org_args))],
+                    vec![],
+                ),
+                Message::Saved => (
+                    "saved",
+                    tr("sub-saved-title"),
+                    vec![tr("sub-saved-text")],
+                    vec![],
+                ),
+                Message::Unsubscribed => (
+                    "unsubscribed",
+                    tr("sub-unsubscribed-title"),
+                    vec![self.i18n.t(lang, "sub-unsubscribed-text", Some(&org_args))],
+                    vec![subscribe_link],
+                ),
+                Message::ConfirmLinkInvalid => (
+                    "link-invalid",
+                    tr("sub-link-invalid-title"),
+                    vec![tr("sub-link-invalid-text"), tr("sub-link-invalid-action")],
+                    vec![subscribe_link],
+                ),
+                Message::LinkInvalid => (
+                    "link-invalid",
+                    tr("sub-link-invalid-title"),
+                    vec![tr("sub-link-broken-text")],
+                    vec![subscribe_link],
+                ),
+                Message::BadForm | Message::UnsupportedType => (
+                    "error",
+                    tr("sub-error-title"),
+                    vec![tr("sub-error-form")],
+                    vec![subscribe_link],
+                ),
+                Message::TooLarge => (
+                    "error",
+                    tr("sub-error-title"),
+                    vec![tr("sub-error-too-large")],
+                    vec![subscribe_link],
+                ),
+                Message::TooManyRequests => (
+                    "error",
+                    tr("sub-error-title"),
+                    vec![tr("sub-error-too-many")],
+                    vec![],
+                ),
+                Message::ForeignOrigin => (
+                    "error",
+                    tr("sub-error-title"),
+                    vec![tr("sub-error-origin")],
+                    vec![subscribe_link],
+                ),
+                Message::Unavailable => (
+                    "error",
+                    tr("sub-error-title"),
+                    vec![tr("sub-error-unavailable")],
+                    vec![],
+                ),
+                Message::NotFound => (
+                    "error",
+                    tr("not-found-title"),
+                    vec![tr("not-found-text")],
+                    vec![subscribe_link],
+                ),
+            };
+        extra.splice(0..0, links.iter().cloned());
+        // Not marked as an error in the title: the heading says so (unlike a form with mistakes).
+        let base = self.base(lang, &heading, None, false);
+        self.render(
+            "subscriptions/message.html",
+            context! {
+                message => v(MessageView { kind, heading: heading.clone(), paragraphs, links: extra }),
+                ..base
+            },
+        )
+    }
+
+    /// The label of the link to the preferences page.
+    pub fn preferences_label(&self, lang: &str) -> String {
+        self.t(lang, "sub-confirmed-preferences")
+    }
+}
+
+/// An HTML page with the service's headers. `private` pages (anything reached by a token, or
+/// answering a form) are never cached.
+pub fn html_response(status: StatusCode, lang: &str, html: String) -> Response {
+    let mut r = Response::new(Body::from(html));
+    *r.status_mut() = status;
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    if let Ok(l) = HeaderValue::from_str(lang) {
+        h.insert(header::CONTENT_LANGUAGE, l);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    security_headers(h);
+    r
+}
+
+/// The headers every answer carries.
+pub fn security_headers(h: &mut axum::http::HeaderMap) {
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+        ),
+    );
+    // Links hold tokens: never send them to another site. `same-origin`, not `no-referrer`:
+    // with `no-referrer`, browsers send `Origin: null` with the forms' posts.
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+}
+
+/// What the site's own subscribe page (`/{lang}/subscribe/`, rendered by the build) adds to
+/// the page's context: the form, which posts to `{mail.service_url}/subscribe`; the service's
+/// origin, which the page's Content-Security-Policy must allow as a form target; and the link
+/// to the service's page for those already subscribed.
+pub fn site_page(site: &Site, i18n: &I18n, lang: &str) -> Value {
+    let Some(mail) = &site.config.site.mail else {
+        return Value::UNDEFINED;
+    };
+    let service = mail.service_url.trim_end_matches('/');
+    let form = form_view(
+        site,
+        i18n,
+        lang,
+        format!("{service}/subscribe"),
+        Some(String::new()),
+        &Selected {
+            language: lang,
+            topics: &[],
+            frequency: Frequency::Immediate,
+        },
+    );
+    context! {
+        form => v(form),
+        form_origin => v(super::origin_of(service)),
+        manage_url => v(format!("{service}/subscribe?lang={lang}#manage-title")),
+    }
+}
