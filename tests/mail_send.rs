@@ -208,6 +208,9 @@ fn failures_are_retried_recorded_or_resent_as_the_readme_says() {
             "deferred@test.example",
             "--drop-after",
             "dropped@test.example",
+            // The crisis message, whichever of the two reaches the server first.
+            "--drop-only-if",
+            "Priority: urgent",
         ],
     );
     let site = site(server.port);

@@ -11,6 +11,9 @@ Misbehaviour on request, to test the sender's state machine:
   --drop-after ADDR  for ADDR, the first time: keep the message (as a server that accepted it
                      would) but close the connection before answering the final dot, so the
                      client cannot know it was accepted
+  --drop-only-if TEXT  with --drop-after: drop only a message that contains TEXT (e.g. a
+                     header), so that which of several messages is dropped does not depend on
+                     the order they arrive in
   --delay SECONDS    wait this long before answering each final dot (a slow server)
 """
 
@@ -32,6 +35,7 @@ class Handler:
         self.defer = set(a.lower() for a in args.defer)
         self.drop_after = set(a.lower() for a in args.drop_after)
         self.delay = args.delay
+        self.drop_only_if = args.drop_only_if.encode() if args.drop_only_if else None
         self.lock = threading.Lock()
         self.count = 0
 
@@ -62,6 +66,9 @@ class Handler:
             await asyncio.sleep(self.delay)
         self.save(envelope)
         dropped = [a for a in envelope.rcpt_tos if a.lower() in self.drop_after]
+        content = envelope.original_content or envelope.content or b""
+        if self.drop_only_if is not None and self.drop_only_if not in content:
+            dropped = []
         if dropped:
             for a in dropped:
                 self.drop_after.discard(a.lower())
@@ -83,6 +90,7 @@ def main():
     p.add_argument("--defer", action="append", default=[])
     p.add_argument("--drop-after", action="append", default=[])
     p.add_argument("--delay", type=float, default=0.0)
+    p.add_argument("--drop-only-if", default=None)
     args = p.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     port = args.port
