@@ -96,6 +96,9 @@ enum Command {
         /// SMTP connections at once (default: mail.smtp.connections in site.yaml).
         #[arg(long)]
         connections: Option<usize>,
+        /// Also write precompressed .gz and .br files, as `build --compress` does.
+        #[arg(long)]
+        compress: bool,
     },
     /// Make a new site in DIR, with a site.yaml to edit and one example of each kind.
     Init { dir: PathBuf },
@@ -315,15 +318,23 @@ fn main() -> ExitCode {
             now,
             dry_run,
             connections,
-        } => publish(
-            &cli.site,
-            cli.quiet,
-            cli.verbose,
-            output,
-            now,
-            dry_run,
-            connections,
-        ),
+            compress,
+        } => {
+            use std::io::IsTerminal;
+            let opts = anslag::mail::publish::PublishOptions {
+                build: BuildOptions {
+                    root: cli.site.clone(),
+                    output: output.unwrap_or_else(|| cli.site.join("public")),
+                    now,
+                    drafts: false,
+                    compress,
+                },
+                dry_run,
+                progress: !cli.quiet && std::io::stderr().is_terminal(),
+                connections,
+            };
+            publish(&opts, cli.quiet, cli.verbose)
+        }
         Command::Build {
             output,
             drafts,
@@ -378,33 +389,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn publish(
-    site: &std::path::Path,
-    quiet: bool,
-    verbose: bool,
-    output: Option<PathBuf>,
-    now: Option<String>,
-    dry_run: Option<PathBuf>,
-    connections: Option<usize>,
-) -> ExitCode {
-    use anslag::mail::publish::{PublishOptions, publish};
-    use std::io::IsTerminal;
+fn publish(opts: &anslag::mail::publish::PublishOptions, quiet: bool, verbose: bool) -> ExitCode {
+    use anslag::mail::publish::publish;
     let started = Instant::now();
-    let output = output.unwrap_or_else(|| site.join("public"));
-    let opts = PublishOptions {
-        build: BuildOptions {
-            root: site.to_owned(),
-            output: output.clone(),
-            now,
-            drafts: false,
-            compress: false,
-        },
-        dry_run: dry_run.clone(),
-        progress: !quiet && std::io::stderr().is_terminal(),
-        connections,
-    };
+    let output = &opts.build.output;
+    let dry_run = &opts.dry_run;
     let colour = anslag::diagnostics::colour_stderr();
-    match publish(&opts) {
+    match publish(opts) {
         Ok(report) => {
             for w in &report.build.warnings {
                 eprintln!("{}", w.render(colour));
