@@ -32,8 +32,8 @@ const SMALL_RENDERERS: [SmallRenderer; 3] = [
     SmallRenderer {
         name: "alerts",
         render: crate::alerts::render,
-        // Messages appear and expire with the time: rendered every time (there are few).
-        fingerprint: |_| None,
+        // Messages appear and expire with the time, which the fingerprint takes into account.
+        fingerprint: |site| Some(crate::alerts::fingerprint(site)),
     },
     SmallRenderer {
         name: "sitemap",
@@ -96,7 +96,9 @@ pub struct Builder {
     pub opts: BuildOptions,
     env: Option<Environment>,
     content: ContentCache,
-    fingerprints: Option<HashMap<String, u64>>,
+    fingerprints: Option<render::pages::PageFingerprints>,
+    /// The pages and their addresses, kept while the documents' places stay the same.
+    plan: Option<Arc<render::pages::Plan>>,
     feed_fingerprints: Option<HashMap<String, u64>>,
     api: crate::api::Cache,
     entries: render::pages::EntryCache,
@@ -106,6 +108,12 @@ pub struct Builder {
     /// they were looked for: found again only for documents that changed.
     build_errors: ErrorCache,
     generation: u64,
+    /// A watcher tells every change ([`Builder::track_changes`]).
+    tracking: bool,
+    /// The site's folder, canonical, to make the watcher's absolute paths relative.
+    canonical_root: Option<PathBuf>,
+    /// Something outside `content/` may have changed since the last rebuild.
+    environment_changed: bool,
     progress: bool,
     /// Keep what the next rebuild can reuse (`anslag serve`); a one-time build lets each phase's
     /// caches go as soon as the phase is done, to keep its memory low.
@@ -119,12 +127,16 @@ impl Builder {
             env: None,
             content: ContentCache::default(),
             fingerprints: None,
+            plan: None,
             feed_fingerprints: None,
             api: Default::default(),
             entries: Default::default(),
             small: HashMap::new(),
             build_errors: HashMap::new(),
             generation: 0,
+            tracking: false,
+            canonical_root: None,
+            environment_changed: true,
             progress: false,
             keep: true,
         }
@@ -134,6 +146,38 @@ impl Builder {
     pub fn with_progress(mut self, on: bool) -> Builder {
         self.progress = on;
         self
+    }
+
+    /// A promise that every change to the site's files will be told through
+    /// [`Builder::note_changes`] before the next rebuild (`anslag serve` watches them): rebuilds
+    /// then examine only what changed instead of every file.
+    pub fn track_changes(&mut self) {
+        self.tracking = true;
+        self.canonical_root = std::fs::canonicalize(&self.opts.root).ok();
+        self.content.track_changes();
+    }
+
+    /// Files created, changed or removed since the last rebuild (absolute, or relative to the
+    /// site's folder); `None` when the watcher lost track of them.
+    pub fn note_changes(&mut self, paths: Option<&[PathBuf]>) {
+        let relative: Option<Vec<PathBuf>> = paths.map(|ps| {
+            ps.iter()
+                .map(|p| {
+                    self.canonical_root
+                        .as_deref()
+                        .and_then(|r| p.strip_prefix(r).ok())
+                        .or_else(|| p.strip_prefix(&self.opts.root).ok())
+                        .unwrap_or(p)
+                        .to_path_buf()
+                })
+                .collect()
+        });
+        self.environment_changed |= relative.as_ref().is_none_or(|ps| {
+            ps.iter()
+                .any(|p| !p.starts_with(crate::content::CONTENT_DIR))
+        });
+        self.content
+            .note_changes(&self.opts.root, relative.as_deref());
     }
 
     /// Loads and renders what changed since the last rebuild, and returns the files rendered.
@@ -151,7 +195,11 @@ impl Builder {
     pub fn rebuild_into(&mut self, sink: &dyn Sink) -> Result<Rebuild, Diagnostics> {
         let mut report = BuildReport::default();
         let t = Instant::now();
-        let key = environment_key(&self.opts.root);
+        // Told that nothing outside content/ changed, the environment stays as it is.
+        let key = match &self.env {
+            Some(env) if self.tracking && !self.environment_changed => env.key,
+            _ => environment_key(&self.opts.root),
+        };
         if self.env.as_ref().is_none_or(|e| e.key != key) {
             let config = config::load(&self.opts.root)?;
             let (i18n, warnings) = I18n::load(&self.opts.root, &config)?;
@@ -165,6 +213,9 @@ impl Builder {
                 warnings,
             });
             self.content = ContentCache::default();
+            if self.tracking {
+                self.content.track_changes();
+            }
             self.fingerprints = None;
             self.feed_fingerprints = None;
             self.api = Default::default();
@@ -173,6 +224,7 @@ impl Builder {
             self.build_errors.clear();
             self.generation += 1;
         }
+        self.environment_changed = !self.tracking;
         let Some(env) = self.env.as_ref() else {
             unreachable!("set above")
         };
@@ -196,7 +248,8 @@ impl Builder {
         }
         let site = Site::new(env.config.clone(), loaded.documents, opts);
         report.timings.push(("content", t.elapsed()));
-        check_site_links(&self.opts.root, &site)?;
+        let plan = render::pages::Plan::of(&site, self.plan.take());
+        check_site_links(&self.opts.root, &site, &plan)?;
         // What must never be published (personal identity numbers) stops the build.
         let t = Instant::now();
         let build_errors = find_build_errors(&mut self.build_errors, &self.opts.root, &site);
@@ -221,7 +274,7 @@ impl Builder {
         let assets = Assets { stylesheet };
         // A bar only where it helps: a terminal, and enough pages to wait for.
         let bar = (self.progress && site.documents.len() >= 500).then(|| {
-            let bar = indicatif::ProgressBar::new(render::pages::page_count(&site) as u64);
+            let bar = indicatif::ProgressBar::new(plan.pages.len() as u64);
             bar.set_style(
                 indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} pages")
                     .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
@@ -231,6 +284,7 @@ impl Builder {
         });
         let pages = render::pages::render_pages(
             &site,
+            &plan,
             &env.templates,
             &env.i18n,
             &assets,
@@ -317,6 +371,9 @@ impl Builder {
             return Err(errs);
         }
         self.fingerprints = Some(pages.fingerprints);
+        if self.keep {
+            self.plan = Some(plan);
+        }
         self.feed_fingerprints = feed_fingerprints;
         self.api = api;
         self.small = small;
@@ -512,8 +569,12 @@ fn static_files(root: &Path, theme: &str) -> (Vec<Output>, String) {
 }
 
 /// Links written as site paths (`/sv/press/`) must lead to a page or file of this build.
-fn check_site_links(root: &Path, site: &Site) -> Result<(), Diagnostics> {
-    let urls = render::pages::all_urls(site);
+fn check_site_links(
+    root: &Path,
+    site: &Site,
+    plan: &render::pages::Plan,
+) -> Result<(), Diagnostics> {
+    let urls = plan.urls();
     let files: std::collections::HashSet<&str> = site
         .documents
         .iter()
@@ -531,7 +592,7 @@ fn check_site_links(root: &Path, site: &Site) -> Result<(), Diagnostics> {
                 } else {
                     format!("{path}/")
                 };
-                let ok = urls.contains(&as_dir)
+                let ok = urls.contains(as_dir.as_str())
                     || urls.contains(path)
                     || files.contains(path)
                     || path.starts_with("/static/")

@@ -237,6 +237,34 @@ pub fn alerts(site: &Site) -> Result<Vec<Alert<'_>>, Diagnostics> {
 }
 
 /// Every CAP message and the Atom feed of the alerts in force.
+/// What the alert files show: the alerts (by document generation), their messages, which are
+/// in force and the index's `updated`. The files are the same while this stays the same, so
+/// rebuilds need not write them again (rendering them means converting every alerted notice to
+/// text in every language).
+pub fn fingerprint(site: &Site) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    match alerts(site) {
+        // Errors are found again by rendering.
+        Err(_) => site.now.hash(&mut h),
+        Ok(alerts) => {
+            if alerts.is_empty() {
+                // The index's `updated` is then the build's moment.
+                site.now.hash(&mut h);
+            }
+            for a in &alerts {
+                (a.doc.kind, &a.doc.slug, a.doc.generation).hash(&mut h);
+                a.is_active(site.now).hash(&mut h);
+                a.notice.expires.filter(|e| *e <= site.now).hash(&mut h);
+                for v in &a.versions {
+                    (v.msg_type.as_str(), v.sent, &v.identifier).hash(&mut h);
+                }
+            }
+        }
+    }
+    h.finish()
+}
+
 pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
     let sender = sender(site);
     if !cap_token_ok(&sender) {

@@ -59,8 +59,19 @@ pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
 #[derive(Default)]
 pub struct Cache {
     files: HashMap<String, u64>,
-    /// `(kind, slug, reader's language)` → (fingerprint, pretty JSON indented for a list).
-    summaries: HashMap<(Kind, String, String), (u64, Arc<str>)>,
+    /// Per document (by [`doc_key`]): the state it was summarised at and, per language of
+    /// the site in order, a hash of its summary and the pretty JSON indented for a list.
+    summaries: HashMap<u64, (u64, Summaries)>,
+}
+
+/// A document's summaries, one per language of the site: a hash of each and its JSON.
+type Summaries = Vec<(u64, Arc<str>)>;
+
+/// A document's identity as a number (kind and slug), for the cache.
+fn doc_key(d: &Document) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (d.kind, &d.slug).hash(&mut h);
+    h.finish()
 }
 
 /// A file of the API to render.
@@ -71,7 +82,8 @@ enum Job<'a> {
     Schema(&'static str),
     KindList(&'a str, Kind),
     TopicList(&'a str, &'a Topic),
-    Document(&'a Document, &'a Translation),
+    /// A document (and its index in `site.documents`) in one language.
+    Document(usize, &'a Document, &'a Translation),
 }
 
 /// Renders the files of the API whose inputs changed since the last rendering with `cache`
@@ -97,47 +109,36 @@ pub fn render_changed(
                 .map(|t| Job::TopicList(lang, t)),
         );
     }
-    for doc in &site.documents {
-        jobs.extend(doc.translations.iter().map(|t| Job::Document(doc, t)));
+    for (i, doc) in site.documents.iter().enumerate() {
+        jobs.extend(doc.translations.iter().map(|t| Job::Document(i, doc, t)));
     }
-    let states: Vec<u64> = site.documents.iter().map(|d| doc_state(site, d)).collect();
-    let planned: Vec<(String, u64)> = jobs
+    let states: Vec<u64> = site
+        .documents
         .par_iter()
-        .map(|job| api.plan(job, &states, global))
+        .map(|d| doc_state(site, d) ^ global)
         .collect();
-    let todo: Vec<usize> = (0..jobs.len())
-        .filter(|&i| cache.files.get(&planned[i].0) != Some(&planned[i].1))
-        .collect();
-
-    // The summaries the lists to render need, each serialised once for all lists that hold it.
-    let mut wanted: Vec<(usize, &str)> = Vec::new();
-    for &i in &todo {
-        let (lang, idx) = match &jobs[i] {
-            Job::KindList(lang, kind) => (*lang, site.by_kind.get(kind)),
-            Job::TopicList(lang, t) => (*lang, site.by_topic.get(t.id())),
-            _ => continue,
-        };
-        wanted.extend(idx.into_iter().flatten().map(|&d| (d, lang)));
-    }
-    wanted.sort_unstable();
-    wanted.dedup();
-    let summary_key = |d: usize, lang: &str| {
-        let doc = &site.documents[d];
-        (doc.kind, doc.slug.clone(), lang.to_owned())
-    };
-    let fresh: Vec<_> = wanted
+    // Every document appears in the lists of every language: its summaries are made once
+    // per change of the document, and the lists are spliced from them.
+    let langs: Vec<&str> = site.config.language_codes().collect();
+    let fresh: Vec<(u64, (u64, Summaries))> = site
+        .documents
         .par_iter()
-        .filter(|(d, lang)| {
-            cache
-                .summaries
-                .get(&summary_key(*d, lang))
-                .is_none_or(|(fp, _)| *fp != states[*d] ^ global)
+        .zip(&states)
+        .map(|(d, &state)| (doc_key(d), state, d))
+        .filter(|(key, state, _)| cache.summaries.get(key).is_none_or(|(s, _)| s != state))
+        .map(|(key, state, d)| {
+            let items = langs
+                .iter()
+                .map(|lang| {
+                    let json = list_item(&api.summary(lang, d))?;
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    json.hash(&mut h);
+                    Ok((h.finish(), json))
+                })
+                .collect::<Result<Vec<_>, serde_json::Error>>()?;
+            Ok((key, (state, items)))
         })
-        .map(|&(d, lang)| {
-            let json = list_item(&api.summary(lang, &site.documents[d]))?;
-            Ok((summary_key(d, lang), (states[d] ^ global, json)))
-        })
-        .collect::<Result<Vec<_>, _>>()
+        .collect::<Result<Vec<_>, serde_json::Error>>()
         .map_err(|e: serde_json::Error| {
             Diagnostics(vec![Diagnostic::error(
                 format!("api/{API_VERSION}"),
@@ -145,11 +146,36 @@ pub fn render_changed(
             )])
         })?;
     cache.summaries.extend(fresh);
-    let summaries = &cache.summaries;
+    if cache.summaries.len() > site.documents.len() {
+        // Summaries of documents that are gone are forgotten.
+        let live: std::collections::HashSet<u64> =
+            site.documents.iter().map(|d| doc_key(d)).collect();
+        cache.summaries.retain(|k, _| live.contains(k));
+    }
+    let summaries: Vec<&[(u64, Arc<str>)]> = site
+        .documents
+        .iter()
+        .map(|d| {
+            cache
+                .summaries
+                .get(&doc_key(d))
+                .map_or(&[][..], |(_, v)| v.as_slice())
+        })
+        .collect();
+    let planned: Vec<(String, u64)> = jobs
+        .par_iter()
+        .map(|job| api.plan(job, &states, &summaries, global))
+        .collect();
+    let todo: Vec<usize> = (0..jobs.len())
+        .filter(|&i| cache.files.get(&planned[i].0) != Some(&planned[i].1))
+        .collect();
     let fragments = |lang: &str, idx: Option<&Vec<usize>>| -> Vec<Arc<str>> {
+        let Some(l) = langs.iter().position(|x| *x == lang) else {
+            return Vec::new();
+        };
         idx.into_iter()
             .flatten()
-            .filter_map(|&d| summaries.get(&summary_key(d, lang)).map(|(_, j)| j.clone()))
+            .filter_map(|&d| summaries[d].get(l).map(|(_, j)| j.clone()))
             .collect()
     };
 
@@ -174,7 +200,7 @@ pub fn render_changed(
                     let list = api.topic_list(lang, topic);
                     list_json(&list, &fragments(lang, site.by_topic.get(topic.id())))
                 }
-                Job::Document(doc, t) => json(&api.document(doc, t)),
+                Job::Document(_, doc, t) => json(&api.document(doc, t)),
             };
             let path = format!("api/{API_VERSION}/{rel}");
             let result = bytes.map_err(|e| e.to_string()).and_then(|b| {
@@ -192,15 +218,6 @@ pub fn render_changed(
     if !errs.is_empty() {
         return Err(Diagnostics(errs));
     }
-    // Summaries of documents that are gone are forgotten.
-    let live: std::collections::HashSet<(Kind, &str)> = site
-        .documents
-        .iter()
-        .map(|d| (d.kind, d.slug.as_str()))
-        .collect();
-    cache
-        .summaries
-        .retain(|(k, s, _), _| live.contains(&(*k, s.as_str())));
     let paths = planned
         .iter()
         .map(|(rel, _)| format!("api/{API_VERSION}/{rel}"))
@@ -354,12 +371,26 @@ struct Api<'a> {
 
 impl Api<'_> {
     /// The path of a job's file (relative to `api/v1/`) and the fingerprint of what it shows.
-    fn plan(&self, job: &Job<'_>, states: &[u64], global: u64) -> (String, u64) {
+    /// A file's path and fingerprint. A list's fingerprint is that of its documents'
+    /// summaries, so an edit that leaves the summary as it was leaves the lists alone.
+    fn plan(
+        &self,
+        job: &Job<'_>,
+        states: &[u64],
+        summaries: &[&[(u64, Arc<str>)]],
+        global: u64,
+    ) -> (String, u64) {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         global.hash(&mut h);
-        let docs = |h: &mut std::collections::hash_map::DefaultHasher, idx: Option<&Vec<usize>>| {
+        let docs = |h: &mut std::collections::hash_map::DefaultHasher,
+                    lang: &str,
+                    idx: Option<&Vec<usize>>| {
+            let l = self.site.config.language_codes().position(|x| x == lang);
             for &i in idx.into_iter().flatten() {
-                states[i].hash(h);
+                match l.and_then(|l| summaries[i].get(l)) {
+                    Some((fp, _)) => fp.hash(h),
+                    None => states[i].hash(h),
+                }
             }
         };
         let path = match job {
@@ -378,15 +409,15 @@ impl Api<'_> {
             }
             Job::Schema(name) => format!("schema/{name}.json"),
             Job::KindList(lang, kind) => {
-                docs(&mut h, self.site.by_kind.get(kind));
+                docs(&mut h, lang, self.site.by_kind.get(kind));
                 list_path(lang, kind.dir())
             }
             Job::TopicList(lang, topic) => {
-                docs(&mut h, self.site.by_topic.get(topic.id()));
+                docs(&mut h, lang, self.site.by_topic.get(topic.id()));
                 topic_list_path(lang, topic)
             }
-            Job::Document(doc, t) => {
-                doc_state(self.site, doc).hash(&mut h);
+            Job::Document(i, doc, t) => {
+                states[*i].hash(&mut h);
                 doc_path(doc.kind, &doc.slug, &t.lang)
             }
         };

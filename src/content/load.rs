@@ -86,25 +86,171 @@ pub struct ContentCache {
     files: HashMap<PathBuf, StampedParse>,
     docs: HashMap<(Kind, String), (u64, Rendering)>,
     generation: u64,
+    /// The files under `content/` as the last load found them (when the walk found nothing
+    /// wrong), kept up to date from [`ContentCache::note_changes`] instead of walked again.
+    listing: Option<Listing>,
+    /// The attachments' stamps as the last load saw them.
+    attachment_stamps: HashMap<PathBuf, Stamp>,
+    /// What changed on disk since the last load, when a watcher tells.
+    changes: Changes,
+    tracking: bool,
+    /// How the last whole load grouped the files (only when tracking changes).
+    grouped: Option<Grouped>,
+}
+
+/// What the next load knows about changes on disk since the last one.
+#[derive(Debug, Default)]
+enum Changes {
+    /// Anything may have changed: walk `content/` and look at every file.
+    #[default]
+    Unknown,
+    /// Only these paths (relative to the site) changed.
+    Known(Vec<PathBuf>),
+}
+
+/// The Markdown files and the other files under `content/`, each in path order (the order of
+/// a walk sorted by file name).
+#[derive(Debug, Clone, Default)]
+struct Listing {
+    md: KindFiles,
+    other: KindFiles,
+}
+
+impl Listing {
+    /// Brings the listing up to date with files that changed, were created or were removed.
+    /// False when a change needs a walk of the whole folder: a folder created or removed, a
+    /// link, or a file where the walk would report a problem.
+    /// Otherwise tells whether a file came or went (not only changed).
+    fn update(&mut self, root: &Path, changed: &[PathBuf]) -> Option<bool> {
+        let mut moved = false;
+        for rel in changed {
+            let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
+            let (Some(top), Some(dir), Some(name)) = (parts.next(), parts.next(), rel.file_name())
+            else {
+                return None;
+            };
+            let kind = Kind::from_dir(&dir)?;
+            if top != CONTENT_DIR || rel.components().count() < 3 {
+                return None;
+            }
+            let name = name.to_string_lossy();
+            if name.starts_with('.') {
+                continue; // editor and system files, which the walk skips too
+            }
+            let list = if name.ends_with(".md") {
+                &mut self.md
+            } else {
+                &mut self.other
+            };
+            let at = list.binary_search_by(|(_, p)| p.as_path().cmp(rel));
+            let gone = |e: &std::io::Error| e.kind() == std::io::ErrorKind::NotFound;
+            match (std::fs::symlink_metadata(root.join(rel)), at) {
+                (Ok(m), Ok(_)) if m.is_file() => {}
+                (Ok(m), Err(i)) if m.is_file() => {
+                    list.insert(i, (kind, rel.clone()));
+                    moved = true;
+                }
+                (Err(e), Ok(i)) if gone(&e) => {
+                    list.remove(i);
+                    moved = true;
+                }
+                // A folder that went away takes its files with it: walk.
+                (Err(e), Err(_))
+                    if gone(&e)
+                        && !self
+                            .md
+                            .iter()
+                            .chain(&self.other)
+                            .any(|(_, p)| p.starts_with(rel)) => {}
+                _ => return None,
+            }
+        }
+        Some(moved)
+    }
 }
 
 impl ContentCache {
+    /// A promise that every change under `content/` will be told through
+    /// [`ContentCache::note_changes`] (as a file watcher does): loads then examine only the
+    /// files that changed instead of walking the folder and examining every file.
+    pub fn track_changes(&mut self) {
+        self.tracking = true;
+        self.changes = Changes::Known(Vec::new());
+    }
+
+    /// Files that changed on disk, relative to the site's folder or absolute under `root`;
+    /// `None` when the watcher lost track (the next load looks at everything).
+    pub fn note_changes(&mut self, root: &Path, paths: Option<&[PathBuf]>) {
+        match (paths, &mut self.changes) {
+            (Some(paths), Changes::Known(known)) => known.extend(
+                paths
+                    .iter()
+                    .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf()),
+            ),
+            (Some(_), Changes::Unknown) => {}
+            (None, c) => *c = Changes::Unknown,
+        }
+    }
+
     pub fn load(
         &mut self,
         root: &Path,
         config: &Config,
         opts: LoadOptions,
     ) -> Result<Loaded, Diagnostics> {
+        let next = if self.tracking {
+            Changes::Known(Vec::new())
+        } else {
+            Changes::Unknown
+        };
+        let changes = std::mem::replace(&mut self.changes, next);
         self.generation += 1;
         let generation = self.generation;
         let mut diags = Diagnostics::default();
         let content = root.join(CONTENT_DIR);
-        let (md_files, other_files) = walk(root, &content, &mut diags);
+        // Told what changed: last load's files, updated; else a walk of the folder.
+        let mut told: Option<(Listing, HashSet<PathBuf>)> = None;
+        if let (Changes::Known(changed), Some(mut listing)) = (changes, self.listing.take())
+            && let Some(moved) = listing.update(root, &changed)
+        {
+            let changed: HashSet<PathBuf> = changed.into_iter().collect();
+            if !moved {
+                // Files only edited: perhaps no need to look at the others.
+                self.listing = Some(listing);
+                if let Some(loaded) = self.load_edits(root, config, opts, &changed) {
+                    return loaded;
+                }
+                listing = self.listing.clone().unwrap_or_default();
+            }
+            told = Some((listing, changed));
+        }
+        let (listing, changed) = match told {
+            Some((listing, changed)) => (listing, Some(changed)),
+            None => {
+                let before = diags.0.len();
+                let (md, other) = walk(root, &content, &mut diags);
+                let listing = Listing { md, other };
+                // A walk that found problems is no base to update: the next load walks again.
+                if diags.0.len() == before {
+                    self.listing = Some(listing.clone());
+                }
+                (listing, None)
+            }
+        };
+        if changed.is_some() {
+            self.listing = Some(listing.clone());
+        }
+        let (md_files, other_files) = (listing.md, listing.other);
+        // A file's stamp: from the last load when it is not among the files told to have changed.
+        let restamp = |rel: &PathBuf, cached: Option<Stamp>| match (&changed, cached) {
+            (Some(c), Some(st)) if !c.contains(rel) => st,
+            _ => stamp(&root.join(rel)),
+        };
 
         // Parse the files that are new or changed since the last load.
         let stamps: Vec<Stamp> = md_files
             .par_iter()
-            .map(|(_, rel)| stamp(&root.join(rel)))
+            .map(|(_, rel)| restamp(rel, self.files.get(rel).map(|(st, _)| *st)))
             .collect();
         let stale: Vec<usize> = (0..md_files.len())
             .filter(|&i| {
@@ -173,6 +319,7 @@ impl ContentCache {
             }
         }
         let mut attachments: HashMap<(Kind, String), Vec<(Attachment, Stamp)>> = HashMap::new();
+        let mut attachment_stamps = HashMap::with_capacity(other_files.len());
         for (kind, rel) in other_files {
             let parent = rel.parent().unwrap_or(Path::new("")).to_path_buf();
             let Some(slug) = stems.get(&(kind, parent)) else {
@@ -206,7 +353,8 @@ impl ContentCache {
                 );
                 continue;
             }
-            let st = stamp(&root.join(&rel));
+            let st = restamp(&rel, self.attachment_stamps.get(&rel).copied());
+            attachment_stamps.insert(rel.clone(), st);
             let mime = mime_guess::from_path(&rel)
                 .first_or_octet_stream()
                 .essence_str()
@@ -255,84 +403,39 @@ impl ContentCache {
             keys.sort();
             hash_of(&keys)
         };
-        let order: HashMap<&str, usize> = config
-            .language_codes()
-            .enumerate()
-            .map(|(i, c)| (c, i))
-            .collect();
+        let linking = Linking {
+            index,
+            hidden,
+            index_hash,
+        };
+        // Kept for rebuilds told what changed: an edit that moves no file and renames nothing
+        // then renders its document without grouping every file again.
+        let mut grouped = (self.tracking && diags.0.is_empty()).then(Grouped::default);
 
         let mut todo = Vec::new();
         let mut kept: Vec<((Kind, String), Rendering)> = Vec::new();
         for (key, ps) in groups {
             let files = attachments.remove(&key).unwrap_or_default();
-            let inputs = {
-                use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                for (st, r) in &ps {
+            let inputs = inputs_hash(&ps, &files, linking.index_hash);
+            match self.docs.get(&key) {
+                Some((h, r)) if *h == inputs => kept.push((key.clone(), r.clone())),
+                _ => todo.push((key.clone(), inputs, parsed_of(&ps), files.clone())),
+            }
+            if let Some(g) = grouped.as_mut() {
+                for (_, r) in &ps {
                     if let Ok(p) = r.as_ref() {
-                        (p.path.as_os_str(), st, &p.hidden).hash(&mut h);
+                        g.file_group.insert(p.path.clone(), key.clone());
                     }
                 }
-                for (a, st) in &files {
-                    (&a.name, st).hash(&mut h);
-                }
-                index_hash.hash(&mut h);
-                h.finish()
-            };
-            match self.docs.get(&key) {
-                Some((h, r)) if *h == inputs => kept.push((key, r.clone())),
-                _ => todo.push((
-                    key,
-                    inputs,
-                    parsed_of(&ps),
-                    files.into_iter().map(|(a, _)| a).collect::<Vec<_>>(),
-                )),
+                g.attachments.insert(key.clone(), files);
+                g.groups.insert(key, ps);
             }
         }
         let rendered: Vec<((Kind, String), u64, Rendering)> = todo
             .into_par_iter()
-            .map(|((kind, slug), inputs, ps, files)| {
-                let names: HashSet<String> = files.iter().map(|a| a.name.clone()).collect();
-                let mut diags = Vec::new();
-                let mut withheld = HashSet::new();
-                let mut translations = Vec::new();
-                for p in ps
-                    .iter()
-                    .filter_map(|r| r.as_ref().as_ref().ok())
-                    .filter(|p| p.hidden.is_none() || opts.drafts)
-                {
-                    let resolver = DocResolver {
-                        index: &index,
-                        hidden: &hidden,
-                        lang: &p.lang,
-                        default_lang: config.default_language(),
-                        kind,
-                        slug: &slug,
-                        files: &names,
-                    };
-                    match render_translation(p, config, opts, &resolver, &mut withheld) {
-                        Ok(t) => translations.push(t),
-                        Err(d) => diags.extend(d),
-                    }
-                }
-                translations
-                    .sort_by_key(|t| order.get(t.lang.as_str()).copied().unwrap_or(usize::MAX));
-                if translations.is_empty() {
-                    return ((kind, slug), inputs, (None, diags));
-                }
-                // Files linked only from closed items are never published.
-                let attachments = files
-                    .into_iter()
-                    .filter(|a| !withheld.contains(&a.name))
-                    .collect();
-                let doc = Document {
-                    kind,
-                    slug: slug.clone(),
-                    translations,
-                    attachments,
-                    generation,
-                };
-                ((kind, slug), inputs, (Some(Arc::new(doc)), diags))
+            .map(|(key, inputs, ps, files)| {
+                let r = render_document(&key, &ps, files, &linking, config, opts, generation);
+                (key, inputs, r)
             })
             .collect();
 
@@ -358,12 +461,216 @@ impl ContentCache {
             }
         }
         self.docs = docs;
+        self.attachment_stamps = attachment_stamps;
+        self.grouped = grouped.map(|g| Grouped { linking, ..g });
         diags.sort();
         if diags.has_errors() {
             return Err(diags);
         }
         Ok(Loaded { documents, changed })
     }
+
+    /// A load told that only these files changed, when they are Markdown files seen before
+    /// whose kind, slug, language and visibility stay the same (the common edit): parses and
+    /// renders their documents only. `None` when the change needs a whole load.
+    fn load_edits(
+        &mut self,
+        root: &Path,
+        config: &Config,
+        opts: LoadOptions,
+        changed: &HashSet<PathBuf>,
+    ) -> Option<Result<Loaded, Diagnostics>> {
+        let grouped = self.grouped.as_mut()?;
+        let mut edits = Vec::new();
+        for rel in changed {
+            if rel
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            {
+                continue;
+            }
+            let (old, _) = self.files.get(rel)?;
+            let key = grouped.file_group.get(rel)?;
+            let st = stamp(&root.join(rel));
+            if st != *old {
+                edits.push((rel, st, key.clone()));
+            }
+        }
+        let fresh: Vec<_> = edits
+            .into_par_iter()
+            .map(|(rel, st, key)| {
+                let parsed = parse_file(root, key.0, rel, config, opts);
+                (rel, st, key, Arc::new(parsed))
+            })
+            .collect();
+        let mut affected = std::collections::BTreeSet::new();
+        let mut same = true;
+        for (rel, st, key, new) in fresh {
+            let old = self.files.insert(rel.clone(), (st, new.clone()));
+            same &= match (old.as_ref().map(|(_, o)| o.as_ref()), new.as_ref()) {
+                (Some(Ok(a)), Ok(b)) => {
+                    (a.kind, &a.slug, &a.lang, &a.stem, &a.hidden)
+                        == (b.kind, &b.slug, &b.lang, &b.stem, &b.hidden)
+                }
+                _ => false,
+            };
+            if let Some(slot) = grouped.groups.get_mut(&key).and_then(|ps| {
+                ps.iter_mut().find(|(_, r)| {
+                    r.as_ref()
+                        .as_ref()
+                        .is_ok_and(|p| p.path.as_path() == rel.as_path())
+                })
+            }) {
+                *slot = (st, new);
+            } else {
+                same = false;
+            }
+            affected.insert(key);
+        }
+        if !same {
+            // The whole load groups the files again (they are parsed already).
+            self.grouped = None;
+            return None;
+        }
+        let generation = self.generation;
+        let linking = &grouped.linking;
+        let todo: Vec<_> = affected
+            .into_iter()
+            .filter_map(|key| {
+                let ps = grouped.groups.get(&key)?;
+                let files = grouped.attachments.get(&key).cloned().unwrap_or_default();
+                let inputs = inputs_hash(ps, &files, linking.index_hash);
+                let parsed = ps.iter().map(|(_, r)| r.clone()).collect::<Vec<_>>();
+                Some((key, inputs, parsed, files))
+            })
+            .filter(|(key, inputs, _, _)| self.docs.get(key).is_none_or(|(h, _)| h != inputs))
+            .collect();
+        let rendered: Vec<_> = todo
+            .into_par_iter()
+            .map(|(key, inputs, ps, files)| {
+                let r = render_document(&key, &ps, files, linking, config, opts, generation);
+                (key, inputs, r)
+            })
+            .collect();
+        let mut changed_docs = HashSet::new();
+        for (key, inputs, r) in rendered {
+            changed_docs.insert(key.clone());
+            self.docs.insert(key, (inputs, r));
+        }
+        let mut diags = Diagnostics::default();
+        let mut documents = Vec::with_capacity(grouped.groups.len());
+        for key in grouped.groups.keys() {
+            if let Some((_, (doc, d))) = self.docs.get(key) {
+                diags.extend(d.iter().cloned());
+                documents.extend(doc.clone());
+            }
+        }
+        diags.sort();
+        Some(if diags.has_errors() {
+            Err(diags)
+        } else {
+            Ok(Loaded {
+                documents,
+                changed: changed_docs,
+            })
+        })
+    }
+}
+
+/// What links between documents resolve against: the visible translations of every document
+/// and why the others are hidden; `index_hash` changes when either does.
+#[derive(Default)]
+struct Linking {
+    index: HashMap<(Kind, String), Vec<String>>,
+    hidden: HashMap<(Kind, String), String>,
+    index_hash: u64,
+}
+
+/// The files grouped into documents, as the last whole load left them.
+#[derive(Default)]
+struct Grouped {
+    groups: BTreeMap<(Kind, String), Vec<StampedParse>>,
+    attachments: HashMap<(Kind, String), Vec<(Attachment, Stamp)>>,
+    /// The document each Markdown file belongs to.
+    file_group: HashMap<PathBuf, (Kind, String)>,
+    linking: Linking,
+}
+
+/// What a document's rendering depends on besides its files' text: their paths and stamps,
+/// visibility, attachments, and the link index.
+fn inputs_hash(ps: &[StampedParse], files: &[(Attachment, Stamp)], index_hash: u64) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for (st, r) in ps {
+        if let Ok(p) = r.as_ref() {
+            (p.path.as_os_str(), st, &p.hidden).hash(&mut h);
+        }
+    }
+    for (a, st) in files {
+        (&a.name, st).hash(&mut h);
+    }
+    index_hash.hash(&mut h);
+    h.finish()
+}
+
+/// Renders one document's visible translations (in the configured order of languages).
+fn render_document(
+    (kind, slug): &(Kind, String),
+    ps: &[ParseResult],
+    files: Vec<(Attachment, Stamp)>,
+    linking: &Linking,
+    config: &Config,
+    opts: LoadOptions,
+    generation: u64,
+) -> Rendering {
+    let kind = *kind;
+    let names: HashSet<String> = files.iter().map(|(a, _)| a.name.clone()).collect();
+    let mut diags = Vec::new();
+    let mut withheld = HashSet::new();
+    let mut translations = Vec::new();
+    for p in ps
+        .iter()
+        .filter_map(|r| r.as_ref().as_ref().ok())
+        .filter(|p| p.hidden.is_none() || opts.drafts)
+    {
+        let resolver = DocResolver {
+            index: &linking.index,
+            hidden: &linking.hidden,
+            lang: &p.lang,
+            default_lang: config.default_language(),
+            kind,
+            slug,
+            files: &names,
+        };
+        match render_translation(p, config, opts, &resolver, &mut withheld) {
+            Ok(t) => translations.push(t),
+            Err(d) => diags.extend(d),
+        }
+    }
+    let order = |lang: &str| {
+        config
+            .language_codes()
+            .position(|c| c == lang)
+            .unwrap_or(usize::MAX)
+    };
+    translations.sort_by_key(|t| order(&t.lang));
+    if translations.is_empty() {
+        return (None, diags);
+    }
+    // Files linked only from closed items are never published.
+    let attachments = files
+        .into_iter()
+        .map(|(a, _)| a)
+        .filter(|a| !withheld.contains(&a.name))
+        .collect();
+    let doc = Document {
+        kind,
+        slug: slug.clone(),
+        translations,
+        attachments,
+        generation,
+    };
+    (Some(Arc::new(doc)), diags)
 }
 
 fn hash_of(items: &[String]) -> u64 {

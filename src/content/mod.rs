@@ -9,4 +9,4 @@ pub mod markdown;
 pub mod minutes;
 
 pub use document::{Document, Kind, Translation};
-pub use load::{ContentCache, LoadOptions, Loaded, load};
+pub use load::{CONTENT_DIR, ContentCache, LoadOptions, Loaded, load};

@@ -363,6 +363,11 @@ impl Sink for Changed {
 /// Removes the files written before that are not among `paths` (with their compressed
 /// copies); returns how many.
 fn remove_gone(dir: &Path, paths: &[String], written: &mut Written) -> usize {
+    // Mostly nothing went: then every path is on record and there are as many (paths are
+    // distinct), which is cheaper to see than the difference.
+    if written.len() == paths.len() && paths.iter().all(|p| written.contains_key(p)) {
+        return 0;
+    }
     let keep: HashSet<&str> = paths.iter().map(String::as_str).collect();
     let gone: Vec<String> = written
         .keys()

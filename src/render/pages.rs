@@ -6,6 +6,7 @@ use minijinja::value::Serde;
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use minijinja::{Value, context};
 
@@ -196,14 +197,65 @@ fn file_path(url: &str) -> String {
     }
 }
 
-/// How many pages the site has.
-pub fn page_count(site: &Site) -> usize {
-    plan(site).len()
+/// A page with its address and the file it is written to.
+pub struct Planned {
+    pub page: Page,
+    pub url: String,
+    pub path: String,
 }
 
-/// Every site path the build writes, for checking links written as `/sv/...`.
-pub fn all_urls(site: &Site) -> std::collections::HashSet<String> {
-    plan(site).iter().map(|p| page_url(site, p)).collect()
+/// The site's pages with their addresses. It stays the same while the documents, their
+/// languages, the topics and the years do, so rebuilds keep it.
+pub struct Plan {
+    key: u64,
+    pub pages: Vec<Planned>,
+}
+
+impl Plan {
+    /// The site's plan: `previous` when it still holds.
+    pub fn of(site: &Site, previous: Option<Arc<Plan>>) -> Arc<Plan> {
+        let key = plan_key(site);
+        if let Some(p) = previous.filter(|p| p.key == key) {
+            return p;
+        }
+        let pages = plan(site)
+            .into_par_iter()
+            .map(|page| {
+                let url = page_url(site, &page);
+                let path = file_path(&url);
+                Planned { page, url, path }
+            })
+            .collect();
+        Arc::new(Plan { key, pages })
+    }
+
+    /// Every site path of a page, for checking links written as `/sv/...`.
+    pub fn urls(&self) -> std::collections::HashSet<&str> {
+        self.pages.iter().map(|p| p.url.as_str()).collect()
+    }
+}
+
+/// What the plan depends on: the languages, topics, years and pagination, and each document's
+/// place, kind, slug and languages.
+fn plan_key(site: &Site) -> u64 {
+    let mut h = DefaultHasher::new();
+    for lang in site.config.language_codes() {
+        lang.hash(&mut h);
+    }
+    for t in &site.config.site.topics {
+        (t.id(), t.kind == TopicKind::Committee).hash(&mut h);
+    }
+    (site.config.site.paginate, site.config.site.mail.is_some()).hash(&mut h);
+    for y in site.by_year.keys() {
+        y.hash(&mut h);
+    }
+    for d in &site.documents {
+        (d.kind, &d.slug).hash(&mut h);
+        for t in &d.translations {
+            t.lang.hash(&mut h);
+        }
+    }
+    h.finish()
 }
 
 /// Renders every page (and lists the attachments to copy).
@@ -217,6 +269,7 @@ pub fn render_site(
     let mut entries = EntryCache::default();
     render_pages(
         site,
+        &Plan::of(site, None),
         templates,
         i18n,
         assets,
@@ -231,35 +284,43 @@ pub fn render_site(
 
 /// The entries of long lists (a kind's pages, topics, years), each rendered once per document
 /// and language with `entry.html` and kept between rebuilds while the document and the
-/// configuration stay the same: a list page is then mostly a concatenation.
+/// configuration stay the same: a list page is then mostly a concatenation. Each entry keeps a
+/// hash of what it shows, so that a list is rendered again only when one of its entries
+/// changed, not whenever a document in it was edited.
 #[derive(Default)]
-pub struct EntryCache(HashMap<(Kind, String, String), (u64, Value)>);
+pub struct EntryCache(HashMap<u64, DocEntries>);
+
+/// One document's entries: the stamp they were rendered at and, per language of the site (in
+/// the configured order), the hash of the entry's content and the entry.
+struct DocEntries {
+    stamp: u64,
+    langs: Vec<(u64, Value)>,
+}
+
+/// A document's identity as a number (kind and slug), for the caches of rebuilds.
+fn doc_key(d: &Document) -> u64 {
+    let mut h = DefaultHasher::new();
+    (d.kind, &d.slug).hash(&mut h);
+    h.finish()
+}
 
 impl EntryCache {
-    fn get(&self, site: &Site, doc: usize, lang: &str) -> Option<&Value> {
-        let d = &site.documents[doc];
+    fn get(&self, site: &Site, doc: usize, lang: usize) -> Option<&(u64, Value)> {
         self.0
-            .get(&(d.kind, d.slug.clone(), lang.to_owned()))
-            .map(|(_, v)| v)
+            .get(&doc_key(&site.documents[doc]))
+            .and_then(|e| e.langs.get(lang))
     }
 
-    /// Renders the entries of `wanted` (document, language) that are missing or stale.
+    /// Renders the entries of every document in every language that are missing or stale.
     fn fill(
         &mut self,
         site: &Site,
         templates: &super::templates::Templates,
         i18n: &I18n,
-        mut wanted: Vec<(usize, &str)>,
         global: u64,
     ) -> Result<(), Diagnostic> {
-        wanted.sort_unstable();
-        wanted.dedup();
-        let key = |d: usize, lang: &str| {
-            let doc = &site.documents[d];
-            (doc.kind, doc.slug.clone(), lang.to_owned())
-        };
-        let stamp = |d: usize| {
-            let doc = &site.documents[d];
+        let langs: Vec<&str> = site.config.language_codes().collect();
+        let stamp = |doc: &Document| {
             let mut h = DefaultHasher::new();
             (global, doc.generation).hash(&mut h);
             for t in &doc.translations {
@@ -269,55 +330,38 @@ impl EntryCache {
             }
             h.finish()
         };
-        let fresh: Vec<_> = wanted
+        let stale: Vec<(u64, u64, usize)> = site
+            .documents
             .par_iter()
-            .filter(|&&(d, lang)| {
-                self.0
-                    .get(&key(d, lang))
-                    .is_none_or(|(s, _)| *s != stamp(d))
-            })
-            .map(|&(d, lang)| {
-                let view = entry(site, i18n, lang, &site.documents[d]);
-                let ctx = context! { e => v(&view), level => 2, lang => v(lang_view(site, lang)) };
-                let html = super::templates::render(templates, "entry.html", ctx)?;
-                let value = context! { html => Value::from_safe_string(html), ..v(&view) };
-                Ok((key(d, lang), (stamp(d), value)))
+            .enumerate()
+            .map(|(i, d)| (doc_key(d), stamp(d), i))
+            .filter(|(key, stamp, _)| self.0.get(key).is_none_or(|e| e.stamp != *stamp))
+            .collect();
+        let rendered: Vec<(u64, DocEntries)> = stale
+            .par_iter()
+            .map(|&(key, stamp, d)| {
+                let langs = langs
+                    .iter()
+                    .map(|&lang| {
+                        let view = entry(site, i18n, lang, &site.documents[d]);
+                        let mut h = DefaultHasher::new();
+                        view.hash(&mut h);
+                        let ctx = context! { e => v(&view), level => 2, lang => v(lang_view(site, lang)) };
+                        let html = super::templates::render(templates, "entry.html", ctx)?;
+                        let value = context! { html => Value::from_safe_string(html), ..v(&view) };
+                        Ok((h.finish(), value))
+                    })
+                    .collect::<Result<_, Diagnostic>>()?;
+                Ok((key, DocEntries { stamp, langs }))
             })
             .collect::<Result<_, Diagnostic>>()?;
-        self.0.extend(fresh);
-        let live: std::collections::HashSet<(Kind, &str)> = site
-            .documents
-            .iter()
-            .map(|d| (d.kind, d.slug.as_str()))
-            .collect();
-        self.0
-            .retain(|(k, s, _), _| live.contains(&(*k, s.as_str())));
+        self.0.extend(rendered);
+        if self.0.len() > site.documents.len() {
+            let live: std::collections::HashSet<u64> =
+                site.documents.iter().map(|d| doc_key(d)).collect();
+            self.0.retain(|k, _| live.contains(k));
+        }
         Ok(())
-    }
-}
-
-/// The documents a list page shows, by index into `site.documents`.
-fn listed<'a>(site: &'a Site, page: &Page) -> Option<(&'a str, &'a [usize])> {
-    let empty: &[usize] = &[];
-    match page {
-        Page::KindList { lang, kind, page } => {
-            let idx = site.by_kind.get(kind).map_or(empty, Vec::as_slice);
-            let per = site.config.site.paginate;
-            let from = ((page - 1) * per).min(idx.len());
-            let to = (page * per).min(idx.len());
-            let lang = site.config.language_codes().find(|l| l == lang)?;
-            Some((lang, &idx[from..to]))
-        }
-        Page::Topic { lang, topic } => {
-            let id = site.config.site.topics[*topic].id();
-            let lang = site.config.language_codes().find(|l| l == lang)?;
-            Some((lang, site.by_topic.get(id).map_or(empty, Vec::as_slice)))
-        }
-        Page::Year { lang, year } => {
-            let lang = site.config.language_codes().find(|l| l == lang)?;
-            Some((lang, site.by_year.get(year).map_or(empty, Vec::as_slice)))
-        }
-        _ => None,
     }
 }
 
@@ -326,27 +370,62 @@ pub struct RenderedPages {
     /// Every file the pages and attachments occupy, rendered this time or not.
     pub paths: Vec<String>,
     /// Fingerprint of each page's inputs, for the next incremental rendering.
-    pub fingerprints: HashMap<String, u64>,
+    pub fingerprints: PageFingerprints,
+}
+
+/// The fingerprint of each page of a plan, in the plan's order.
+pub struct PageFingerprints {
+    plan: Arc<Plan>,
+    fps: Vec<u64>,
+}
+
+impl PageFingerprints {
+    /// A lookup of the fingerprints of `plan`'s pages: by position when the plan is the same,
+    /// else by address.
+    fn lookup(&self, plan: &Arc<Plan>) -> impl Fn(usize, &str) -> Option<u64> + Sync + '_ {
+        let same = Arc::ptr_eq(&self.plan, plan);
+        let by_url: HashMap<&str, u64> = if same {
+            HashMap::new()
+        } else {
+            self.plan
+                .pages
+                .iter()
+                .map(|p| p.url.as_str())
+                .zip(self.fps.iter().copied())
+                .collect()
+        };
+        move |i, url| {
+            if same {
+                self.fps.get(i).copied()
+            } else {
+                by_url.get(url).copied()
+            }
+        }
+    }
 }
 
 /// Renders the pages whose inputs changed since `previous` (all pages when `None`). A page's
-/// fingerprint covers the documents it shows (by generation), its place in lists, and
-/// `global` (configuration, templates, the crisis banner, the day). Each page goes to `sink` as
-/// soon as it is rendered, and every attachment too.
+/// fingerprint covers what it shows: the documents (by generation) or, for long lists, their
+/// entries (by content), its place in lists, and `global` (configuration, templates, the
+/// crisis banner, the day). Each page goes to `sink` as soon as it is rendered, and every
+/// attachment too.
 #[allow(clippy::too_many_arguments)]
 pub fn render_pages(
     site: &Site,
+    plan: &Arc<Plan>,
     templates: &super::templates::Templates,
     i18n: &I18n,
     assets: &Assets,
-    previous: Option<&HashMap<String, u64>>,
+    previous: Option<&PageFingerprints>,
     entries: &mut EntryCache,
     global: u64,
     progress: Option<&indicatif::ProgressBar>,
     sink: &dyn crate::output::Sink,
 ) -> Result<RenderedPages, Diagnostics> {
-    let entry_global = global;
-    let pages = plan(site);
+    entries
+        .fill(site, templates, i18n, global)
+        .map_err(|d| Diagnostics(vec![d]))?;
+    let entries = &*entries;
     let global = fingerprint_global(site, assets, global);
     let docs_fp: Vec<u64> = site
         .documents
@@ -357,27 +436,33 @@ pub fn render_pages(
             h.finish()
         })
         .collect();
-    let planned: Vec<(String, u64, &Page)> = pages
+    // The hash of each document's entry per language, for the lists' fingerprints.
+    let entry_fps: Vec<Vec<u64>> = site
+        .documents
         .par_iter()
-        .map(|page| {
-            let url = page_url(site, page);
-            let fp = fingerprint(site, page, &url, &docs_fp, global);
-            (url, fp, page)
+        .map(|d| {
+            entries
+                .0
+                .get(&doc_key(d))
+                .map(|e| e.langs.iter().map(|(h, _)| *h).collect())
+                .unwrap_or_default()
         })
         .collect();
-    let todo: Vec<&(String, u64, &Page)> = planned
-        .iter()
-        .filter(|(url, fp, _)| previous.is_none_or(|p| p.get(url) != Some(fp)))
+    let fps: Vec<u64> = plan
+        .pages
+        .par_iter()
+        .map(|p| fingerprint(site, &entry_fps, &p.page, &p.url, &docs_fp, global))
         .collect();
-    let wanted: Vec<(usize, &str)> = todo
+    let before = previous.map(|p| p.lookup(plan));
+    let todo: Vec<&Planned> = plan
+        .pages
         .iter()
-        .filter_map(|(_, _, page)| listed(site, page))
-        .flat_map(|(lang, idx)| idx.iter().map(move |&d| (d, lang)))
+        .zip(&fps)
+        .enumerate()
+        .filter(|(i, (p, fp))| before.as_ref().is_none_or(|b| b(*i, &p.url) != Some(**fp)))
+        .map(|(_, (p, _))| p)
         .collect();
-    entries
-        .fill(site, templates, i18n, wanted, entry_global)
-        .map_err(|d| Diagnostics(vec![d]))?;
-    let entries = &*entries;
+    drop(before);
     let written = |path: String, e: std::io::Error| {
         Diagnostic::error(path, format!("cannot write the page: {e}"))
             .hint("check the output folder's permissions and free space")
@@ -385,26 +470,25 @@ pub fn render_pages(
     let mut errs = Diagnostics::default();
     let results: Vec<Diagnostic> = todo
         .par_iter()
-        .filter_map(|(url, _, page)| {
+        .filter_map(|p| {
             if let Some(bar) = progress {
                 bar.inc(1);
             }
-            let (template, ctx) = context_for(site, i18n, assets, entries, page, url);
+            let (template, ctx) = context_for(site, i18n, assets, entries, &p.page, &p.url);
             let html = match super::templates::render(templates, template, ctx) {
                 Ok(h) => h,
                 Err(d) => return Some(d),
             };
-            let path = file_path(url);
             sink.put(Output {
-                path: path.clone(),
+                path: p.path.clone(),
                 data: OutputData::Bytes(html.into_bytes()),
             })
             .err()
-            .map(|e| written(path, e))
+            .map(|e| written(p.path.clone(), e))
         })
         .collect();
     errs.extend(results);
-    let mut paths: Vec<String> = planned.iter().map(|(url, _, _)| file_path(url)).collect();
+    let mut paths: Vec<String> = plan.pages.iter().map(|p| p.path.clone()).collect();
     for doc in &site.documents {
         for a in &doc.attachments {
             let path = a.url.trim_start_matches('/').to_owned();
@@ -422,10 +506,12 @@ pub fn render_pages(
     if errs.has_errors() {
         return Err(errs);
     }
-    let fingerprints = planned.into_iter().map(|(url, fp, _)| (url, fp)).collect();
     Ok(RenderedPages {
         paths,
-        fingerprints,
+        fingerprints: PageFingerprints {
+            plan: plan.clone(),
+            fps,
+        },
     })
 }
 
@@ -444,13 +530,32 @@ fn fingerprint_global(site: &Site, assets: &Assets, global: u64) -> u64 {
 
 /// Everything a page shows, as a number: the documents (by generation, `docs` holds a number
 /// per document) and the facts of lists.
-fn fingerprint(site: &Site, page: &Page, url: &str, docs_fp: &[u64], global: u64) -> u64 {
+fn fingerprint(
+    site: &Site,
+    entry_fps: &[Vec<u64>],
+    page: &Page,
+    url: &str,
+    docs_fp: &[u64],
+    global: u64,
+) -> u64 {
     let mut h = DefaultHasher::new();
     global.hash(&mut h);
     let docs = |h: &mut DefaultHasher, idx: &[usize]| {
         idx.len().hash(h);
         for &i in idx {
             h.write_u64(docs_fp[i]);
+        }
+    };
+    // A long list shows the documents' entries only: an edit that leaves an entry as it was
+    // leaves the list as it was.
+    let listed = |h: &mut DefaultHasher, lang: &str, idx: &[usize]| {
+        let lang = site.config.language_codes().position(|l| l == lang);
+        idx.len().hash(h);
+        for &i in idx {
+            match lang.and_then(|l| entry_fps[i].get(l)) {
+                Some(e) => h.write_u64(*e),
+                None => h.write_u64(docs_fp[i]),
+            }
         }
     };
     match page {
@@ -460,19 +565,24 @@ fn fingerprint(site: &Site, page: &Page, url: &str, docs_fp: &[u64], global: u64
             }
             site.notice_board.len().hash(&mut h);
         }
-        Page::KindList { kind, page, .. } => {
+        Page::KindList { kind, page, lang } => {
             let idx = site.by_kind.get(kind).map_or(&[][..], Vec::as_slice);
             let per = site.config.site.paginate;
             idx.len().div_ceil(per).hash(&mut h);
-            docs(
+            listed(
                 &mut h,
+                lang,
                 &idx[((page - 1) * per).min(idx.len())..(page * per).min(idx.len())],
             );
         }
         Page::Doc { doc, .. } => docs(&mut h, &[*doc]),
-        Page::Topic { topic, .. } => {
+        Page::Topic { topic, lang } => {
             let id = site.config.site.topics[*topic].id();
-            docs(&mut h, site.by_topic.get(id).map_or(&[][..], Vec::as_slice));
+            listed(
+                &mut h,
+                lang,
+                site.by_topic.get(id).map_or(&[][..], Vec::as_slice),
+            );
         }
         Page::Topics { .. } => {
             for idx in site.by_topic.values() {
@@ -484,8 +594,9 @@ fn fingerprint(site: &Site, page: &Page, url: &str, docs_fp: &[u64], global: u64
                 (y, idx.len()).hash(&mut h);
             }
         }
-        Page::Year { year, .. } => docs(
+        Page::Year { year, lang } => listed(
             &mut h,
+            lang,
             site.by_year.get(year).map_or(&[][..], Vec::as_slice),
         ),
         Page::NoticeBoard { .. } => {
@@ -630,8 +741,11 @@ fn page_scope(lang: &str, url: &str) -> Option<Scope> {
 
 /// The entries of a long list, rendered already (see [`EntryCache`]).
 fn cached_entries(site: &Site, cache: &EntryCache, lang: &str, idx: &[usize]) -> Vec<Value> {
+    let Some(lang) = site.config.language_codes().position(|l| l == lang) else {
+        return Vec::new();
+    };
     idx.iter()
-        .filter_map(|&i| cache.get(site, i, lang).cloned())
+        .filter_map(|&i| cache.get(site, i, lang).map(|(_, e)| e.clone()))
         .collect()
 }
 

@@ -17,7 +17,7 @@ pub struct LangView {
 }
 
 /// A link to a page in a language.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct LangLink {
     pub code: String,
     pub name: String,
@@ -57,14 +57,14 @@ pub struct CrisisView {
     pub others: Vec<LangLink>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct DateView {
     /// For `<time datetime>`.
     pub iso: String,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct EntryView {
     pub title: String,
     pub title_lang: String,

@@ -69,6 +69,8 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
         drafts: true,
         compress: false,
     });
+    // The watcher below tells the builder every change, so a rebuild looks at those files only.
+    builder.track_changes();
     let mut written = HashMap::new();
     rebuild(&mut builder, &state, &mut written);
 
@@ -86,7 +88,15 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
     let watch_state = state.clone();
     std::thread::spawn(move || {
         for batch in rx {
-            let Ok(events) = batch else { continue };
+            let Ok(events) = batch else {
+                // The watcher lost track (e.g. too many changes at once): look at everything.
+                builder.note_changes(None);
+                rebuild(&mut builder, &watch_state, &mut written);
+                continue;
+            };
+            if events.iter().any(|e| e.event.need_rescan()) {
+                builder.note_changes(None);
+            }
             // Only changes count: reading a file (our own build does) is an event too.
             let paths: Vec<&PathBuf> = events
                 .iter()
@@ -97,6 +107,7 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
                     )
                 })
                 .flat_map(|e| e.event.paths.iter())
+                .filter(|p| !p.starts_with(&watch_state.out_dir))
                 .collect();
             let relevant = paths.iter().any(|p| {
                 let rel = p.strip_prefix(&root).unwrap_or(p);
@@ -111,6 +122,8 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
                 if std::env::var_os("ANSLAG_DEBUG_WATCH").is_some() {
                     eprintln!("changed: {paths:?}");
                 }
+                let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
+                builder.note_changes(Some(&paths));
                 rebuild(&mut builder, &watch_state, &mut written);
             }
         }
