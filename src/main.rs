@@ -8,6 +8,11 @@ use clap::{Parser, Subcommand};
 
 use anslag::build::{BuildOptions, Builder, build_with};
 
+// Rendering allocates many short strings on both cores; mimalloc's per-thread heaps spend a
+// fraction of glibc's time on it (measured in benches/README.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "anslag",
