@@ -302,12 +302,13 @@ fn absolute_links(html: &str, base_url: &str) -> String {
     }
     let mut out = String::with_capacity(html.len() + 64);
     let (mut in_tag, mut in_quote) = (false, false);
-    for (i, c) in html.char_indices() {
-        out.push(c);
-        match c {
-            '<' if !in_tag => in_tag = true,
-            '>' if in_tag && !in_quote => in_tag = false,
-            '"' if in_tag => {
+    // Only `<`, `>` and `"` matter; the text between them is copied as it is.
+    let mut copied = 0;
+    for i in memchr::memchr3_iter(b'<', b'>', b'"', html.as_bytes()) {
+        match html.as_bytes()[i] {
+            b'<' if !in_tag => in_tag = true,
+            b'>' if in_tag && !in_quote => in_tag = false,
+            b'"' if in_tag => {
                 in_quote = !in_quote;
                 let before = &html[..i];
                 let rest = &html[i + 1..];
@@ -317,12 +318,15 @@ fn absolute_links(html: &str, base_url: &str) -> String {
                         .is_some_and(|b| b.ends_with(char::is_whitespace))
                 });
                 if in_quote && is_link && rest.starts_with('/') && !rest.starts_with("//") {
+                    out.push_str(&html[copied..=i]);
                     out.push_str(base_url);
+                    copied = i + 1;
                 }
             }
             _ => {}
         }
     }
+    out.push_str(&html[copied..]);
     out
 }
 

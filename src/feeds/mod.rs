@@ -179,7 +179,13 @@ fn feed_docs(site: &Site, idx: &[usize]) -> Vec<usize> {
 }
 
 /// One document as an item of a feed in `lang`: in that language, or its primary one.
-fn feed_item<'a>(site: &'a Site, i18n: &I18n, lang: &str, doc: &'a Document) -> FeedItem<'a> {
+fn feed_item<'a>(
+    site: &'a Site,
+    i18n: &I18n,
+    lang: &str,
+    doc: &'a Document,
+    with_content: bool,
+) -> FeedItem<'a> {
     let default = site.default_language();
     let t = doc.for_reader(lang, default);
     let categories = t
@@ -193,7 +199,11 @@ fn feed_item<'a>(site: &'a Site, i18n: &I18n, lang: &str, doc: &'a Document) -> 
         doc,
         t,
         url: site.config.absolute(&doc.url(&t.lang)),
-        content_html: content_html(i18n, t),
+        content_html: if with_content {
+            content_html(i18n, t)
+        } else {
+            String::new()
+        },
         categories,
         translations: doc
             .translations
@@ -226,7 +236,7 @@ fn feed_data<'a>(
         .unwrap_or_else(|| site.now.fixed_offset());
     let items: Vec<FeedItem<'a>> = if with_items {
         docs.iter()
-            .map(|&i| feed_item(site, i18n, lang, &site.documents[i]))
+            .map(|&i| feed_item(site, i18n, lang, &site.documents[i], true))
             .collect()
     } else {
         Vec::new()
@@ -344,23 +354,95 @@ const JSON_ITEMS: &[u8] = b"\n  \"items\": [\n    ";
 const JSON_END: &[u8] = b"\n  ]\n}";
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
+    memchr::memmem::rfind(hay, needle)
 }
 
-/// An item in each format, written as the only item of a feed and cut out of it.
-fn fragments(site: &Site, i18n: &I18n, lang: &str, doc: usize) -> Option<Fragments> {
+/// An item in each format, written as the only item of a feed and cut out of it. Its full
+/// text comes from `contents`, written once per translation for the readers of every language
+/// whose items hold it (a document in one language is in the feeds of all ten).
+fn fragments(
+    site: &Site,
+    i18n: &I18n,
+    lang: &str,
+    doc: usize,
+    contents: &Contents,
+) -> Option<Fragments> {
+    let document = &site.documents[doc];
+    let t = document.for_reader(lang, site.default_language());
+    let content = contents.get(&(doc, t.lang.as_str()));
     let mut one = feed_data(site, i18n, lang, &Scope::All, &[], false);
-    one.items = vec![feed_item(site, i18n, lang, &site.documents[doc])];
-    let cut = |f: Format| f.write(&one).ok().and_then(|b| f.item(&b));
+    let mut item = feed_item(site, i18n, lang, document, content.is_none());
+    if content.is_some() {
+        item.content_html = CONTENT_MARK.to_owned();
+    }
+    one.items = vec![item];
+    let cut = |f: Format, i: usize| {
+        let item = f.write(&one).ok().and_then(|b| f.item(&b))?;
+        match content {
+            None => Some(item),
+            Some(c) => splice_once(&item, CONTENT_MARK.as_bytes(), &c[i]),
+        }
+    };
     Some(Fragments {
-        rss: cut(Format::Rss)?,
-        atom: cut(Format::Atom)?,
-        json: cut(Format::Json)?,
+        rss: cut(Format::Rss, 0)?,
+        atom: cut(Format::Atom, 1)?,
+        json: cut(Format::Json, 2)?,
     })
+}
+
+/// Stands for an item's full text while the item is written, to be replaced by the text as
+/// the format writes it. Letters only, so that every format writes it as it is.
+const CONTENT_MARK: &str = "ANSLAGFEEDCONTENTa7c3e9";
+const CONTENT_START: &str = "ANSLAGFEEDSTARTb81f20";
+const CONTENT_END: &str = "ANSLAGFEEDENDc4d5e6";
+
+/// A translation's full text as RSS, Atom and JSON write it, by (document, language).
+type Contents<'a> = std::collections::HashMap<(usize, &'a str), [Vec<u8>; 3]>;
+
+/// The full text of `t` as each format writes it: what the writers put between two marks around
+/// it (escaping works character by character, so the text's bytes do not depend on what is
+/// around them). `None` when the marks could not be found (a text that holds them).
+fn written_content(
+    site: &Site,
+    i18n: &I18n,
+    doc: &Document,
+    t: &Translation,
+) -> Option<[Vec<u8>; 3]> {
+    let mut one = feed_data(site, i18n, &t.lang, &Scope::All, &[], false);
+    let mut item = feed_item(site, i18n, &t.lang, doc, true);
+    if item.content_html.contains(CONTENT_START) || item.content_html.contains(CONTENT_END) {
+        return None;
+    }
+    item.content_html = format!("{CONTENT_START}{}{CONTENT_END}", item.content_html);
+    one.items = vec![item];
+    let between = |f: Format| {
+        let b = f.write(&one).ok()?;
+        let start = find(&b, CONTENT_START.as_bytes())? + CONTENT_START.len();
+        let end = rfind(&b, CONTENT_END.as_bytes())?;
+        (start <= end).then(|| b[start..end].to_vec())
+    };
+    Some([
+        between(Format::Rss)?,
+        between(Format::Atom)?,
+        between(Format::Json)?,
+    ])
+}
+
+/// `bytes` with the one occurrence of `mark` replaced by `with`; `None` unless it occurs once.
+fn splice_once(bytes: &[u8], mark: &[u8], with: &[u8]) -> Option<Vec<u8>> {
+    let at = find(bytes, mark)?;
+    if rfind(bytes, mark) != Some(at) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() + with.len());
+    out.extend_from_slice(&bytes[..at]);
+    out.extend_from_slice(with);
+    out.extend_from_slice(&bytes[at + mark.len()..]);
+    Some(out)
 }
 
 pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
@@ -424,6 +506,25 @@ pub fn render_changed(
         .collect();
     // Each item once per document and language, for all the feeds of that language that hold
     // it; one language at a time, so that only its items are held.
+    let default = site.default_language();
+    let mut texts: Vec<(usize, &str)> = todo
+        .iter()
+        .flat_map(|&j| {
+            let (lang, _, docs) = jobs[j];
+            docs.iter()
+                .map(move |&d| (d, site.documents[d].for_reader(lang, default).lang.as_str()))
+        })
+        .collect();
+    texts.sort_unstable();
+    texts.dedup();
+    let contents: Contents = texts
+        .par_iter()
+        .filter_map(|&(d, lang)| {
+            let doc = &site.documents[d];
+            let t = doc.get(lang)?;
+            written_content(site, i18n, doc, t).map(|c| ((d, lang), c))
+        })
+        .collect();
     let mut results: Vec<Result<(), Diagnostic>> = Vec::new();
     for lang in site.config.language_codes() {
         let todo: Vec<usize> = todo
@@ -431,7 +532,9 @@ pub fn render_changed(
             .copied()
             .filter(|&j| jobs[j].0 == lang)
             .collect();
-        results.extend(render_feeds(site, i18n, &jobs, &planned, &todo, sink));
+        results.extend(render_feeds(
+            site, i18n, &jobs, &planned, &todo, &contents, sink,
+        ));
     }
     let mut rendered = RenderedFeeds {
         paths: Vec::new(),
@@ -458,6 +561,7 @@ fn render_feeds(
     jobs: &[(&str, &Scope, &Vec<usize>)],
     planned: &[(String, u64)],
     todo: &[usize],
+    contents: &Contents,
     sink: &dyn crate::output::Sink,
 ) -> Vec<Result<(), Diagnostic>> {
     use rayon::prelude::*;
@@ -472,7 +576,7 @@ fn render_feeds(
     wanted.dedup();
     let made: std::collections::HashMap<(usize, &str), Fragments> = wanted
         .par_iter()
-        .filter_map(|&(d, lang)| fragments(site, i18n, lang, d).map(|f| ((d, lang), f)))
+        .filter_map(|&(d, lang)| fragments(site, i18n, lang, d, contents).map(|f| ((d, lang), f)))
         .collect();
     todo.par_iter()
         .map(|&j| {
