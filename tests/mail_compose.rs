@@ -93,6 +93,7 @@ fn settings(dkim: Option<DkimSettings>) -> MailSettings {
             username_env: None,
             password_env: None,
             connections: 1,
+            ca_file: None,
         },
         dkim,
         service: Default::default(),
