@@ -298,7 +298,7 @@ fn send(a: &Args) -> Result<(), String> {
         "queued {queued} crisis messages in {:.2} s",
         t.elapsed().as_secs_f64()
     );
-    let mut opts = SendOptions::new(&settings);
+    let mut opts = SendOptions::new(&settings, &a.site);
     opts.connections = a.connections;
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     let (_stop, stop_rx) = tokio::sync::watch::channel(false);

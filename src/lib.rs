@@ -23,6 +23,7 @@ pub mod fuzzing;
 pub mod i18n;
 pub mod mail;
 pub mod output;
+pub mod plain_text;
 pub mod render;
 pub mod serve;
 pub mod site;

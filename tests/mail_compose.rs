@@ -93,6 +93,7 @@ fn settings(dkim: Option<DkimSettings>) -> MailSettings {
             username_env: None,
             password_env: None,
             connections: 1,
+            ca_file: None,
         },
         dkim,
         service: Default::default(),
@@ -718,7 +719,7 @@ fn messages_are_dkim_signed_when_a_key_is_configured() {
 
 #[test]
 fn the_templates_ship_with_the_theme() {
-    for name in ["digest", "crisis", "confirm"] {
+    for name in ["layout", "digest", "crisis", "confirm", "manage"] {
         for ext in ["html", "txt"] {
             let n = format!("mail/{name}.{ext}");
             assert!(

@@ -12,15 +12,13 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::time::Duration;
 
+use anslag::mail::Frequency;
 use anslag::mail::links::{LinkKey, Purpose};
-use anslag::mail::{Frequency, store};
-use chrono::{DateTime, TimeZone, Utc};
+use common::mail::{STORE, outbox_states, subscribe};
 use common::mime::Parsed;
 use common::smtp::{Received, SmtpServer};
 use common::{NOW, TestSite};
-use rusqlite::Connection;
 
-const STORE: &str = ".anslag/subscribers.sqlite";
 const CRISIS_SLUG: &str = "schools-closed-water";
 
 /// The example site, its `mail.smtp` pointed at `port`.
@@ -28,24 +26,6 @@ fn site(port: u16) -> TestSite {
     let site = TestSite::example();
     site.edit("site.yaml", "port: 2525", &format!("port: {port}"));
     site
-}
-
-fn consent() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 10, 1, 8, 0, 0).unwrap()
-}
-
-/// Adds confirmed subscribers: (address, language, topics, frequency).
-fn subscribe(site: &TestSite, people: &[(&str, &str, &[&str], Frequency)]) -> HashMap<String, i64> {
-    let conn = store::open(&site.path(STORE)).unwrap();
-    let mut ids = HashMap::new();
-    for (address, lang, topics, frequency) in people {
-        let topics: Vec<String> = topics.iter().map(|t| t.to_string()).collect();
-        let (s, _) =
-            store::subscribe(&conn, address, lang, &topics, *frequency, "test", consent()).unwrap();
-        assert!(store::confirm(&conn, s.id, consent()).unwrap());
-        ids.insert(address.to_string(), s.id);
-    }
-    ids
 }
 
 fn publish(site: &TestSite, extra: &[&str]) -> Output {
@@ -69,17 +49,6 @@ fn publish(site: &TestSite, extra: &[&str]) -> Output {
         String::from_utf8_lossy(&out.stderr)
     );
     out
-}
-
-fn outbox_states(site: &TestSite) -> BTreeMap<(String, String), String> {
-    let conn = Connection::open(site.path(STORE)).unwrap();
-    let mut stmt = conn
-        .prepare("SELECT address, kind, state FROM outbox")
-        .unwrap();
-    stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
 }
 
 /// Received messages by recipient, parsed.

@@ -7,9 +7,10 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use super::{Alert, MsgType, cap_time, text};
+use super::{Alert, MsgType, cap_time};
 use crate::content::document::{Translation, Urgency};
 use crate::i18n::I18n;
+use crate::plain_text::{Flavour, html_to_text};
 use crate::site::Site;
 
 pub const NAMESPACE: &str = "urn:oasis:names:tc:emergency:cap:1.2";
@@ -124,7 +125,7 @@ fn info(
 
 /// The summary, then the body as plain text.
 fn description(t: &Translation, base_url: &str) -> String {
-    let body = text::html_to_text(&t.body_html, base_url);
+    let body = html_to_text(&t.body_html, base_url, Flavour::Cap);
     let summary = t.summary.trim();
     match (summary.is_empty(), body.is_empty()) {
         (_, true) => summary.to_owned(),

@@ -12,7 +12,6 @@
 //! Drafts and embargoed translations (in a `--drafts` build) never go into an alert.
 
 mod cap;
-mod text;
 
 use atom_syndication::{Category, Entry, Feed, Generator, Link, Person, Text};
 use chrono::{DateTime, FixedOffset, SubsecRound, Utc};
@@ -26,7 +25,6 @@ use crate::render::{Output, OutputData};
 use crate::site::{Site, is_active};
 
 pub use cap::NAMESPACE;
-pub use text::html_to_text;
 
 /// The media type of a CAP message.
 pub const CAP_MIME: &str = "application/cap+xml";

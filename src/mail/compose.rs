@@ -724,7 +724,11 @@ fn doc_view(ctx: &MailContext, lang: &str, doc: &Document, full: bool) -> DocVie
         let content = crate::feeds::content_html(i18n, t);
         (
             Some(html::email_html(&content, &site.config.base_url, &url)),
-            Some(html::to_text(&content, &site.config.base_url, &url)),
+            Some(crate::plain_text::html_to_text(
+                &content,
+                &site.config.base_url,
+                crate::plain_text::Flavour::Email { page_url: &url },
+            )),
         )
     } else {
         (None, None)

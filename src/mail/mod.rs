@@ -8,6 +8,7 @@
 //! - [`outbox`] and [`send`]: rows `pending → claimed → sent | failed | unknown`, sent over a
 //!   pool of SMTP connections with lettre.
 //! - [`publish`]: `anslag publish`: build, then queue and send what is due.
+//! - [`tls`]: the certificates sending trusts (`mail.smtp.ca_file`).
 
 pub mod compose;
 pub mod links;
@@ -17,6 +18,7 @@ pub mod send;
 pub mod settings;
 pub mod store;
 pub mod subscribers;
+pub mod tls;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -436,10 +436,15 @@ pub fn record(conn: &Connection, outcomes: &[(i64, Outcome)], now: DateTime<Utc>
     })
 }
 
-/// Gives this run's claims back (pending) when it stops early on purpose.
+/// Gives this run's claims back (pending) when it stops early: on purpose, or because the
+/// server refused every connection. A row whose body never started was not tried, so its
+/// claim does not count as an attempt (a week of a broken certificate must not use up the
+/// attempts of every queued message).
 pub fn release(conn: &Connection, run: &str) -> Result<usize> {
     Ok(conn.execute(
         "UPDATE outbox SET state = CASE WHEN data_at IS NULL THEN 'pending' ELSE 'unknown' END,
+            attempts = CASE WHEN data_at IS NULL AND attempts > 0 THEN attempts - 1
+                ELSE attempts END,
             claimed_by = NULL, lease_until = NULL
          WHERE state = 'claimed' AND claimed_by = ?1",
         [run],
@@ -789,6 +794,44 @@ mod tests {
                 .unwrap()
                 .len(),
             2
+        );
+    }
+
+    #[test]
+    fn released_rows_that_were_never_tried_keep_their_attempts() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = store::open(&dir.path().join("s.sqlite")).unwrap();
+        for i in 0..2 {
+            let s = sub(&conn, &format!("p{i}@example.org"));
+            queue(
+                &conn,
+                &NewRow {
+                    message_key: "k",
+                    kind: MessageKind::Crisis,
+                    subscriber: &s,
+                    urgent: true,
+                    documents: &[],
+                },
+                now(),
+            )
+            .unwrap();
+        }
+        let rows = claim(&conn, "run", 10, now(), "example.org").unwrap();
+        begin_data(&conn, &[rows[1].id], now()).unwrap();
+        assert_eq!(release(&conn, "run").unwrap(), 2);
+        let c = state_counts(&conn).unwrap();
+        assert_eq!((c.pending, c.unknown, c.claimed), (1, 1, 0));
+        let again = claim(&conn, "run", 10, now(), "example.org").unwrap();
+        let attempts = |id| again.iter().find(|r| r.id == id).unwrap().attempts;
+        assert_eq!(
+            attempts(rows[0].id),
+            1,
+            "never tried: this is its first attempt"
+        );
+        assert_eq!(
+            attempts(rows[1].id),
+            2,
+            "its body had started: that was an attempt"
         );
     }
 

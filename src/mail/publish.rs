@@ -123,7 +123,7 @@ pub fn publish(opts: &PublishOptions) -> Result<PublishReport, Diagnostics> {
     drop(conn);
     report.queued = Some(queued);
 
-    let mut send_opts = SendOptions::new(&settings);
+    let mut send_opts = SendOptions::new(&settings, root);
     send_opts.progress = opts.progress;
     if let Some(n) = opts.connections {
         send_opts.connections = n.max(1);
@@ -136,9 +136,12 @@ pub fn publish(opts: &PublishOptions) -> Result<PublishReport, Diagnostics> {
     let sent = runtime
         .block_on(send::run(&store_path, &settings, composer, send_opts, stop_rx))
         .map_err(|e| {
-            one(Diagnostic::error(CONFIG_FILE, format!("cannot send: {e}")).hint(
-                "nothing was lost: what was queued stays in the outbox and the next `anslag publish` sends it",
-            ))
+            let kept = "nothing was lost: what was queued stays in the outbox and the next `anslag publish` sends it";
+            let hint = match e.hint() {
+                Some(what) => format!("{what}; {kept}"),
+                None => kept.to_owned(),
+            };
+            one(Diagnostic::error(CONFIG_FILE, format!("cannot send: {e}")).hint(hint))
         })?;
     report.sent = Some(sent);
     Ok(report)

@@ -12,13 +12,18 @@
 //!   once its report is on disk: a row is marked as having started its body before the body
 //!   goes out.
 //!
+//! A failure that every connection would meet again (an untrusted certificate, no STARTTLS, a
+//! refused login) stops the run with an error that says what to change; the rows it had
+//! claimed go back to the queue as they were. Other connection failures (the network, a
+//! timeout, a 4xx answer) are temporary: the row is retried after its back-off.
+//!
 //! lettre never sets `TCP_NODELAY`, so on its own each message waits ~40 ms for a delayed ACK
 //! between the body and the final dot (Nagle). For plain and STARTTLS connections the TCP
 //! stream is opened here with `TCP_NODELAY` and handed to lettre; implicit TLS (port 465) uses
 //! lettre's own stream and so needs more connections for the same rate.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::Utc;
@@ -32,6 +37,7 @@ use tokio::sync::{mpsc, oneshot, watch};
 use super::outbox::{self, Claimed, Outcome, Recovered, RunLock};
 use super::settings::{MailSettings, Security, SmtpSettings};
 use super::store;
+use super::tls::{self, CaFile};
 
 /// Makes the message for a claimed row. Implemented by [`crate::mail::compose::SiteComposer`].
 pub trait Compose: Send + Sync {
@@ -51,15 +57,19 @@ pub struct SendOptions {
     pub wait_for_retries: Duration,
     /// Time allowed for connecting and for each SMTP command.
     pub timeout: Duration,
+    /// `mail.smtp.ca_file`, resolved against the site folder.
+    pub ca_file: Option<CaFile>,
 }
 
 impl SendOptions {
-    pub fn new(settings: &MailSettings) -> SendOptions {
+    /// The options `settings` give, for the site in the folder `root`.
+    pub fn new(settings: &MailSettings, root: &Path) -> SendOptions {
         SendOptions {
             connections: settings.smtp.connections.clamp(1, 512) as usize,
             progress: false,
             wait_for_retries: Duration::from_secs(60),
             timeout: Duration::from_secs(60),
+            ca_file: CaFile::resolve(settings.smtp.ca_file.as_deref(), root),
         }
     }
 }
@@ -94,19 +104,67 @@ pub enum SendError {
     },
     #[error("{0}")]
     Config(String),
+    /// The settings and the server do not fit: every connection would fail the same way
+    /// (`ca_file` unreadable, an untrusted certificate, no STARTTLS, a refused login).
+    #[error("{message}")]
+    Settings { message: String, hint: String },
+}
+
+impl SendError {
+    /// What to do about it, when there is something to say.
+    pub fn hint(&self) -> Option<&str> {
+        match self {
+            SendError::Settings { hint, .. } => Some(hint),
+            _ => None,
+        }
+    }
+}
+
+impl From<tls::TlsSetupError> for SendError {
+    fn from(e: tls::TlsSetupError) -> SendError {
+        SendError::Settings {
+            message: e.message,
+            hint: e.hint,
+        }
+    }
+}
+
+/// Ends a run early: the caller's stop, or a worker's [`SendError::Settings`] (the first one
+/// is kept).
+struct Halt {
+    tx: watch::Sender<bool>,
+    why: Mutex<Option<SendError>>,
+}
+
+impl Halt {
+    fn stop(&self) {
+        let _ = self.tx.send(true);
+    }
+
+    fn refuse(&self, e: SendError) {
+        if let Ok(mut why) = self.why.lock() {
+            why.get_or_insert(e);
+        }
+        self.stop();
+    }
+
+    fn take(&self) -> Option<SendError> {
+        self.why.lock().ok().and_then(|mut why| why.take())
+    }
 }
 
 /// Sends every due row of the outbox in `store`, then returns. `stop` ends the run early: the
-/// connections finish the message they are sending and the rest stays queued.
+/// connections finish the message they are sending and the rest stays queued. So does a
+/// [`SendError::Settings`] met on connecting, which the run then returns.
 pub async fn run(
     store_path: &Path,
     settings: &MailSettings,
     composer: Arc<dyn Compose>,
     opts: SendOptions,
-    mut stop: watch::Receiver<bool>,
+    stop: watch::Receiver<bool>,
 ) -> Result<SendReport, SendError> {
     let started = std::time::Instant::now();
-    let smtp = Arc::new(Smtp::new(&settings.smtp, opts.timeout)?);
+    let smtp = Arc::new(Smtp::new(&settings.smtp, &opts)?);
     let lock = RunLock::acquire(store_path).map_err(|error| SendError::Lock {
         path: outbox::runs_dir(store_path),
         error,
@@ -117,24 +175,45 @@ pub async fn run(
     let total = db.due().await?;
     let bar = progress_bar(opts.progress && total >= 200, total);
 
+    let (halt_tx, mut halted) = watch::channel(false);
+    let halt = Arc::new(Halt {
+        tx: halt_tx,
+        why: Mutex::new(None),
+    });
+    // The caller's stop halts the run too.
+    let forward_stop = {
+        let (halt, mut stop) = (halt.clone(), stop);
+        tokio::spawn(async move {
+            while !*stop.borrow_and_update() {
+                if stop.changed().await.is_err() {
+                    return;
+                }
+            }
+            halt.stop();
+        })
+    };
+
     let (jobs_tx, jobs_rx) = mpsc::channel::<Claimed>(opts.connections);
     let jobs_rx = Arc::new(tokio::sync::Mutex::new(jobs_rx));
     let (done_tx, mut done_rx) = mpsc::unbounded_channel::<(Outcome, String)>();
     let mut workers = Vec::new();
     for _ in 0..opts.connections.max(1) {
-        let (jobs, db, smtp, composer, done, stop) = (
+        let (jobs, db, smtp, composer, done, halt) = (
             jobs_rx.clone(),
             db.clone(),
             smtp.clone(),
             composer.clone(),
             done_tx.clone(),
-            stop.clone(),
+            halt.clone(),
         );
         workers.push(tokio::spawn(async move {
-            worker(jobs, db, smtp, composer, done, stop).await
+            worker(jobs, db, smtp, composer, done, halt).await
         }));
     }
     drop(done_tx);
+    // Only the workers hold the queue: once they have all stopped, the dispatcher's next send
+    // fails instead of waiting for room forever.
+    drop(jobs_rx);
 
     // The dispatcher: claims due rows while there are any, and waits for back-offs that end
     // soon.
@@ -143,11 +222,12 @@ pub async fn run(
         let run = lock.id.clone();
         let batch = opts.connections.max(1) * 2;
         let wait = opts.wait_for_retries;
-        let mut stop = stop.clone();
+        let mut halted = halted.clone();
         tokio::spawn(async move {
-            let mut stop_open = true;
+            let mut halt_open = true;
             loop {
-                if *stop.borrow() {
+                // Closed: every worker has stopped (a store error), so nothing would send.
+                if *halted.borrow() || jobs_tx.is_closed() {
                     return Ok::<_, SendError>(());
                 }
                 let rows = db.claim(&run, batch, &domain).await?;
@@ -168,12 +248,13 @@ pub async fn run(
                     let nap = delay.clamp(Duration::from_millis(50), Duration::from_secs(1));
                     tokio::select! {
                         _ = tokio::time::sleep(nap) => {}
-                        r = stop.changed(), if stop_open => stop_open = r.is_ok(),
+                        r = halted.changed(), if halt_open => halt_open = r.is_ok(),
                     }
                     continue;
                 }
                 for row in rows {
-                    if jobs_tx.send(row).await.is_err() {
+                    // Rows not handed over stay claimed by this run, which releases them.
+                    if *halted.borrow() || jobs_tx.send(row).await.is_err() {
                         return Ok(());
                     }
                 }
@@ -187,7 +268,7 @@ pub async fn run(
     };
     let mut dispatch_result = None;
     let mut dispatcher = Some(dispatcher);
-    let mut stop_open = true;
+    let mut halt_open = true;
     loop {
         tokio::select! {
             done = done_rx.recv() => match done {
@@ -211,21 +292,35 @@ pub async fn run(
                 dispatcher = None;
                 dispatch_result = Some(r);
             }
-            r = stop.changed(), if stop_open => stop_open = r.is_ok(),
+            r = halted.changed(), if halt_open => halt_open = r.is_ok(),
         }
     }
     for w in workers {
         let _ = w.await;
     }
+    // With every worker gone the dispatcher cannot wait on the queue: it ends soon.
+    if let Some(d) = dispatcher {
+        dispatch_result = Some(d.await);
+    }
+    forward_stop.abort();
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    // Rows claimed but never started (a stop) go back to the queue.
+    // Rows claimed but never started (a stop, a refusal) go back to the queue.
     db.release(&lock.id).await?;
     report.waiting = db.due().await?;
     db.close();
     let _ = db_thread.join();
     drop(lock);
+    if let Some(e) = halt.take() {
+        return Err(match e {
+            SendError::Settings { message, hint } if report.sent > 0 => SendError::Settings {
+                message: format!("{message} ({} messages were sent before)", report.sent),
+                hint,
+            },
+            e => e,
+        });
+    }
     match dispatch_result {
         Some(Ok(Err(e))) => return Err(e),
         Some(Err(e)) => return Err(SendError::Config(format!("the dispatcher stopped: {e}"))),
@@ -268,21 +363,34 @@ async fn worker(
     smtp: Arc<Smtp>,
     composer: Arc<dyn Compose>,
     done: mpsc::UnboundedSender<(Outcome, String)>,
-    stop: watch::Receiver<bool>,
+    halt: Arc<Halt>,
 ) {
+    let halted = halt.tx.subscribe();
     let mut conn: Option<AsyncSmtpConnection> = None;
     // Consecutive temporary failures on this connection: it slows down (the server may be
     // throttling us).
     let mut strikes = 0u32;
     loop {
-        if *stop.borrow() {
+        if *halted.borrow() {
             break;
         }
         let row = { jobs.lock().await.recv().await };
         let Some(row) = row else { break };
+        // A row taken while the run halted stays claimed; the run gives it back.
+        if *halted.borrow() {
+            break;
+        }
         let outcome = match composer.compose(&row) {
             Err(e) => Outcome::Failed(format!("cannot compose the message: {e}")),
-            Ok(msg) => smtp.send(&mut conn, &db, &row, &msg).await,
+            Ok(msg) => match smtp.send(&mut conn, &db, &row, &msg).await {
+                Ok(outcome) => outcome,
+                Err(refused) => {
+                    // Nothing of this row reached the server: it goes back to the queue
+                    // when the run releases its claims.
+                    halt.refuse(refused);
+                    break;
+                }
+            },
         };
         match &outcome {
             Outcome::Retry(_) | Outcome::Unknown(_) => {
@@ -302,17 +410,39 @@ async fn worker(
     }
 }
 
+/// Why no connection could be made.
+enum ConnectError {
+    /// Worth another try later: the network, a timeout, a 4xx answer.
+    Temporary(String),
+    /// Every connection would fail the same way: the run stops (a [`SendError::Settings`]).
+    Refused(SendError),
+}
+
+impl ConnectError {
+    fn refused(message: String, hint: impl Into<String>) -> ConnectError {
+        ConnectError::Refused(SendError::Settings {
+            message,
+            hint: hint.into(),
+        })
+    }
+}
+
 struct Smtp {
     host: String,
     port: u16,
     security: Security,
     credentials: Option<Credentials>,
+    /// The names of the environment variables the credentials come from, for messages.
+    credential_vars: String,
+    /// Built once per run: reading `ca_file` and the root store for each connection would be
+    /// wasted work.
+    tls: TlsParameters,
     hello: ClientId,
     timeout: Duration,
 }
 
 impl Smtp {
-    fn new(s: &SmtpSettings, timeout: Duration) -> Result<Smtp, SendError> {
+    fn new(s: &SmtpSettings, opts: &SendOptions) -> Result<Smtp, SendError> {
         let env = |name: &Option<String>, what: &str| -> Result<Option<String>, SendError> {
             match name {
                 None => Ok(None),
@@ -339,6 +469,11 @@ impl Smtp {
                 "mail.smtp has a password but `security: none`: the password would cross the network in clear; use starttls or tls".into(),
             ));
         }
+        let credential_vars = format!(
+            "`{}` and `{}`",
+            s.username_env.as_deref().unwrap_or_default(),
+            s.password_env.as_deref().unwrap_or_default()
+        );
         Ok(Smtp {
             host: s.host.clone(),
             port: s.port.unwrap_or(match s.security {
@@ -348,38 +483,51 @@ impl Smtp {
             }),
             security: s.security,
             credentials,
+            credential_vars,
+            // Also with `security: none`, so that a wrong `ca_file` is reported at once.
+            tls: tls::parameters(&s.host, opts.ca_file.as_ref())?,
             hello: ClientId::default(),
-            timeout,
+            timeout: opts.timeout,
         })
     }
 
-    async fn connect(&self) -> Result<AsyncSmtpConnection, String> {
+    /// A TLS refusal under `e` as a [`ConnectError::Refused`]; anything else is temporary.
+    fn tls_failure(&self, e: TimedError, what: String) -> ConnectError {
+        if let TimedError::Smtp(inner) = &e
+            && let Some(r) = tls::refusal(inner, &self.host, self.port)
+        {
+            return ConnectError::refused(r.message, r.hint);
+        }
+        ConnectError::Temporary(format!("{what}: {e}"))
+    }
+
+    async fn connect(&self) -> Result<AsyncSmtpConnection, ConnectError> {
         let t = self.timeout;
-        let tls = || {
-            TlsParameters::new(self.host.clone())
-                .map_err(|e| format!("cannot set up TLS for {}: {e}", self.host))
-        };
+        let (host, port) = (self.host.as_str(), self.port);
         let mut conn = match self.security {
             Security::Tls => timed(
                 t,
                 AsyncSmtpConnection::connect_tokio1(
-                    (self.host.as_str(), self.port),
+                    (host, port),
                     Some(t),
                     &self.hello,
-                    Some(tls()?),
+                    Some(self.tls.clone()),
                     None,
                 ),
             )
             .await
-            .map_err(|e| format!("cannot connect to {}:{}: {e}", self.host, self.port))?,
+            .map_err(|e| self.tls_failure(e, format!("cannot connect to {host}:{port}")))?,
             Security::None | Security::Starttls => {
-                let tcp = tokio::time::timeout(
-                    t,
-                    tokio::net::TcpStream::connect((self.host.as_str(), self.port)),
-                )
-                .await
-                .map_err(|_| format!("no connection to {}:{} within {t:?}", self.host, self.port))?
-                .map_err(|e| format!("cannot connect to {}:{}: {e}", self.host, self.port))?;
+                let tcp = tokio::time::timeout(t, tokio::net::TcpStream::connect((host, port)))
+                    .await
+                    .map_err(|_| {
+                        ConnectError::Temporary(format!(
+                            "no connection to {host}:{port} within {t:?}"
+                        ))
+                    })?
+                    .map_err(|e| {
+                        ConnectError::Temporary(format!("cannot connect to {host}:{port}: {e}"))
+                    })?;
                 // See the module's comment: without it, each message waits for a delayed ACK.
                 let _ = tcp.set_nodelay(true);
                 let mut conn = timed(
@@ -387,17 +535,30 @@ impl Smtp {
                     AsyncSmtpConnection::connect_with_transport(Box::new(tcp), &self.hello),
                 )
                 .await
-                .map_err(|e| format!("{}:{} did not greet: {e}", self.host, self.port))?;
+                .map_err(|e| {
+                    ConnectError::Temporary(format!("{host}:{port} did not greet: {e}"))
+                })?;
                 if self.security == Security::Starttls {
                     if !conn.can_starttls() {
-                        return Err(format!(
-                            "{}:{} does not offer STARTTLS, and `security: starttls` forbids sending in clear",
-                            self.host, self.port
+                        return Err(ConnectError::refused(
+                            format!(
+                                "{host}:{port} does not offer STARTTLS, and `security: starttls` forbids sending in clear"
+                            ),
+                            "point mail.smtp.host and port at the relay's submission port (usually 587), or use `security: tls` if it takes implicit TLS (usually port 465)",
                         ));
                     }
-                    timed(t, conn.starttls(tls()?, &self.hello))
+                    timed(t, conn.starttls(self.tls.clone(), &self.hello))
                         .await
-                        .map_err(|e| format!("STARTTLS with {} failed: {e}", self.host))?;
+                        .map_err(|e| {
+                            if e.is_permanent() {
+                                ConnectError::refused(
+                                    format!("{host}:{port} refused STARTTLS: {e}"),
+                                    "ask the relay's administrators why it offers STARTTLS but refuses it",
+                                )
+                            } else {
+                                self.tls_failure(e, format!("STARTTLS with {host}:{port} failed"))
+                            }
+                        })?;
                 }
                 conn
             }
@@ -405,29 +566,60 @@ impl Smtp {
         if let Some(c) = &self.credentials {
             timed(t, conn.auth(&[Mechanism::Plain, Mechanism::Login], c))
                 .await
-                .map_err(|e| format!("{} refused the login: {e}", self.host))?;
+                .map_err(|e| self.login_failure(e))?;
         }
         Ok(conn)
     }
 
+    /// A refused login stops the run (another try would be refused too, and may lock the
+    /// account); a 4xx answer or a broken connection is temporary.
+    fn login_failure(&self, e: TimedError) -> ConnectError {
+        let (host, port, vars) = (&self.host, self.port, &self.credential_vars);
+        match &e {
+            TimedError::Smtp(inner) if inner.is_permanent() => ConnectError::refused(
+                format!("{host}:{port} refused the login: {e}"),
+                format!(
+                    "check the user name and password in the environment variables {vars} (named by mail.smtp.username_env and password_env)"
+                ),
+            ),
+            TimedError::Smtp(inner) if inner.is_client() => ConnectError::refused(
+                format!("{host}:{port} offers no login anslag can use (AUTH PLAIN or LOGIN): {e}"),
+                "remove mail.smtp.username_env and password_env if the relay takes mail without a login, or ask its administrators to allow AUTH PLAIN or LOGIN over TLS",
+            ),
+            _ => ConnectError::Temporary(format!("the login at {host}:{port} failed: {e}")),
+        }
+    }
+
     /// Sends one message on the worker's connection (opening one if needed) and says how it
-    /// ended. Any error drops the connection: the next message opens a new one.
+    /// ended. Any error drops the connection: the next message opens a new one. `Err` is a
+    /// refusal that stops the run; nothing of the row reached the server.
     async fn send(
         &self,
         conn: &mut Option<AsyncSmtpConnection>,
         db: &Db,
         row: &Claimed,
         msg: &lettre::Message,
-    ) -> Outcome {
+    ) -> Result<Outcome, SendError> {
         if conn.as_ref().is_some_and(|c| c.has_broken()) {
             *conn = None;
         }
         if conn.is_none() {
             match self.connect().await {
                 Ok(c) => *conn = Some(c),
-                Err(e) => return Outcome::Retry(e),
+                Err(ConnectError::Temporary(e)) => return Ok(Outcome::Retry(e)),
+                Err(ConnectError::Refused(e)) => return Err(e),
             }
         }
+        Ok(self.send_on(conn, db, row, msg).await)
+    }
+
+    async fn send_on(
+        &self,
+        conn: &mut Option<AsyncSmtpConnection>,
+        db: &Db,
+        row: &Claimed,
+        msg: &lettre::Message,
+    ) -> Outcome {
         let Some(c) = conn.as_mut() else {
             return Outcome::Retry("no connection".into());
         };

@@ -32,6 +32,11 @@ pub struct SmtpSettings {
     /// SMTP connections used at once.
     #[serde(default = "default_connections")]
     pub connections: u32,
+    /// A PEM file of CA certificates to trust besides the public ones built into anslag, for a
+    /// relay whose certificate comes from the municipality's own CA. Relative to the site
+    /// folder. Certificates are always checked; this only adds to what is trusted.
+    #[serde(default)]
+    pub ca_file: Option<String>,
 }
 
 fn default_connections() -> u32 {

@@ -64,6 +64,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/accessibility.html"),
     ),
     (
+        "mail/layout.html",
+        include_str!("../../themes/default/templates/mail/layout.html"),
+    ),
+    (
+        "mail/layout.txt",
+        include_str!("../../themes/default/templates/mail/layout.txt"),
+    ),
+    (
         "mail/digest.html",
         include_str!("../../themes/default/templates/mail/digest.html"),
     ),

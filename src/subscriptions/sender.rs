@@ -165,7 +165,7 @@ async fn run_loop(
         if *stop.borrow() {
             return;
         }
-        let mut opts = SendOptions::new(&parts.settings);
+        let mut opts = SendOptions::new(&parts.settings, &parts.root);
         // Rows waiting for a back-off are left for a later run: this task comes back anyway.
         opts.wait_for_retries = Duration::ZERO;
         opts.progress = false;
@@ -183,7 +183,10 @@ async fn run_loop(
                 log(line);
             }
             Ok(_) => {}
-            Err(e) => log(format!("error: sending stopped: {e}")),
+            Err(e) => match e.hint() {
+                Some(hint) => log(format!("error: sending stopped: {e}\n  hint: {hint}")),
+                None => log(format!("error: sending stopped: {e}")),
+            },
         }
         tokio::select! {
             _ = wake.notified() => {}

@@ -12,8 +12,10 @@ use std::sync::Once;
 use scraper::{ElementRef, Html, Selector};
 use tempfile::TempDir;
 
+pub mod mail;
 pub mod mime;
 pub mod smtp;
+pub mod tls;
 
 /// The moment every build is made for, so that embargoes, expiry and the notice board give the
 /// same result on any day.

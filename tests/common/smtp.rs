@@ -21,11 +21,16 @@ pub struct Received {
     /// Envelope recipients.
     pub to: Vec<String>,
     pub path: PathBuf,
+    /// The TLS version of the connection (`TLSv1.3`), if it was encrypted.
+    pub tls: Option<String>,
+    /// The user the client logged in as, if it did.
+    pub login: Option<String>,
 }
 
 impl SmtpServer {
     /// Starts the server, saving into `dir`, with extra options (`--reject ADDR`, `--defer
-    /// ADDR`, `--drop-after ADDR`, `--delay SECONDS`).
+    /// ADDR`, `--drop-after ADDR`, `--delay SECONDS`; `--tls-cert FILE --tls-key FILE` with
+    /// `--starttls` or `--implicit-tls`; `--auth USER:PASS`).
     pub fn start(dir: &Path, options: &[&str]) -> SmtpServer {
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/smtp/server.py");
         let mut child = Command::new("python3")
@@ -79,7 +84,13 @@ impl SmtpServer {
                     .iter()
                     .filter_map(|a| a.as_str().map(|s| s.to_lowercase()))
                     .collect();
-                Some(Received { to, path: eml })
+                let text = |key: &str| v[key].as_str().map(str::to_owned);
+                Some(Received {
+                    to,
+                    tls: text("tls"),
+                    login: text("login"),
+                    path: eml,
+                })
             })
             .collect()
     }

@@ -2,8 +2,16 @@
 """A real SMTP server on loopback for anslag's tests (aiosmtpd).
 
 Each accepted message is saved in --dir as NNNNNN.eml (the bytes received) beside NNNNNN.json
-(envelope sender and recipients), written under a temporary name and renamed, so a reader never
+(envelope sender and recipients; "tls": the TLS version of the connection or null; "login": the
+authenticated user or null), written under a temporary name and renamed, so a reader never
 sees half a message. The server prints "PORT <n>" on stdout once it listens.
+
+TLS and authentication:
+  --tls-cert FILE --tls-key FILE  the server's certificate chain and key (PEM), for:
+  --starttls         offer STARTTLS and refuse mail until the client has used it
+  --implicit-tls     speak TLS from the first byte (as on port 465)
+  --auth USER:PASS   offer AUTH PLAIN and LOGIN (only over TLS) and take mail only from a client
+                     logged in as USER with PASS; a wrong login gets 535
 
 Misbehaviour on request, to test the sender's state machine:
   --reject ADDR      550 at RCPT TO for ADDR (permanent failure)
@@ -24,8 +32,12 @@ import os
 import sys
 import threading
 
+import logging
+import ssl
+import warnings
+
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class Handler:
@@ -49,13 +61,23 @@ class Handler:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    def save(self, envelope):
+    def save(self, server, session, envelope):
         with self.lock:
             self.count += 1
             n = self.count
         base = os.path.join(self.dir, "%06d" % n)
+        tls = server.transport.get_extra_info("ssl_object") if server.transport else None
+        login = session.auth_data.login.decode() if session.authenticated else None
         with open(base + ".json.tmp", "w") as f:
-            json.dump({"from": envelope.mail_from, "to": envelope.rcpt_tos}, f)
+            json.dump(
+                {
+                    "from": envelope.mail_from,
+                    "to": envelope.rcpt_tos,
+                    "tls": tls.version() if tls else None,
+                    "login": login,
+                },
+                f,
+            )
         os.rename(base + ".json.tmp", base + ".json")
         with open(base + ".eml.tmp", "wb") as f:
             f.write(envelope.original_content or envelope.content)
@@ -64,7 +86,7 @@ class Handler:
     async def handle_DATA(self, server, session, envelope):
         if self.delay:
             await asyncio.sleep(self.delay)
-        self.save(envelope)
+        self.save(server, session, envelope)
         dropped = [a for a in envelope.rcpt_tos if a.lower() in self.drop_after]
         content = envelope.original_content or envelope.content or b""
         if self.drop_only_if is not None and self.drop_only_if not in content:
@@ -77,9 +99,40 @@ class Handler:
         return "250 OK: queued"
 
 
+class Authenticator:
+    def __init__(self, user_pass):
+        user, _, password = user_pass.partition(":")
+        self.user = user.encode()
+        self.password = password.encode()
+
+    def __call__(self, server, session, envelope, mechanism, auth_data):
+        ok = (
+            isinstance(auth_data, LoginPassword)
+            and auth_data.login == self.user
+            and auth_data.password == self.password
+        )
+        # handled=False: aiosmtpd answers a failure with 535 itself.
+        return AuthResult(success=ok, handled=False, auth_data=auth_data if ok else None)
+
+
 class Server(Controller):
+    def __init__(self, handler, args, tls_context, **kwargs):
+        self.args = args
+        self.tls_context = tls_context
+        super().__init__(handler, **kwargs)
+
     def factory(self):
-        return SMTP(self.handler, decode_data=False, enable_SMTPUTF8=True)
+        options = {}
+        if self.args.starttls:
+            options.update(tls_context=self.tls_context, require_starttls=True)
+        if self.args.auth:
+            options.update(
+                authenticator=Authenticator(self.args.auth),
+                auth_required=True,
+                # Over implicit TLS aiosmtpd does not know the connection is encrypted.
+                auth_require_tls=not self.args.implicit_tls,
+            )
+        return SMTP(self.handler, decode_data=False, enable_SMTPUTF8=True, **options)
 
 
 def main():
@@ -91,7 +144,26 @@ def main():
     p.add_argument("--drop-after", action="append", default=[])
     p.add_argument("--delay", type=float, default=0.0)
     p.add_argument("--drop-only-if", default=None)
+    p.add_argument("--tls-cert")
+    p.add_argument("--tls-key")
+    tls_mode = p.add_mutually_exclusive_group()
+    tls_mode.add_argument("--starttls", action="store_true")
+    tls_mode.add_argument("--implicit-tls", action="store_true")
+    p.add_argument("--auth", default=None, help="USER:PASS")
     args = p.parse_args()
+    # aiosmtpd warns that AUTH does not require TLS, which over implicit TLS it does not need
+    # to, and that the login is read from a deprecated attribute (by aiosmtpd itself); with TLS,
+    # it logs a traceback for each handshake the client refuses, which the tests provoke.
+    quiet = logging.CRITICAL if args.tls_cert else logging.ERROR
+    logging.getLogger("mail.log").setLevel(quiet)
+    warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
+    warnings.filterwarnings("ignore", message="Session.login_data is deprecated")
+    if (args.starttls or args.implicit_tls) and not (args.tls_cert and args.tls_key):
+        p.error("--starttls and --implicit-tls need --tls-cert and --tls-key")
+    tls_context = None
+    if args.tls_cert:
+        tls_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        tls_context.load_cert_chain(args.tls_cert, args.tls_key)
     os.makedirs(args.dir, exist_ok=True)
     port = args.port
     if port == 0:
@@ -101,7 +173,14 @@ def main():
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
         s.close()
-    controller = Server(Handler(args), hostname="127.0.0.1", port=port)
+    controller = Server(
+        Handler(args),
+        args,
+        tls_context,
+        hostname="127.0.0.1",
+        port=port,
+        ssl_context=tls_context if args.implicit_tls else None,
+    )
     controller.start()
     print("PORT %d" % port, flush=True)
     try:
