@@ -101,9 +101,11 @@ enum Command {
         /// SMTP connections at once (default: mail.smtp.connections in site.yaml).
         #[arg(long)]
         connections: Option<usize>,
-        /// Also write precompressed .gz and .br files, as `build --compress` does.
+        /// Leave out the precompressed .gz and .br files that publish writes beside each HTML,
+        /// CSS, XML, JSON, text, calendar and feed file (for web servers that send them as
+        /// they are, e.g. nginx gzip_static).
         #[arg(long)]
-        compress: bool,
+        no_compress: bool,
     },
     /// Make a new site in DIR, with a site.yaml to edit and one example of each kind.
     Init { dir: PathBuf },
@@ -323,7 +325,7 @@ fn main() -> ExitCode {
             now,
             dry_run,
             connections,
-            compress,
+            no_compress,
         } => {
             use std::io::IsTerminal;
             let opts = anslag::mail::publish::PublishOptions {
@@ -332,7 +334,8 @@ fn main() -> ExitCode {
                     output: output.unwrap_or_else(|| cli.site.join("public")),
                     now,
                     drafts: false,
-                    compress,
+                    // Publishing is for the web server: precompressed copies by default.
+                    compress: !no_compress,
                 },
                 dry_run,
                 progress: !cli.quiet && std::io::stderr().is_terminal(),

@@ -176,3 +176,42 @@ fn rebuilds_through_the_serve_path_update_the_compressed_copies() {
     let br = &second[Path::new("sv/press/ny-matsal/index.html.br")];
     assert!(String::from_utf8_lossy(&unbrotli(br)).contains("Ännu en mening."));
 }
+
+#[test]
+fn publish_writes_the_compressed_copies_unless_told_not_to() {
+    // `publish` builds for the web server: compressed copies by default (here a dry run, which
+    // sends nothing and writes the messages into a folder instead).
+    let site = TestSite::example();
+    let publish = |out: &Path, extra: &[&str]| {
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_anslag"))
+            .arg("--site")
+            .arg(site.root())
+            .args(["publish", "--now", NOW, "--output"])
+            .arg(out)
+            .arg("--dry-run")
+            .args(extra)
+            .output()
+            .expect("run anslag publish");
+        assert!(
+            run.status.success(),
+            "publish failed:\n{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    };
+    let eml = site.tmp.path().join("eml");
+    let out = site.tmp.path().join("published");
+    publish(&out, &[eml.to_str().unwrap()]);
+    assert!(assert_compressed(&snapshot(&out)) > 100);
+
+    let plain = site.tmp.path().join("plain");
+    publish(
+        &plain,
+        &[
+            site.tmp.path().join("eml2").to_str().unwrap(),
+            "--no-compress",
+        ],
+    );
+    let files = snapshot(&plain);
+    assert!(files.keys().any(|p| ext(p) == "html"));
+    assert!(!files.keys().any(|p| ext(p) == "gz" || ext(p) == "br"));
+}

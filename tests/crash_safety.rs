@@ -168,7 +168,7 @@ fn a_send_killed_many_times_reaches_everyone_with_bounded_duplicates() {
         let mut c = anslag();
         c.arg("--site")
             .arg(site.root())
-            .args(["publish", "--now", NOW, "--connections"])
+            .args(["publish", "--no-compress", "--now", NOW, "--connections"])
             .arg(CONNECTIONS.to_string())
             .arg("--output")
             .arg(site.out())

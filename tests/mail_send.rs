@@ -29,9 +29,10 @@ fn site(port: u16) -> TestSite {
 }
 
 fn publish(site: &TestSite, extra: &[&str]) -> Output {
-    let mut args = vec!["publish", "--now", NOW];
+    // Compressed copies are tested in tests/compress.rs; here they would only take time.
+    let mut args = vec!["publish", "--no-compress", "--now", NOW];
     if extra.contains(&"--now") {
-        args.truncate(1);
+        args.truncate(2);
     }
     let out = Command::new(env!("CARGO_BIN_EXE_anslag"))
         .arg("--site")
@@ -375,7 +376,7 @@ fn spawn_publish(site: &TestSite, connections: usize) -> std::process::Child {
     Command::new(env!("CARGO_BIN_EXE_anslag"))
         .arg("--site")
         .arg(site.root())
-        .args(["publish", "--now", NOW, "--connections"])
+        .args(["publish", "--no-compress", "--now", NOW, "--connections"])
         .arg(connections.to_string())
         .arg("--output")
         .arg(site.out())

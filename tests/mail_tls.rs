@@ -123,7 +123,7 @@ impl Scenario {
         Command::new(env!("CARGO_BIN_EXE_anslag"))
             .arg("--site")
             .arg(self.site.root())
-            .args(["publish", "--now", NOW, "--output"])
+            .args(["publish", "--no-compress", "--now", NOW, "--output"])
             .arg(self.site.out())
             .env(USER_VAR, USER)
             .env(PASSWORD_VAR, password)
