@@ -23,8 +23,11 @@ install() {
 command -v hugo >/dev/null || install hugo hugo
 [ -x /usr/bin/time ] || install /usr/bin/time time
 
-cargo build --release --locked --bin anslag --example corpus --example incremental >/dev/null
-ANSLAG=$PWD/target/release/anslag
+# The dist profile (Cargo.toml): the optimised binary one deploys, as Debian's hugo is.
+PROFILE=${PROFILE:-dist}
+cargo build --profile "$PROFILE" --locked --bin anslag --example corpus --example incremental >/dev/null
+BIN=$PWD/target/$PROFILE
+ANSLAG=$BIN/anslag
 mkdir -p "$WORK"
 
 echo "== $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
@@ -45,7 +48,7 @@ ROWS=()
 for n in $SIZES; do
   site=$WORK/site-$n hugo_site=$WORK/hugo-$n
   echo "== corpus of $n files"
-  cargo run --release --locked --quiet --example corpus -- --docs "$n" --out "$site" --hugo "$hugo_site"
+  "$BIN/examples/corpus" --docs "$n" --out "$site" --hugo "$hugo_site"
   rm -f "$WORK/anslag-$n.txt" "$WORK/hugo-$n.txt"
   for i in $(seq "$RUNS"); do
     # Each build starts from an empty output folder, as a first build does.
@@ -60,7 +63,7 @@ for n in $SIZES; do
   a_t=$(cut -d' ' -f1 "$WORK/anslag-$n.txt" | median); a_m=$(cut -d' ' -f2 "$WORK/anslag-$n.txt" | median)
   h_t=$(cut -d' ' -f1 "$WORK/hugo-$n.txt" | median); h_m=$(cut -d' ' -f2 "$WORK/hugo-$n.txt" | median)
   echo "== rebuilds through the serve path ($n files)"
-  inc=$(target/release/examples/incremental --site "$site" --now "$NOW" --out "$WORK/preview" --runs 10 | tail -1)
+  inc=$("$BIN/examples/incremental" --site "$site" --now "$NOW" --out "$WORK/preview" --runs 10 | tail -1)
   echo "   $inc"
   nochange=$(sed -E 's/.*no-change rebuild ([0-9.]+) ms.*/\1/' <<<"$inc")
   onedoc=$(sed -E 's/.*one-document rebuild ([0-9.]+) ms.*/\1/' <<<"$inc")
