@@ -262,10 +262,23 @@ fn feed_data<'a>(
 
 /// An item as each format writes it, made once per document and reader's language and spliced
 /// into every feed that holds it (see [`Format::splice`]).
-struct Fragments {
-    rss: Vec<u8>,
-    atom: Vec<u8>,
-    json: Vec<u8>,
+/// Each item is kept in two parts around its full text, which stays in [`Contents`] once for
+/// all reader languages (only the parts are held per language).
+struct Fragments<'a> {
+    /// Per format (RSS, Atom, JSON): the item before and after its text.
+    parts: [(Vec<u8>, Vec<u8>); 3],
+    /// The text between the parts, as each format writes it (none: the item is whole).
+    content: Option<&'a [Vec<u8>; 3]>,
+}
+
+impl Fragments<'_> {
+    /// The item in `format`, as the pieces to write one after the other.
+    fn pieces(&self, format: Format) -> [&[u8]; 3] {
+        let i = format as usize;
+        let (before, after) = &self.parts[i];
+        let text = self.content.map_or(&[][..], |c| c[i].as_slice());
+        [before, text, after]
+    }
 }
 
 /// How each format's writer lays out its items, so that items written alone can be put
@@ -309,11 +322,14 @@ impl Format {
     }
 
     /// A feed written without items, with `items` put where the writer puts them.
-    fn splice(self, mut shell: Vec<u8>, items: &[&[u8]]) -> Option<Vec<u8>> {
+    fn splice(self, mut shell: Vec<u8>, items: &[[&[u8]; 3]]) -> Option<Vec<u8>> {
         if items.is_empty() {
             return Some(shell);
         }
-        let size: usize = items.iter().map(|i| i.len() + 8).sum();
+        let size: usize = items
+            .iter()
+            .map(|i| i.iter().map(|p| p.len()).sum::<usize>() + 8)
+            .sum();
         match self {
             Format::Rss | Format::Atom => {
                 let (before, sep): (&[u8], &[u8]) = match self {
@@ -325,7 +341,9 @@ impl Format {
                 shell.reserve(size + tail.len());
                 for item in items {
                     shell.extend_from_slice(sep);
-                    shell.extend_from_slice(item);
+                    for piece in item {
+                        shell.extend_from_slice(piece);
+                    }
                 }
                 shell.extend_from_slice(&tail);
                 Some(shell)
@@ -340,7 +358,9 @@ impl Format {
                 shell.push(b'[');
                 for (n, item) in items.iter().enumerate() {
                     shell.extend_from_slice(if n == 0 { b"\n    " } else { b",\n    " });
-                    shell.extend_from_slice(item);
+                    for piece in item {
+                        shell.extend_from_slice(piece);
+                    }
                 }
                 shell.extend_from_slice(JSON_END);
                 Some(shell)
@@ -364,13 +384,13 @@ fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// An item in each format, written as the only item of a feed and cut out of it. Its full
 /// text comes from `contents`, written once per translation for the readers of every language
 /// whose items hold it (a document in one language is in the feeds of all ten).
-fn fragments(
-    site: &Site,
+fn fragments<'c, 's>(
+    site: &'s Site,
     i18n: &I18n,
     lang: &str,
     doc: usize,
-    contents: &Contents,
-) -> Option<Fragments> {
+    contents: &'c Contents<'s>,
+) -> Option<Fragments<'c>> {
     let document = &site.documents[doc];
     let t = document.for_reader(lang, site.default_language());
     let content = contents.get(&(doc, t.lang.as_str()));
@@ -380,17 +400,16 @@ fn fragments(
         item.content_html = CONTENT_MARK.to_owned();
     }
     one.items = vec![item];
-    let cut = |f: Format, i: usize| {
+    let cut = |f: Format| {
         let item = f.write(&one).ok().and_then(|b| f.item(&b))?;
         match content {
-            None => Some(item),
-            Some(c) => splice_once(&item, CONTENT_MARK.as_bytes(), &c[i]),
+            None => Some((item, Vec::new())),
+            Some(_) => split_once(&item, CONTENT_MARK.as_bytes()),
         }
     };
     Some(Fragments {
-        rss: cut(Format::Rss, 0)?,
-        atom: cut(Format::Atom, 1)?,
-        json: cut(Format::Json, 2)?,
+        parts: [cut(Format::Rss)?, cut(Format::Atom)?, cut(Format::Json)?],
+        content,
     })
 }
 
@@ -432,17 +451,13 @@ fn written_content(
     ])
 }
 
-/// `bytes` with the one occurrence of `mark` replaced by `with`; `None` unless it occurs once.
-fn splice_once(bytes: &[u8], mark: &[u8], with: &[u8]) -> Option<Vec<u8>> {
+/// `bytes` before and after the one occurrence of `mark`; `None` unless it occurs once.
+fn split_once(bytes: &[u8], mark: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
     let at = find(bytes, mark)?;
     if rfind(bytes, mark) != Some(at) {
         return None;
     }
-    let mut out = Vec::with_capacity(bytes.len() + with.len());
-    out.extend_from_slice(&bytes[..at]);
-    out.extend_from_slice(with);
-    out.extend_from_slice(&bytes[at + mark.len()..]);
-    Some(out)
+    Some((bytes[..at].to_vec(), bytes[at + mark.len()..].to_vec()))
 }
 
 pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
@@ -595,15 +610,9 @@ fn render_feeds(
                 ("atom.xml", Format::Atom),
                 ("feed.json", Format::Json),
             ] {
-                let items: Option<Vec<&[u8]>> = docs
+                let items: Option<Vec<[&[u8]; 3]>> = docs
                     .iter()
-                    .map(|&d| {
-                        made.get(&(d, lang)).map(|f| match format {
-                            Format::Rss => f.rss.as_slice(),
-                            Format::Atom => f.atom.as_slice(),
-                            Format::Json => f.json.as_slice(),
-                        })
-                    })
+                    .map(|&d| made.get(&(d, lang)).map(|f| f.pieces(format)))
                     .collect();
                 let spliced = items.and_then(|items| {
                     format
