@@ -1,5 +1,5 @@
 //! Times rebuilds the way `anslag serve` makes them: one `build::Builder` kept between builds,
-//! its files written as they are rendered by an `output::Changed` sink (only those that changed). Builds the site once, rebuilds with nothing
+//! its files written as they are rendered by an `write::Changed` sink (only those that changed). Builds the site once, rebuilds with nothing
 //! changed, then edits one document (appends a sentence, then takes it away again) and times
 //! each rebuild. The document is left as it was.
 //!
@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anslag::build::{BuildOptions, Builder};
-use anslag::output;
+use anslag::write;
 
 const USAGE: &str = "usage: incremental --site DIR [--out DIR] [--runs N] [--now TIME] [--doc FILE]
   --site DIR   the site (site.yaml, content/)
@@ -71,7 +71,7 @@ fn main() {
     let mut rebuild = |label: &str, changed: &[PathBuf]| -> Duration {
         let t = Instant::now();
         builder.note_changes(Some(changed));
-        let sink = output::Changed::new(&out, std::mem::take(&mut written), false)
+        let sink = write::Changed::new(&out, std::mem::take(&mut written), false)
             .unwrap_or_else(|e| fail(&format!("cannot write: {e}")));
         let r = builder
             .rebuild_into(&sink)

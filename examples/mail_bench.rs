@@ -23,7 +23,7 @@ use anslag::mail::links::LinkKey;
 use anslag::mail::outbox::{self, Claimed, MessageKind, NewRow};
 use anslag::mail::send::{self, Compose, SendOptions};
 use anslag::mail::{Frequency, Status, Subscriber, store};
-use anslag::render::templates;
+use anslag::theme::templates;
 use anslag::site::Site;
 use chrono::{Duration, Utc};
 use rayon::prelude::*;
@@ -197,7 +197,7 @@ fn subscribers(site: &Site, n: usize) -> Vec<Subscriber> {
 fn compose(a: &Args) -> Result<(), String> {
     let l = load(a, None)?;
     let subs = subscribers(&l.site, a.subscribers);
-    let window = l.site.now - Duration::days(anslag::mail::publish::DIGEST_WINDOW_DAYS);
+    let window = l.site.now - Duration::days(anslag::publish::DIGEST_WINDOW_DAYS);
     let candidates = anslag::mail::compose::digest_candidates(&l.site, window);
     // Twice: the first run warms the composer's cache of composed messages per language and
     // set of documents, as a long send does after its first few thousand messages; both are

@@ -14,36 +14,37 @@ use crate::content::markdown::LinkKind;
 use crate::content::{ContentCache, LoadOptions, dates};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::i18n::I18n;
-use crate::output::Sink;
-use crate::render::pages::Assets;
-use crate::render::{Output, OutputData, templates};
+use crate::outputs::html::Assets;
 use crate::site::Site;
-use crate::{config, output, render};
+use crate::theme::templates;
+use crate::write::Sink;
+use crate::write::{File, FileData};
+use crate::{config, write};
 
 /// A renderer of small outputs, with the fingerprint of what it reads: it runs again only when
 /// that changes.
 struct SmallRenderer {
     name: &'static str,
-    render: fn(&Site, &I18n) -> Result<Vec<Output>, Diagnostics>,
+    render: fn(&Site, &I18n) -> Result<Vec<File>, Diagnostics>,
     fingerprint: fn(&Site) -> Option<u64>,
 }
 
 const SMALL_RENDERERS: [SmallRenderer; 3] = [
     SmallRenderer {
         name: "alerts",
-        render: crate::alerts::render,
+        render: crate::outputs::alerts::render,
         // Messages appear and expire with the time, which the fingerprint takes into account.
-        fingerprint: |site| Some(crate::alerts::fingerprint(site)),
+        fingerprint: |site| Some(crate::outputs::alerts::fingerprint(site)),
     },
     SmallRenderer {
         name: "sitemap",
-        render: crate::sitemap::render,
-        fingerprint: |site| Some(crate::sitemap::fingerprint(site)),
+        render: crate::outputs::sitemap::render,
+        fingerprint: |site| Some(crate::outputs::sitemap::fingerprint(site)),
     },
     SmallRenderer {
         name: "calendar",
-        render: crate::calendar::render,
-        fingerprint: |site| Some(crate::calendar::fingerprint(site)),
+        render: crate::outputs::calendar::render,
+        fingerprint: |site| Some(crate::outputs::calendar::fingerprint(site)),
     },
 ];
 
@@ -73,7 +74,7 @@ pub struct Rebuild {
     pub site: Site,
     /// The files rendered this time (all of them on a first build); empty when they went to a
     /// sink ([`Builder::rebuild_into`]).
-    pub outputs: Vec<Output>,
+    pub outputs: Vec<File>,
     /// Every file of the site, rendered this time or not.
     pub paths: Vec<String>,
     /// Documents rendered anew.
@@ -96,12 +97,12 @@ pub struct Builder {
     pub opts: BuildOptions,
     env: Option<Environment>,
     content: ContentCache,
-    fingerprints: Option<render::pages::PageFingerprints>,
+    fingerprints: Option<crate::outputs::html::PageFingerprints>,
     /// The pages and their addresses, kept while the documents' places stay the same.
-    plan: Option<Arc<render::pages::Plan>>,
+    plan: Option<Arc<crate::outputs::html::Plan>>,
     feed_fingerprints: Option<HashMap<String, u64>>,
-    api: crate::api::Cache,
-    entries: render::pages::EntryCache,
+    api: crate::outputs::api::Cache,
+    entries: crate::outputs::html::EntryCache,
     /// Fingerprint and files of each small renderer's last rendering.
     small: HashMap<&'static str, (u64, Vec<String>)>,
     /// The errors that stop a build (personal identity numbers), per document and the day
@@ -183,7 +184,7 @@ impl Builder {
     /// Loads and renders what changed since the last rebuild, and returns the files rendered.
     /// On error nothing is kept, so the next rebuild starts from the last good state.
     pub fn rebuild(&mut self) -> Result<Rebuild, Diagnostics> {
-        let sink = output::Collect::default();
+        let sink = write::Collect::default();
         let mut r = self.rebuild_into(&sink)?;
         r.outputs = sink.into_outputs();
         Ok(r)
@@ -229,7 +230,9 @@ impl Builder {
             unreachable!("set above")
         };
         report.warnings.extend(env.warnings.iter().cloned());
-        report.warnings.extend(render::pages::warnings(&env.config));
+        report
+            .warnings
+            .extend(crate::outputs::html::warnings(&env.config));
         let now = now_at(self.opts.now.as_deref(), env.config.tz)?;
         let opts = LoadOptions {
             now,
@@ -248,7 +251,7 @@ impl Builder {
         }
         let site = Site::new(env.config.clone(), loaded.documents, opts);
         report.timings.push(("content", t.elapsed()));
-        let plan = render::pages::Plan::of(&site, self.plan.take());
+        let plan = crate::outputs::html::Plan::of(&site, self.plan.take());
         check_site_links(&self.opts.root, &site, &plan)?;
         // What must never be published (personal identity numbers) stops the build.
         let t = Instant::now();
@@ -282,7 +285,7 @@ impl Builder {
             bar.set_message("Rendering");
             bar
         });
-        let pages = render::pages::render_pages(
+        let pages = crate::outputs::html::render_pages(
             &site,
             &plan,
             &env.templates,
@@ -308,7 +311,7 @@ impl Builder {
         let mut errs = Diagnostics::default();
         // Feeds are many and small: only those that hold a changed document are rendered.
         let t = Instant::now();
-        let feeds = crate::feeds::render_changed(
+        let feeds = crate::outputs::feeds::render_changed(
             &site,
             &env.i18n,
             self.feed_fingerprints.as_ref(),
@@ -328,7 +331,8 @@ impl Builder {
         };
         let t = Instant::now();
         let mut api = std::mem::take(&mut self.api);
-        match crate::api::render_changed(&site, &env.i18n, &mut api, self.generation, sink) {
+        match crate::outputs::api::render_changed(&site, &env.i18n, &mut api, self.generation, sink)
+        {
             Ok(p) => paths.extend(p),
             Err(d) => errs.extend(d.0),
         }
@@ -467,7 +471,7 @@ pub fn load_for_check(root: &Path, now: Option<&str>) -> Result<Site, Diagnostic
 }
 
 /// Loads the site and renders it, without writing anything.
-pub fn render_all(opts: &BuildOptions) -> Result<(Site, Vec<Output>, BuildReport), Diagnostics> {
+pub fn render_all(opts: &BuildOptions) -> Result<(Site, Vec<File>, BuildReport), Diagnostics> {
     let r = Builder::new(opts.clone()).rebuild()?;
     Ok((r.site, r.outputs, r.report))
 }
@@ -492,8 +496,8 @@ pub fn build_site(mut builder: Builder) -> Result<(Site, BuildReport), Diagnosti
     };
     // Files are written into a folder beside the output while they are rendered; a failed
     // build drops the folder, a good one is swapped in at once.
-    let staging = output::Staging::new(&opts.output).map_err(write_error)?;
-    let sink = output::Folder::new(staging.dir(), opts.compress, Some(staging.output()));
+    let staging = write::Staging::new(&opts.output).map_err(write_error)?;
+    let sink = write::Folder::new(staging.dir(), opts.compress, Some(staging.output()));
     let r = builder.rebuild_into(&sink)?;
     let (site, mut report) = (r.site, r.report);
     let t = Instant::now();
@@ -516,7 +520,7 @@ fn now_at(arg: Option<&str>, tz: Tz) -> Result<DateTime<Tz>, Diagnostics> {
 
 /// The theme's static files, the stylesheet named by a hash of its content so that it can be
 /// cached for ever. Returns the outputs and the stylesheet's URL.
-fn static_files(root: &Path, theme: &str) -> (Vec<Output>, String) {
+fn static_files(root: &Path, theme: &str) -> (Vec<File>, String) {
     let mut files: Vec<(String, Vec<u8>)> = templates::EMBEDDED_STATIC
         .iter()
         .map(|(n, b)| ((*n).to_owned(), b.to_vec()))
@@ -559,9 +563,9 @@ fn static_files(root: &Path, theme: &str) -> (Vec<Output>, String) {
             } else {
                 format!("static/{name}")
             };
-            Output {
+            File {
                 path,
-                data: OutputData::Bytes(bytes),
+                data: FileData::Bytes(bytes),
             }
         })
         .collect();
@@ -572,7 +576,7 @@ fn static_files(root: &Path, theme: &str) -> (Vec<Output>, String) {
 fn check_site_links(
     root: &Path,
     site: &Site,
-    plan: &render::pages::Plan,
+    plan: &crate::outputs::html::Plan,
 ) -> Result<(), Diagnostics> {
     let urls = plan.urls();
     let files: std::collections::HashSet<&str> = site

@@ -328,7 +328,7 @@ fn main() -> ExitCode {
             no_compress,
         } => {
             use std::io::IsTerminal;
-            let opts = anslag::mail::publish::PublishOptions {
+            let opts = anslag::publish::PublishOptions {
                 build: BuildOptions {
                     root: cli.site.clone(),
                     output: output.unwrap_or_else(|| cli.site.join("public")),
@@ -397,8 +397,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn publish(opts: &anslag::mail::publish::PublishOptions, quiet: bool, verbose: bool) -> ExitCode {
-    use anslag::mail::publish::publish;
+fn publish(opts: &anslag::publish::PublishOptions, quiet: bool, verbose: bool) -> ExitCode {
+    use anslag::publish::publish;
     let started = Instant::now();
     let output = &opts.build.output;
     let dry_run = &opts.dry_run;

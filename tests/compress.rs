@@ -10,7 +10,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anslag::build::{BuildOptions, Builder};
-use anslag::output;
+use anslag::write;
 use common::*;
 
 const COMPRESSED: [&str; 8] = ["html", "css", "xml", "json", "txt", "ics", "atom", "rss"];
@@ -151,9 +151,9 @@ fn rebuilds_through_the_serve_path_update_the_compressed_copies() {
         drafts: true,
         compress: true,
     });
-    let mut written = output::Written::new();
+    let mut written = write::Written::new();
     let mut rebuild = |builder: &mut Builder| {
-        let sink = output::Changed::new(&out, std::mem::take(&mut written), true).unwrap();
+        let sink = write::Changed::new(&out, std::mem::take(&mut written), true).unwrap();
         let r = builder
             .rebuild_into(&sink)
             .unwrap_or_else(|d| panic!("{d}"));

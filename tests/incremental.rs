@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use anslag::build::{BuildOptions, Builder, Rebuild};
-use anslag::output;
+use anslag::write;
 use common::*;
 
 const BODY: &str = "content/press/2026-10-20-elevhalsan-forstarks.sv.md";
@@ -18,7 +18,7 @@ const NOTICE: &str = "content/notices/2026-11-19-preschool-planning-day.sv.md";
 struct Preview {
     builder: Builder,
     out: PathBuf,
-    written: output::Written,
+    written: write::Written,
 }
 
 impl Preview {
@@ -36,12 +36,12 @@ impl Preview {
         Preview {
             builder,
             out: out.to_path_buf(),
-            written: output::Written::new(),
+            written: write::Written::new(),
         }
     }
 
     fn rebuild(&mut self) -> Result<Rebuild, String> {
-        let sink = output::Changed::new(&self.out, std::mem::take(&mut self.written), false)
+        let sink = write::Changed::new(&self.out, std::mem::take(&mut self.written), false)
             .expect("preview folder");
         match self.builder.rebuild_into(&sink) {
             Ok(r) => {

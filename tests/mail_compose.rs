@@ -17,8 +17,8 @@ use anslag::mail::compose::{
 };
 use anslag::mail::settings::{DkimSettings, MailSettings, SmtpSettings};
 use anslag::mail::{Frequency, Status, Subscriber};
-use anslag::render::templates::{self, Templates};
 use anslag::site::Site;
+use anslag::theme::templates::{self, Templates};
 use chrono::{DateTime, TimeZone, Utc};
 use fluent_bundle::FluentValue;
 use scraper::{Html, Selector};

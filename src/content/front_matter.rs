@@ -4,18 +4,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-/// YAML options used for every file a user writes: strict, and bounded against alias bombs and
-/// runaway nesting.
-pub fn yaml_options() -> serde_saphyr::Options {
-    serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_depth: 64,
-            max_aliases: 1_000,
-            max_anchors: 1_000,
-            max_nodes: 200_000,
-        },
-    }
-}
+pub use crate::config::yaml_options;
 
 /// The parts of a Markdown file.
 #[derive(Debug, PartialEq, Eq)]

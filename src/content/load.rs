@@ -806,29 +806,7 @@ pub const MAX_DOCUMENT_BYTES: u64 = 10_000_000;
 /// Topics one document may name.
 pub const MAX_TOPICS: usize = 200;
 
-pub enum Bounded {
-    TooLarge(u64),
-    Io(std::io::Error),
-}
-
-/// Reads a file unless it is larger than `max` bytes (checked before and while reading, so a
-/// file that grows meanwhile is caught too).
-pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Bounded> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).map_err(Bounded::Io)?;
-    let size = file.metadata().map_err(Bounded::Io)?.len();
-    if size > max {
-        return Err(Bounded::TooLarge(size));
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(max + 1)
-        .read_to_end(&mut bytes)
-        .map_err(Bounded::Io)?;
-    if bytes.len() as u64 > max {
-        return Err(Bounded::TooLarge(bytes.len() as u64));
-    }
-    Ok(bytes)
-}
+pub use crate::config::{Bounded, read_bounded};
 
 fn parse_file(
     root: &Path,

@@ -15,7 +15,7 @@
 //! Every link is absolute, the HTML has its styles inline and no images, the text part writes
 //! every address out in full, and nothing tracks the reader. Minutes appear as their summary
 //! and agenda; a closed item only as its heading and the "closed item" label, exactly as
-//! [`crate::feeds::content_html`] shows them, never its text or case number.
+//! [`crate::theme::document::content_html`] shows them, never its text or case number.
 
 mod dkim;
 mod html;
@@ -34,14 +34,14 @@ use lettre::message::{Mailbox, MultiPart};
 use serde::Serialize;
 
 use crate::config::CONFIG_FILE;
+use crate::config::mail::{DkimSettings, MailSettings};
 use crate::content::document::{Document, Translation, Urgency};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{I18n, args};
-use crate::mail::settings::{DkimSettings, MailSettings};
 use crate::mail::{Frequency, Subscriber};
-use crate::render::templates::{self, Templates};
-use crate::render::views::{LangView, dir_of, lang_view, text_html};
 use crate::site::Site;
+use crate::theme::templates::{self, Templates};
+use crate::theme::views::{LangView, dir_of, lang_view, text_html};
 
 /// Everything composing needs, shared by all the messages of a run.
 pub struct MailContext<'a> {
@@ -679,7 +679,7 @@ fn doc_view(ctx: &MailContext, lang: &str, doc: &Document, full: bool) -> DocVie
             ])),
         )
     });
-    // As `feeds::content_html` shows the items: "label: title", a closed one labelled, nothing
+    // As `theme::document::content_html` shows the items: "label: title", a closed one labelled, nothing
     // of its text.
     let agenda = minutes
         .map(|m| {
@@ -721,7 +721,7 @@ fn doc_view(ctx: &MailContext, lang: &str, doc: &Document, full: bool) -> DocVie
         })
         .collect();
     let (body_html, body_text) = if full {
-        let content = crate::feeds::content_html(i18n, t);
+        let content = crate::theme::document::content_html(i18n, t);
         (
             Some(html::email_html(&content, &site.config.base_url, &url)),
             Some(crate::plain_text::html_to_text(

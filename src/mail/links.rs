@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use crate::mail::settings::MailSettings;
+use crate::config::mail::MailSettings;
 
 /// The environment variable that may hold the link key (64 hexadecimal digits).
 pub const KEY_ENV: &str = "ANSLAG_LINK_KEY";

@@ -7,15 +7,13 @@
 //!   multipart/alternative text and HTML.
 //! - [`outbox`] and [`send`]: rows `pending → claimed → sent | failed | unknown`, sent over a
 //!   pool of SMTP connections with lettre.
-//! - [`publish`]: `anslag publish`: build, then queue and send what is due.
 //! - [`tls`]: the certificates sending trusts (`mail.smtp.ca_file`).
 
 pub mod compose;
 pub mod links;
 pub mod outbox;
-pub mod publish;
 pub mod send;
-pub mod settings;
+pub use crate::config::mail as settings;
 pub mod store;
 pub mod subscribers;
 pub mod tls;
@@ -23,32 +21,7 @@ pub mod tls;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// How often a subscriber wants messages. Crisis notices go out at once whatever this says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Frequency {
-    Immediate,
-    Daily,
-    Weekly,
-}
-
-impl Frequency {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Frequency::Immediate => "immediate",
-            Frequency::Daily => "daily",
-            Frequency::Weekly => "weekly",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Frequency> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "immediate" => Some(Frequency::Immediate),
-            "daily" => Some(Frequency::Daily),
-            "weekly" => Some(Frequency::Weekly),
-            _ => None,
-        }
-    }
-}
+pub use crate::config::mail::Frequency;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

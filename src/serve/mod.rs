@@ -16,7 +16,7 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tokio::sync::broadcast;
 
 use crate::build::{BuildOptions, Builder};
-use crate::output;
+use crate::write;
 
 pub struct ServeOptions {
     pub root: PathBuf,
@@ -149,7 +149,7 @@ fn absolute(p: &Path) -> std::io::Result<PathBuf> {
 fn rebuild(builder: &mut Builder, state: &State, written: &mut HashMap<String, blake3::Hash>) {
     let started = Instant::now();
     // Files go to the preview as they are rendered; those that did not change are not touched.
-    let sink = match output::Changed::new(
+    let sink = match write::Changed::new(
         &state.out_dir,
         std::mem::take(written),
         builder.opts.compress,

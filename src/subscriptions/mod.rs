@@ -32,10 +32,10 @@ use axum::body::Bytes;
 use chrono::{DateTime, Utc};
 use tokio::sync::{Notify, watch};
 
+use crate::config::mail::{MailSettings, ServiceSettings};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::mail::links::LinkKey;
-use crate::mail::settings::{MailSettings, ServiceSettings};
 use crate::site::Site;
 use limits::{IpRange, RateLimiter};
 use pages::Pages;
@@ -202,24 +202,7 @@ impl Policy {
     }
 }
 
-/// `scheme://host[:port]` of a URL, lower case, without a default port: what browsers send as
-/// `Origin`.
-pub fn origin_of(url: &str) -> Option<String> {
-    let url = url.trim().to_ascii_lowercase();
-    let (scheme, rest) = url.split_once("://")?;
-    if scheme != "http" && scheme != "https" {
-        return None;
-    }
-    let host = rest.split(['/', '?', '#']).next()?;
-    if host.is_empty() || host.contains('@') {
-        return None;
-    }
-    let host = match (scheme, host.rsplit_once(':')) {
-        ("https", Some((h, "443"))) | ("http", Some((h, "80"))) => h,
-        _ => host,
-    };
-    Some(format!("{scheme}://{host}"))
-}
+pub use crate::theme::forms::origin_of;
 
 /// The path of `mail.service_url` (`https://x.example/prenumeration/` → `/prenumeration`), which
 /// every route of the service is below.
@@ -289,7 +272,7 @@ pub struct Service {
 /// The theme's stylesheet (a site's `static/style.css` or its theme's replaces the built-in
 /// one, as in a build), and its path on the service, named by a hash of its content.
 fn stylesheet(root: &Path, theme: &str, prefix: &str) -> (Bytes, String) {
-    let mut css: Vec<u8> = crate::render::templates::EMBEDDED_STATIC
+    let mut css: Vec<u8> = crate::theme::templates::EMBEDDED_STATIC
         .iter()
         .find(|(n, _)| *n == "style.css")
         .map(|(_, b)| b.to_vec())
@@ -337,7 +320,7 @@ async fn run(opts: ServeOptions) -> Result<(), StartError> {
         eprintln!("{}", w.render(crate::diagnostics::colour_stderr()));
     }
     let i18n = Arc::new(i18n);
-    let templates = Arc::new(crate::render::templates::environment(
+    let templates = Arc::new(crate::theme::templates::environment(
         &root,
         &config,
         i18n.clone(),

@@ -18,14 +18,14 @@ use chrono::Utc;
 use tokio::sync::{Notify, watch};
 use tokio::task::JoinHandle;
 
+use crate::config::mail::MailSettings;
 use crate::i18n::I18n;
 use crate::mail::compose::SiteComposer;
 use crate::mail::links::LinkKey;
 use crate::mail::outbox::{Claimed, MessageKind};
 use crate::mail::send::{self, Compose, SendOptions};
-use crate::mail::settings::MailSettings;
-use crate::render::templates::Templates;
 use crate::site::Site;
+use crate::theme::templates::Templates;
 
 pub use crate::mail::outbox::MANAGE_KEY_PREFIX;
 

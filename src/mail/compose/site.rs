@@ -10,15 +10,15 @@ use super::{
     Composed, Envelope, MailContext, Prepared, confirmation, crisis, digest, manage, message,
     message_prepared,
 };
+use crate::config::mail::MailSettings;
 use crate::content::document::Document;
 use crate::i18n::I18n;
 use crate::mail::Frequency;
 use crate::mail::links::{self, LinkKey, Purpose};
 use crate::mail::outbox::{Claimed, MANAGE_KEY_PREFIX, MessageKind};
 use crate::mail::send::Compose;
-use crate::mail::settings::MailSettings;
-use crate::render::templates::Templates;
 use crate::site::Site;
+use crate::theme::templates::Templates;
 
 /// Composes rows for one loaded site. A message is composed once per language and set of
 /// documents and then addressed to each recipient, so a crisis notice to a hundred thousand

@@ -21,8 +21,8 @@ use crate::config::CONFIG_FILE;
 use crate::content::document::{Document, Kind, NoticeInfo, Translation, Urgency};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
-use crate::render::{Output, OutputData};
 use crate::site::{Site, is_active};
+use crate::write::{File, FileData};
 
 pub use cap::NAMESPACE;
 
@@ -263,7 +263,7 @@ pub fn fingerprint(site: &Site) -> u64 {
     h.finish()
 }
 
-pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
+pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<File>, Diagnostics> {
     let sender = sender(site);
     if !cap_token_ok(&sender) {
         return Err(Diagnostics(vec![
@@ -290,21 +290,21 @@ pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
                 }
             };
             if i + 1 == alert.versions.len() {
-                outputs.push(Output {
+                outputs.push(File {
                     path: rel(&cap_url(&alert.doc.slug)),
-                    data: OutputData::Bytes(bytes.clone()),
+                    data: FileData::Bytes(bytes.clone()),
                 });
             }
-            outputs.push(Output {
+            outputs.push(File {
                 path: rel(&version_url(&alert.doc.slug, &v.identifier)),
-                data: OutputData::Bytes(bytes),
+                data: FileData::Bytes(bytes),
             });
         }
     }
     match index(site, i18n, &alerts) {
-        Ok(bytes) => outputs.push(Output {
+        Ok(bytes) => outputs.push(File {
             path: rel(INDEX_URL),
-            data: OutputData::Bytes(bytes),
+            data: FileData::Bytes(bytes),
         }),
         Err(e) => errs.push(Diagnostic::error(
             CONFIG_FILE,

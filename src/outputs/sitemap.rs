@@ -20,9 +20,9 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
-use crate::render::pages::{Page, page_url, plan};
-use crate::render::{Output, OutputData};
+use crate::outputs::html::{Page, page_url, plan};
 use crate::site::Site;
+use crate::write::{File, FileData};
 
 pub const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 pub const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
@@ -40,7 +40,7 @@ pub struct Entry {
     pub alternates: Vec<(String, String)>,
 }
 
-pub fn render(site: &Site, _i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
+pub fn render(site: &Site, _i18n: &I18n) -> Result<Vec<File>, Diagnostics> {
     let entries = entries(site);
     let files = sitemap_files(&site.config, &entries, MAX_URLS, MAX_BYTES).map_err(|e| {
         Diagnostics(vec![Diagnostic::error(
@@ -48,16 +48,16 @@ pub fn render(site: &Site, _i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
             format!("cannot write the sitemap: {e}"),
         )])
     })?;
-    let mut outputs: Vec<Output> = files
+    let mut outputs: Vec<File> = files
         .into_iter()
-        .map(|(path, bytes)| Output {
+        .map(|(path, bytes)| File {
             path,
-            data: OutputData::Bytes(bytes),
+            data: FileData::Bytes(bytes),
         })
         .collect();
-    outputs.push(Output {
+    outputs.push(File {
         path: "robots.txt".into(),
-        data: OutputData::Bytes(robots_txt(&site.config).into_bytes()),
+        data: FileData::Bytes(robots_txt(&site.config).into_bytes()),
     });
     Ok(outputs)
 }

@@ -16,8 +16,8 @@ use icalendar::{Calendar, Component, Event, EventLike, Property};
 use crate::content::document::{Document, Kind, MinutesInfo, Translation};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
-use crate::render::{Output, OutputData};
 use crate::site::Site;
+use crate::write::{File, FileData};
 
 /// The name of the calendar of all committees' meetings (`calendar/meetings.ics`).
 pub const ALL: &str = "meetings";
@@ -50,7 +50,7 @@ pub fn fingerprint(site: &Site) -> u64 {
     h.finish()
 }
 
-pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
+pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<File>, Diagnostics> {
     let default = site.default_language();
     let host = host(&site.config.base_url);
     let mut errs = Diagnostics::default();
@@ -106,10 +106,10 @@ pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
     Ok(outputs)
 }
 
-fn output(id: &str, text: String) -> Output {
-    Output {
+fn output(id: &str, text: String) -> File {
+    File {
         path: calendar_url(id).trim_start_matches('/').to_owned(),
-        data: OutputData::Bytes(text.into_bytes()),
+        data: FileData::Bytes(text.into_bytes()),
     }
 }
 

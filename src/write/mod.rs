@@ -18,25 +18,37 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::render::{Output, OutputData};
+/// One file of the output, relative to the output folder.
+#[derive(Debug)]
+pub struct File {
+    pub path: String,
+    pub data: FileData,
+}
+
+#[derive(Debug)]
+pub enum FileData {
+    Bytes(Vec<u8>),
+    /// A file copied as it is (attachments).
+    Copy(PathBuf),
+}
 
 /// Takes the files of the site as they are rendered (from many threads at once).
 pub trait Sink: Sync {
-    fn put(&self, output: Output) -> io::Result<()>;
+    fn put(&self, output: File) -> io::Result<()>;
 }
 
 /// Keeps every file in memory, for callers that want the outputs themselves (tests, mail).
 #[derive(Default)]
-pub struct Collect(Mutex<Vec<Output>>);
+pub struct Collect(Mutex<Vec<File>>);
 
 impl Collect {
-    pub fn into_outputs(self) -> Vec<Output> {
+    pub fn into_outputs(self) -> Vec<File> {
         self.0.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 }
 
 impl Sink for Collect {
-    fn put(&self, output: Output) -> io::Result<()> {
+    fn put(&self, output: File) -> io::Result<()> {
         self.0
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -64,14 +76,14 @@ impl Folder {
 }
 
 impl Sink for Folder {
-    fn put(&self, o: Output) -> io::Result<()> {
+    fn put(&self, o: File) -> io::Result<()> {
         let dest = destination(&self.dir, &o.path)?;
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent)?;
         }
         write_one(&dest, &o.data)?;
         if self.compress
-            && let OutputData::Bytes(bytes) = &o.data
+            && let FileData::Bytes(bytes) = &o.data
             && compress::wanted(&o.path)
         {
             let reused = self
@@ -100,10 +112,10 @@ fn destination(dir: &Path, rel: &str) -> io::Result<PathBuf> {
     Ok(dir.join(r))
 }
 
-fn write_one(dest: &Path, data: &OutputData) -> io::Result<()> {
+fn write_one(dest: &Path, data: &FileData) -> io::Result<()> {
     match data {
-        OutputData::Bytes(b) => std::fs::write(dest, b),
-        OutputData::Copy(src) => std::fs::copy(src, dest).map(|_| ()),
+        FileData::Bytes(b) => std::fs::write(dest, b),
+        FileData::Copy(src) => std::fs::copy(src, dest).map(|_| ()),
     }
     .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dest.display())))
 }
@@ -182,7 +194,7 @@ impl Drop for Staging {
 }
 
 /// Writes `outputs` as the new content of `out_dir`.
-pub fn write_atomically(out_dir: &Path, outputs: &[Output]) -> io::Result<()> {
+pub fn write_atomically(out_dir: &Path, outputs: &[File]) -> io::Result<()> {
     let staging = Staging::new(out_dir)?;
     write_all(staging.dir(), &outputs.iter().collect::<Vec<_>>(), false)?;
     staging.commit()
@@ -223,7 +235,7 @@ fn process_alive(pid: u32) -> bool {
     Path::new(&format!("/proc/{pid}")).exists()
 }
 
-fn write_all(dir: &Path, outputs: &[&Output], compress: bool) -> io::Result<()> {
+fn write_all(dir: &Path, outputs: &[&File], compress: bool) -> io::Result<()> {
     outputs.par_iter().try_for_each(|o| {
         let dest = destination(dir, &o.path)?;
         if let Some(parent) = dest.parent() {
@@ -231,7 +243,7 @@ fn write_all(dir: &Path, outputs: &[&Output], compress: bool) -> io::Result<()> 
         }
         write_one(&dest, &o.data)?;
         match &o.data {
-            OutputData::Bytes(b) if compress && compress::wanted(&o.path) => {
+            FileData::Bytes(b) if compress && compress::wanted(&o.path) => {
                 compress::write_beside(&dest, b)
             }
             _ => Ok(()),
@@ -285,10 +297,10 @@ fn remove_tree(dir: &Path) {
 /// The content of a file as written: a hash of its bytes, or of a copied file's path and stamp.
 pub type Written = HashMap<String, blake3::Hash>;
 
-fn content_hash(data: &OutputData) -> blake3::Hash {
+fn content_hash(data: &FileData) -> blake3::Hash {
     match data {
-        OutputData::Bytes(b) => blake3::hash(b),
-        OutputData::Copy(src) => {
+        FileData::Bytes(b) => blake3::hash(b),
+        FileData::Copy(src) => {
             let meta = std::fs::metadata(src).ok();
             let stamp = format!(
                 "{}:{:?}:{:?}",
@@ -336,7 +348,7 @@ impl Changed {
 }
 
 impl Sink for Changed {
-    fn put(&self, o: Output) -> io::Result<()> {
+    fn put(&self, o: File) -> io::Result<()> {
         let h = content_hash(&o.data);
         if self.written.get(&o.path) == Some(&h) {
             return Ok(());
@@ -347,7 +359,7 @@ impl Sink for Changed {
         }
         write_one(&dest, &o.data)?;
         if self.compress
-            && let OutputData::Bytes(b) = &o.data
+            && let FileData::Bytes(b) = &o.data
             && compress::wanted(&o.path)
         {
             compress::write_beside(&dest, b)?;
@@ -392,7 +404,7 @@ fn remove_gone(dir: &Path, paths: &[String], written: &mut Written) -> usize {
 /// were written and removed.
 pub fn write_changed(
     out_dir: &Path,
-    outputs: &[Output],
+    outputs: &[File],
     paths: &[String],
     written: &mut Written,
 ) -> io::Result<(usize, usize)> {
@@ -403,18 +415,18 @@ pub fn write_changed(
 /// `compress` is set.
 pub fn write_changed_with(
     out_dir: &Path,
-    outputs: &[Output],
+    outputs: &[File],
     paths: &[String],
     written: &mut Written,
     compress: bool,
 ) -> io::Result<(usize, usize)> {
     std::fs::create_dir_all(out_dir)?;
-    let todo: Vec<(&Output, blake3::Hash)> = outputs
+    let todo: Vec<(&File, blake3::Hash)> = outputs
         .par_iter()
         .map(|o| (o, content_hash(&o.data)))
         .filter(|(o, h)| written.get(&o.path) != Some(h))
         .collect();
-    let changed: Vec<&Output> = todo.iter().map(|(o, _)| *o).collect();
+    let changed: Vec<&File> = todo.iter().map(|(o, _)| *o).collect();
     write_all(out_dir, &changed, compress)?;
     for (o, h) in &todo {
         written.insert(o.path.clone(), *h);

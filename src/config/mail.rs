@@ -1,7 +1,7 @@
 //! The `mail:` section of `site.yaml`. Secrets (SMTP password, DKIM key) come from the
 //! environment, never from the file.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -127,4 +127,31 @@ fn default_digest_time() -> String {
 }
 fn default_weekly_day() -> String {
     "monday".into()
+}
+
+/// How often a subscriber wants messages. Crisis notices go out at once whatever this says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Frequency {
+    Immediate,
+    Daily,
+    Weekly,
+}
+
+impl Frequency {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Frequency::Immediate => "immediate",
+            Frequency::Daily => "daily",
+            Frequency::Weekly => "weekly",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Frequency> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "immediate" => Some(Frequency::Immediate),
+            "daily" => Some(Frequency::Daily),
+            "weekly" => Some(Frequency::Weekly),
+            _ => None,
+        }
+    }
 }

@@ -14,9 +14,9 @@ use crate::config::TopicKind;
 use crate::content::document::{Document, Kind, Translation};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
-use crate::render::pages::{kind_url, topic_url};
-use crate::render::{Output, OutputData};
+use crate::outputs::html::{kind_url, topic_url};
 use crate::site::Site;
+use crate::write::{File, FileData};
 
 /// What a feed covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,46 +126,6 @@ fn scopes(site: &Site) -> Vec<(Scope, Vec<usize>)> {
     v
 }
 
-/// The full HTML of a translation: for minutes, the agenda items too (closed ones as label).
-pub fn content_html(i18n: &I18n, t: &Translation) -> String {
-    let Some(m) = t.minutes() else {
-        return t.body_html.clone();
-    };
-    let mut html = t.body_html.clone();
-    for it in &m.items {
-        let heading = match &it.title {
-            Some(title) => format!("{}: {}", it.label, title),
-            None => it.label.clone(),
-        };
-        html.push_str(&format!(
-            "<h2 id=\"{}\">{}</h2>\n",
-            escape(&it.id),
-            escape(&heading)
-        ));
-        if it.closed {
-            html.push_str(&format!(
-                "<p><strong>{}.</strong> {}</p>\n",
-                escape(&i18n.t(&t.lang, "item-closed", None)),
-                escape(&i18n.t(&t.lang, "item-closed-note", None))
-            ));
-            continue;
-        }
-        if let Some(case) = &it.case {
-            html.push_str(&format!(
-                "<p>{}: {}</p>\n",
-                escape(&i18n.t(&t.lang, "item-case", None)),
-                escape(case)
-            ));
-        }
-        html.push_str(&it.body_html);
-    }
-    html
-}
-
-fn escape(s: &str) -> String {
-    html_escape::encode_double_quoted_attribute(s).into_owned()
-}
-
 /// The documents of a feed, in order: active crisis notices first, then newest first (the
 /// site's order), at most `feed_limit`; as indexes into `site.documents`.
 fn feed_docs(site: &Site, idx: &[usize]) -> Vec<usize> {
@@ -200,7 +160,7 @@ fn feed_item<'a>(
         t,
         url: site.config.absolute(&doc.url(&t.lang)),
         content_html: if with_content {
-            content_html(i18n, t)
+            crate::theme::document::content_html(i18n, t)
         } else {
             String::new()
         },
@@ -460,8 +420,8 @@ fn split_once(bytes: &[u8], mark: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
     Some((bytes[..at].to_vec(), bytes[at + mark.len()..].to_vec()))
 }
 
-pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
-    let sink = crate::output::Collect::default();
+pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<File>, Diagnostics> {
+    let sink = crate::write::Collect::default();
     render_changed(site, i18n, None, 0, &sink)?;
     Ok(sink.into_outputs())
 }
@@ -482,7 +442,7 @@ pub fn render_changed(
     i18n: &I18n,
     previous: Option<&std::collections::HashMap<String, u64>>,
     global: u64,
-    sink: &dyn crate::output::Sink,
+    sink: &dyn crate::write::Sink,
 ) -> Result<RenderedFeeds, Diagnostics> {
     use rayon::prelude::*;
     use std::hash::{Hash, Hasher};
@@ -577,7 +537,7 @@ fn render_feeds(
     planned: &[(String, u64)],
     todo: &[usize],
     contents: &Contents,
-    sink: &dyn crate::output::Sink,
+    sink: &dyn crate::write::Sink,
 ) -> Vec<Result<(), Diagnostic>> {
     use rayon::prelude::*;
     let mut wanted: Vec<(usize, &str)> = todo
@@ -630,9 +590,9 @@ fn render_feeds(
                     }
                 };
                 let path = format!("{dir}{file}");
-                sink.put(Output {
+                sink.put(File {
                     path: path.clone(),
-                    data: OutputData::Bytes(bytes),
+                    data: FileData::Bytes(bytes),
                 })
                 .map_err(|e| Diagnostic::error(path, format!("cannot write the feed: {e}")))?;
             }

@@ -20,19 +20,19 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, NaiveTime, Utc, Weekday};
 use serde::Serialize;
 
-use super::compose::{SiteComposer, document_id};
-use super::links::LinkKey;
-use super::outbox::{self, MessageKind, NewRow};
-use super::send::{self, SendOptions, SendReport};
-use super::settings::MailSettings;
-use super::store::{self, timestamp};
-use super::{Frequency, subscribers};
 use crate::build::{BuildOptions, BuildReport, Builder, build_site};
 use crate::config::CONFIG_FILE;
+use crate::config::mail::MailSettings;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
-use crate::render::templates;
+use crate::mail::compose::{SiteComposer, document_id};
+use crate::mail::links::LinkKey;
+use crate::mail::outbox::{self, MessageKind, NewRow};
+use crate::mail::send::{self, SendOptions, SendReport};
+use crate::mail::store::{self, timestamp};
+use crate::mail::{Frequency, subscribers};
 use crate::site::Site;
+use crate::theme::templates;
 
 /// A digest brings documents published at most this many days ago.
 pub const DIGEST_WINDOW_DAYS: i64 = 30;
@@ -80,11 +80,11 @@ pub fn publish(opts: &PublishOptions) -> Result<PublishReport, Diagnostics> {
     let root = &opts.build.root;
     let store_path = subscribers::store_path(root, &site.config)?;
     let schedule = Schedule::from_settings(&settings, root)?;
-    super::compose::check_dkim(&settings).map_err(one)?;
+    crate::mail::compose::check_dkim(&settings).map_err(one)?;
     let key = LinkKey::load(&store_path).map_err(|e| {
         one(Diagnostic::error(&store_path, e.to_string()).hint(format!(
             "set {} or make the folder of the store writable",
-            super::links::KEY_ENV
+            crate::mail::links::KEY_ENV
         )))
     })?;
     let (i18n, _) = I18n::load(root, &site.config)?;
@@ -231,7 +231,7 @@ pub fn queue_due(
         keys.push((f, key, already));
     }
     let empty = HashSet::new();
-    let candidates = super::compose::digest_candidates(site, window);
+    let candidates = crate::mail::compose::digest_candidates(site, window);
     // `kind/slug` of each candidate, made once.
     let ids: HashMap<usize, String> = candidates
         .iter()
@@ -245,7 +245,7 @@ pub fn queue_due(
             continue;
         }
         let sent = delivered.get(&sub.id).unwrap_or(&empty);
-        let docs = super::compose::digest_documents_among(site, &candidates, sub, &|i, _| {
+        let docs = crate::mail::compose::digest_documents_among(site, &candidates, sub, &|i, _| {
             sent.contains(&ids[&i])
         });
         if docs.is_empty() {

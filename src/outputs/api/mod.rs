@@ -13,7 +13,7 @@
 //! any incompatible change (removing, renaming or retyping a member, changing its meaning or
 //! a path) is a new version folder (`/api/v2/`), built beside the old one for a while.
 //!
-//! Output is deterministic: struct members in declaration order, maps sorted by key, lists in
+//! File is deterministic: struct members in declaration order, maps sorted by key, lists in
 //! the model's order, and no time but the build's `site.now`, so two builds of the same content
 //! for the same `--now` are byte-identical.
 //!
@@ -35,9 +35,9 @@ use crate::config::{self, Direction, Topic};
 use crate::content::document::{self, Document, Extra, Kind, Translation};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
-use crate::render::pages::{kind_url, topic_url};
-use crate::render::{Output, OutputData};
+use crate::outputs::html::{kind_url, topic_url};
 use crate::site::{Site, is_active};
+use crate::write::{File, FileData};
 use types::*;
 
 /// The version of the API, and the name of its folder under `/api/`. Any incompatible change
@@ -48,8 +48,8 @@ pub const API_VERSION: &str = "v1";
 pub const SCHEMAS: [&str; 5] = ["index", "document", "list", "notice-board", "alerts"];
 
 /// Renders every file of the API.
-pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<Output>, Diagnostics> {
-    let sink = crate::output::Collect::default();
+pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<File>, Diagnostics> {
+    let sink = crate::write::Collect::default();
     render_changed(site, i18n, &mut Cache::default(), 0, &sink)?;
     Ok(sink.into_outputs())
 }
@@ -94,7 +94,7 @@ pub fn render_changed(
     i18n: &I18n,
     cache: &mut Cache,
     global: u64,
-    sink: &dyn crate::output::Sink,
+    sink: &dyn crate::write::Sink,
 ) -> Result<Vec<String>, Diagnostics> {
     let api = Api { site, i18n };
     let mut jobs: Vec<Job<'_>> = vec![Job::Index, Job::NoticeBoard, Job::Alerts];
@@ -204,9 +204,9 @@ pub fn render_changed(
             };
             let path = format!("api/{API_VERSION}/{rel}");
             let result = bytes.map_err(|e| e.to_string()).and_then(|b| {
-                sink.put(Output {
+                sink.put(File {
                     path: path.clone(),
-                    data: OutputData::Bytes(b),
+                    data: FileData::Bytes(b),
                 })
                 .map_err(|e| e.to_string())
             });

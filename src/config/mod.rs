@@ -10,6 +10,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
+pub mod mail;
+
 use crate::diagnostics::{Diagnostic, Diagnostics, from_yaml, nearest};
 
 /// Text given per language (`{sv: …, en: …}`), or one string for all languages.
@@ -467,7 +469,7 @@ pub struct SiteConfig {
     pub accessibility: Option<Spanned<AccessibilitySettings>>,
     /// Email to subscribers (`anslag publish`, `anslag subscribers`); absent: no email.
     #[serde(default)]
-    pub mail: Option<crate::mail::settings::MailSettings>,
+    pub mail: Option<mail::MailSettings>,
     #[serde(default = "default_paginate")]
     pub paginate: usize,
     /// Items per feed.
@@ -523,11 +525,48 @@ pub const CONFIG_FILE: &str = "site.yaml";
 /// The largest `site.yaml` read (settings, not content: a megabyte holds thousands of topics).
 pub const MAX_CONFIG_BYTES: u64 = 1_000_000;
 
+/// YAML options used for every file a user writes: strict, and bounded against alias bombs and
+/// runaway nesting.
+pub fn yaml_options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 64,
+            max_aliases: 1_000,
+            max_anchors: 1_000,
+            max_nodes: 200_000,
+        },
+    }
+}
+
+/// Why a file of the site could not be read.
+pub enum Bounded {
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+/// Reads a file unless it is larger than `max` bytes (checked before and while reading, so a
+/// file that grows meanwhile is caught too).
+pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Bounded> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(Bounded::Io)?;
+    let size = file.metadata().map_err(Bounded::Io)?.len();
+    if size > max {
+        return Err(Bounded::TooLarge(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Bounded::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(Bounded::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// Reads and validates `site.yaml` in `root`, reporting every problem found.
 pub fn load(root: &Path) -> Result<Config, Diagnostics> {
     let path = root.join(CONFIG_FILE);
     let shown = Path::new(CONFIG_FILE);
-    use crate::content::load::{Bounded, read_bounded};
     let bytes = read_bounded(&path, MAX_CONFIG_BYTES).map_err(|e| {
         Diagnostics(vec![match e {
             Bounded::Io(e) => Diagnostic::error(shown, format!("cannot read the site configuration: {e}")).hint(
@@ -553,9 +592,8 @@ pub fn load(root: &Path) -> Result<Config, Diagnostics> {
 }
 
 pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostics> {
-    let site: SiteConfig =
-        serde_saphyr::from_str_with_options(text, crate::content::front_matter::yaml_options())
-            .map_err(|e| Diagnostics(vec![from_yaml(shown, &e, 0, text)]))?;
+    let site: SiteConfig = serde_saphyr::from_str_with_options(text, yaml_options())
+        .map_err(|e| Diagnostics(vec![from_yaml(shown, &e, 0, text)]))?;
     let mut errs = Diagnostics::default();
     let at = |s: &serde_saphyr::Location| (s.line() as usize, s.column() as usize);
     let err = |loc: (usize, usize), msg: String, hint: &str| {

@@ -17,14 +17,14 @@ fn v<T: Serialize>(x: T) -> Value {
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::views::*;
-use super::{Output, OutputData};
 use crate::config::TopicKind;
 use crate::content::document::{Document, Kind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::feeds::{Scope, feed_links};
 use crate::i18n::{I18n, args};
+use crate::outputs::feeds::{Scope, feed_links};
 use crate::site::Site;
+use crate::theme::views::*;
+use crate::write::{File, FileData};
 
 /// Facts of the build that every page needs.
 pub struct Assets {
@@ -261,11 +261,11 @@ fn plan_key(site: &Site) -> u64 {
 /// Renders every page (and lists the attachments to copy).
 pub fn render_site(
     site: &Site,
-    templates: &super::templates::Templates,
+    templates: &crate::theme::templates::Templates,
     i18n: &I18n,
     assets: &Assets,
-) -> Result<Vec<Output>, Diagnostics> {
-    let sink = crate::output::Collect::default();
+) -> Result<Vec<File>, Diagnostics> {
+    let sink = crate::write::Collect::default();
     let mut entries = EntryCache::default();
     render_pages(
         site,
@@ -315,7 +315,7 @@ impl EntryCache {
     fn fill(
         &mut self,
         site: &Site,
-        templates: &super::templates::Templates,
+        templates: &crate::theme::templates::Templates,
         i18n: &I18n,
         global: u64,
     ) -> Result<(), Diagnostic> {
@@ -347,7 +347,7 @@ impl EntryCache {
                         let mut h = DefaultHasher::new();
                         view.hash(&mut h);
                         let ctx = context! { e => v(&view), level => 2, lang => v(lang_view(site, lang)) };
-                        let html = super::templates::render(templates, "entry.html", ctx)?;
+                        let html = crate::theme::templates::render(templates, "entry.html", ctx)?;
                         let value = context! { html => Value::from_safe_string(html), ..v(&view) };
                         Ok((h.finish(), value))
                     })
@@ -413,14 +413,14 @@ impl PageFingerprints {
 pub fn render_pages(
     site: &Site,
     plan: &Arc<Plan>,
-    templates: &super::templates::Templates,
+    templates: &crate::theme::templates::Templates,
     i18n: &I18n,
     assets: &Assets,
     previous: Option<&PageFingerprints>,
     entries: &mut EntryCache,
     global: u64,
     progress: Option<&indicatif::ProgressBar>,
-    sink: &dyn crate::output::Sink,
+    sink: &dyn crate::write::Sink,
 ) -> Result<RenderedPages, Diagnostics> {
     entries
         .fill(site, templates, i18n, global)
@@ -475,13 +475,13 @@ pub fn render_pages(
                 bar.inc(1);
             }
             let (template, ctx) = context_for(site, i18n, assets, entries, &p.page, &p.url);
-            let html = match super::templates::render(templates, template, ctx) {
+            let html = match crate::theme::templates::render(templates, template, ctx) {
                 Ok(h) => h,
                 Err(d) => return Some(d),
             };
-            sink.put(Output {
+            sink.put(File {
                 path: p.path.clone(),
-                data: OutputData::Bytes(html.into_bytes()),
+                data: FileData::Bytes(html.into_bytes()),
             })
             .err()
             .map(|e| written(p.path.clone(), e))
@@ -493,9 +493,9 @@ pub fn render_pages(
         for a in &doc.attachments {
             let path = a.url.trim_start_matches('/').to_owned();
             paths.push(path.clone());
-            let copy = Output {
+            let copy = File {
                 path: path.clone(),
-                data: OutputData::Copy(a.source.clone()),
+                data: FileData::Copy(a.source.clone()),
             };
             if let Err(e) = sink.put(copy) {
                 errs.push(written(path, e));
@@ -965,7 +965,7 @@ fn context_for(
                 &title,
                 all_language_links(site, lang, url),
             );
-            let form = crate::subscriptions::pages::site_page(site, i18n, lang);
+            let form = crate::theme::forms::site_page(site, i18n, lang);
             ("subscribe.html", context! { ..form, ..base })
         }
         Page::Languages => {
