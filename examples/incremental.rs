@@ -61,7 +61,10 @@ fn main() {
     let mut builder = Builder::new(BuildOptions {
         root: site.clone(),
         output: out.clone(),
-        now,
+        clock: anslag::site::clock::Clock::from_flag(now.as_deref()).unwrap_or_else(|e| {
+            eprintln!("--now: {e}");
+            std::process::exit(2)
+        }),
         drafts: true,
         compress: false,
     });

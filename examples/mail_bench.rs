@@ -23,8 +23,8 @@ use anslag::mail::links::LinkKey;
 use anslag::mail::outbox::{self, Claimed, MessageKind, NewRow};
 use anslag::mail::send::{self, Compose, SendOptions};
 use anslag::mail::{Frequency, Status, Subscriber, store};
-use anslag::theme::templates;
 use anslag::site::Site;
+use anslag::theme::templates;
 use chrono::{Duration, Utc};
 use rayon::prelude::*;
 
@@ -96,7 +96,7 @@ fn load(a: &Args, port: Option<u16>) -> Result<Loaded, String> {
     let (mut site, _, _) = render_all(&BuildOptions {
         root: a.site.clone(),
         output: tmp.path().join("public"),
-        now: Some(NOW.into()),
+        clock: anslag::site::clock::Clock::from_flag(Some(NOW)).unwrap(),
         drafts: false,
         compress: false,
     })
@@ -298,7 +298,12 @@ fn send(a: &Args) -> Result<(), String> {
         "queued {queued} crisis messages in {:.2} s",
         t.elapsed().as_secs_f64()
     );
-    let mut opts = SendOptions::new(&settings, &a.site);
+    let mut opts = SendOptions::new(
+        &settings,
+        &a.site,
+        anslag::site::clock::Clock::system(),
+        chrono_tz::UTC,
+    );
     opts.connections = a.connections;
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     let (_stop, stop_rx) = tokio::sync::watch::channel(false);

@@ -7,15 +7,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use chrono::DateTime;
-use chrono_tz::Tz;
-
 use crate::content::markdown::LinkKind;
-use crate::content::{ContentCache, LoadOptions, dates};
+use crate::content::{ContentCache, LoadOptions};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::i18n::I18n;
 use crate::outputs::html::Assets;
 use crate::site::Site;
+use crate::site::clock::Clock;
 use crate::theme::templates;
 use crate::write::Sink;
 use crate::write::{File, FileData};
@@ -52,8 +50,8 @@ const SMALL_RENDERERS: [SmallRenderer; 3] = [
 pub struct BuildOptions {
     pub root: PathBuf,
     pub output: PathBuf,
-    /// The moment the site is built for (embargoes, expiry, notice board); default: now.
-    pub now: Option<String>,
+    /// The moment the site is built for (embargoes, expiry, notice board): the clock's now.
+    pub clock: Clock,
     pub drafts: bool,
     /// Write a `.gz` and a `.br` beside each HTML, CSS, XML, JSON, text, calendar and feed
     /// file, for web servers that send precompressed files (nginx `gzip_static`).
@@ -233,7 +231,7 @@ impl Builder {
         report
             .warnings
             .extend(crate::outputs::html::warnings(&env.config));
-        let now = now_at(self.opts.now.as_deref(), env.config.tz)?;
+        let now = self.opts.clock.now(env.config.tz);
         let opts = LoadOptions {
             now,
             drafts: self.opts.drafts,
@@ -249,7 +247,12 @@ impl Builder {
             // The parsed files are only kept for the next rebuild.
             self.content = ContentCache::default();
         }
-        let site = Site::new(env.config.clone(), loaded.documents, opts);
+        let site = Site::new(
+            env.config.clone(),
+            loaded.documents,
+            opts,
+            self.opts.clock.clone(),
+        );
         report.timings.push(("content", t.elapsed()));
         let plan = crate::outputs::html::Plan::of(&site, self.plan.take());
         check_site_links(&self.opts.root, &site, &plan)?;
@@ -464,10 +467,9 @@ fn environment_key(root: &Path) -> u64 {
 
 /// Loads the site for `anslag check`: drafts and embargoed documents included, so that they are
 /// checked before they go out.
-pub fn load_for_check(root: &Path, now: Option<&str>) -> Result<Site, Diagnostics> {
+pub fn load_for_check(root: &Path, clock: &Clock) -> Result<Site, Diagnostics> {
     let config = config::load(root)?;
-    let now = now_at(now, config.tz)?;
-    Site::load(root, config, LoadOptions { now, drafts: true })
+    Site::load(root, config, clock, true)
 }
 
 /// Loads the site and renders it, without writing anything.
@@ -504,18 +506,6 @@ pub fn build_site(mut builder: Builder) -> Result<(Site, BuildReport), Diagnosti
     staging.commit().map_err(write_error)?;
     report.timings.push(("swap", t.elapsed()));
     Ok((site, report))
-}
-
-fn now_at(arg: Option<&str>, tz: Tz) -> Result<DateTime<Tz>, Diagnostics> {
-    match arg {
-        None => Ok(chrono::Utc::now().with_timezone(&tz)),
-        Some(s) => dates::parse(s, tz).map_err(|m| {
-            Diagnostics(vec![
-                Diagnostic::error("--now", m)
-                    .hint(format!("write the time like {}", dates::EXAMPLE)),
-            ])
-        }),
-    }
 }
 
 /// The theme's static files, the stylesheet named by a hash of its content so that it can be

@@ -7,6 +7,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 
 use anslag::build::{BuildOptions, Builder, build_with};
+use anslag::site::clock::Clock;
 
 // Rendering allocates many short strings on both cores; mimalloc's per-thread heaps spend a
 // fraction of glibc's time on it (measured in benches/README.md).
@@ -29,6 +30,10 @@ struct Cli {
     /// Print the time of each phase.
     #[arg(long, short, global = true)]
     verbose: bool,
+    /// Act as if it were this moment (RFC 3339, or a date and time in the site's zone), for
+    /// reproducible output: what is published, expired or due, and the dates in email.
+    #[arg(long, global = true)]
+    now: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -43,9 +48,6 @@ enum Command {
         /// Also build drafts and embargoed documents, marked as such.
         #[arg(long)]
         drafts: bool,
-        /// Build as if it were this moment (RFC 3339), for reproducible output.
-        #[arg(long)]
-        now: Option<String>,
         /// Also write a .gz and a .br beside each HTML, CSS, XML, JSON, text, calendar and
         /// feed file, for web servers that send precompressed files (nginx gzip_static).
         #[arg(long)]
@@ -57,17 +59,11 @@ enum Command {
         /// text (default) or json
         #[arg(long, default_value = "text")]
         format: ReportFormat,
-        /// Check as of this moment (RFC 3339); default: now.
-        #[arg(long)]
-        now: Option<String>,
     },
     /// Manage the subscriber store: import, export (right of access), erase, list.
     Subscribers {
         #[command(subcommand)]
         action: SubscribersAction,
-        /// Act as of this moment (RFC 3339); default: now.
-        #[arg(long, global = true)]
-        now: Option<String>,
     },
     /// Start a new document, with every field filled in or explained (a draft until you
     /// remove `draft: true`).
@@ -90,10 +86,6 @@ enum Command {
         /// Where to write the site (default: SITE/public).
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// Publish as if it were this moment (RFC 3339): what is published and which digests
-        /// are due.
-        #[arg(long)]
-        now: Option<String>,
         /// Write the messages a run would send as .eml files into DIR; sends and changes
         /// nothing.
         #[arg(long, value_name = "DIR")]
@@ -168,8 +160,24 @@ enum DocKind {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The one clock, handed down to every command. The subscription service's tests set it
+    // through the environment, where they cannot pass a flag.
+    let now = cli.now.clone().or_else(|| match &cli.command {
+        Command::Subscriptions { .. } => std::env::var(anslag::subscriptions::env::NOW)
+            .ok()
+            .filter(|v| !v.trim().is_empty()),
+        _ => None,
+    });
+    let clock = match Clock::from_flag(now.as_deref()) {
+        Ok(c) => c,
+        Err(m) => {
+            let d = anslag::diagnostics::Diagnostic::error("--now", m);
+            eprintln!("{}", d.render(anslag::diagnostics::colour_stderr()));
+            return ExitCode::FAILURE;
+        }
+    };
     match cli.command {
-        Command::Subscribers { action, now } => {
+        Command::Subscribers { action } => {
             use anslag::mail::subscribers::{SubscribersCommand, run};
             let cmd = match action {
                 SubscribersAction::Import { file } => SubscribersCommand::Import { file },
@@ -178,16 +186,7 @@ fn main() -> ExitCode {
                 SubscribersAction::List => SubscribersCommand::List,
             };
             let result = anslag::config::load(&cli.site).and_then(|config| {
-                let now = match now.as_deref() {
-                    None => chrono::Utc::now(),
-                    Some(s) => anslag::content::dates::parse(s, config.tz)
-                        .map(|d| d.with_timezone(&chrono::Utc))
-                        .map_err(|m| {
-                            anslag::diagnostics::Diagnostics(vec![
-                                anslag::diagnostics::Diagnostic::error("--now", m),
-                            ])
-                        })?,
-                };
+                let now = clock.now_utc(config.tz);
                 run(&cli.site, &config, cmd, now)
             });
             match result {
@@ -201,34 +200,32 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { format, now } => {
-            match anslag::build::load_for_check(&cli.site, now.as_deref()) {
-                Ok(site) => {
-                    let report = anslag::check::check_site(&cli.site, &site);
-                    match format {
-                        ReportFormat::Json => println!(
-                            "{}",
-                            serde_json::to_string_pretty(&report.to_json()).unwrap_or_default()
-                        ),
-                        ReportFormat::Text => {
-                            use std::io::IsTerminal;
-                            let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                                && std::io::stdout().is_terminal();
-                            print!("{}", report.to_text(colour));
-                        }
-                    }
-                    if report.has_errors() {
-                        ExitCode::FAILURE
-                    } else {
-                        ExitCode::SUCCESS
+        Command::Check { format } => match anslag::build::load_for_check(&cli.site, &clock) {
+            Ok(site) => {
+                let report = anslag::check::check_site(&cli.site, &site);
+                match format {
+                    ReportFormat::Json => println!(
+                        "{}",
+                        serde_json::to_string_pretty(&report.to_json()).unwrap_or_default()
+                    ),
+                    ReportFormat::Text => {
+                        use std::io::IsTerminal;
+                        let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                            && std::io::stdout().is_terminal();
+                        print!("{}", report.to_text(colour));
                     }
                 }
-                Err(d) => {
-                    eprint!("{}", d.render(anslag::diagnostics::colour_stderr()));
+                if report.has_errors() {
                     ExitCode::FAILURE
+                } else {
+                    ExitCode::SUCCESS
                 }
             }
-        }
+            Err(d) => {
+                eprint!("{}", d.render(anslag::diagnostics::colour_stderr()));
+                ExitCode::FAILURE
+            }
+        },
         Command::New {
             kind,
             title,
@@ -241,7 +238,7 @@ fn main() -> ExitCode {
                 DocKind::Notice => anslag::content::Kind::Notices,
             };
             let result = anslag::config::load(&cli.site).and_then(|config| {
-                let now = chrono::Utc::now().with_timezone(&config.tz);
+                let now = clock.now(config.tz);
                 let opts = anslag::authoring::new::NewOptions {
                     kind,
                     title: &title,
@@ -290,6 +287,7 @@ fn main() -> ExitCode {
             use anslag::subscriptions::{ServeOptions, StartError, serve};
             match serve(ServeOptions {
                 root: cli.site.clone(),
+                clock,
                 listen,
                 send: !no_send,
                 quiet: cli.quiet,
@@ -310,6 +308,7 @@ fn main() -> ExitCode {
             let output = output.unwrap_or_else(|| cli.site.join(".anslag").join("preview"));
             match anslag::serve::serve(anslag::serve::ServeOptions {
                 root: cli.site.clone(),
+                clock,
                 output,
                 listen,
             }) {
@@ -322,7 +321,6 @@ fn main() -> ExitCode {
         }
         Command::Publish {
             output,
-            now,
             dry_run,
             connections,
             no_compress,
@@ -332,7 +330,7 @@ fn main() -> ExitCode {
                 build: BuildOptions {
                     root: cli.site.clone(),
                     output: output.unwrap_or_else(|| cli.site.join("public")),
-                    now,
+                    clock,
                     drafts: false,
                     // Publishing is for the web server: precompressed copies by default.
                     compress: !no_compress,
@@ -346,7 +344,6 @@ fn main() -> ExitCode {
         Command::Build {
             output,
             drafts,
-            now,
             compress,
         } => {
             let started = Instant::now();
@@ -354,7 +351,7 @@ fn main() -> ExitCode {
             let opts = BuildOptions {
                 root: cli.site.clone(),
                 output: output.clone(),
-                now,
+                clock,
                 drafts,
                 compress,
             };

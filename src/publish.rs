@@ -99,7 +99,7 @@ pub fn publish(opts: &PublishOptions) -> Result<PublishReport, Diagnostics> {
         key,
     ));
     let conn = store::open(&store_path).map_err(|e| store_error(&store_path, e.into()))?;
-    let now = Utc::now();
+    let now = site.clock.now_utc(site.config.tz);
 
     if let Some(dir) = &opts.dry_run {
         // Everything in one transaction that is rolled back: the store stays as it was.
@@ -123,7 +123,7 @@ pub fn publish(opts: &PublishOptions) -> Result<PublishReport, Diagnostics> {
     drop(conn);
     report.queued = Some(queued);
 
-    let mut send_opts = SendOptions::new(&settings, root);
+    let mut send_opts = SendOptions::new(&settings, root, site.clock.clone(), site.config.tz);
     send_opts.progress = opts.progress;
     if let Some(n) = opts.connections {
         send_opts.connections = n.max(1);

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use anslag::check::{self, Finding, Report};
-use anslag::content::{Kind, LoadOptions, dates};
+use anslag::content::Kind;
 use anslag::diagnostics::Severity;
 use anslag::site::Site;
 
@@ -23,8 +23,8 @@ fn load(root: &Path) -> Site {
 
 fn load_with(root: &Path, drafts: bool) -> Site {
     let config = anslag::config::load(root).unwrap_or_else(|e| panic!("{e}"));
-    let now = dates::parse(NOW, config.tz).unwrap();
-    Site::load(root, config, LoadOptions { now, drafts }).unwrap_or_else(|e| panic!("{e}"))
+    let clock = anslag::site::clock::Clock::from_flag(Some(NOW)).unwrap();
+    Site::load(root, config, &clock, drafts).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn site() -> &'static Site {

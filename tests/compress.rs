@@ -147,7 +147,7 @@ fn rebuilds_through_the_serve_path_update_the_compressed_copies() {
     let mut builder = Builder::new(BuildOptions {
         root: site.root(),
         output: out.clone(),
-        now: Some(NOW.into()),
+        clock: anslag::site::clock::Clock::from_flag(Some(NOW)).unwrap(),
         drafts: true,
         compress: true,
     });

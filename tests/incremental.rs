@@ -26,7 +26,7 @@ impl Preview {
         let mut builder = Builder::new(BuildOptions {
             root: root.to_path_buf(),
             output: out.to_path_buf(),
-            now: Some(NOW.into()),
+            clock: anslag::site::clock::Clock::from_flag(Some(NOW)).unwrap(),
             drafts: true,
             compress: false,
         });

@@ -58,7 +58,7 @@ fn fixture() -> &'static Fixture {
         let (site, _, _) = render_all(&BuildOptions {
             root: root(),
             output: out.path().join("public"),
-            now: Some(NOW.into()),
+            clock: anslag::site::clock::Clock::from_flag(Some(NOW)).unwrap(),
             drafts: false,
             compress: false,
         })

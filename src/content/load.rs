@@ -14,6 +14,7 @@ use serde_saphyr::Spanned;
 use super::document::*;
 use super::front_matter::{self, FrontMatter};
 use super::markdown::{self, Ids, RenderOptions, Resolver};
+use super::visibility::Visibility;
 use super::{dates, minutes};
 use crate::config::{Config, TopicKind, is_slug};
 use crate::diagnostics::{Diagnostic, Diagnostics, from_yaml, line_col, nearest};
@@ -39,7 +40,15 @@ struct Parsed {
     body_offset: usize,
     fm: FrontMatter,
     date: DateTime<Tz>,
-    hidden: Option<String>,
+    draft: bool,
+}
+
+impl Parsed {
+    /// Decided anew at every load, never kept: an embargo that has passed since the file was
+    /// parsed no longer hides it.
+    fn visibility(&self, opts: LoadOptions) -> Visibility {
+        Visibility::at(self.draft, self.date, opts.now)
+    }
 }
 
 /// Loads every document of the site in `root`; `Err` holds all problems found.
@@ -378,13 +387,13 @@ impl ContentCache {
         for ((kind, slug), ps) in &groups {
             for (_, r) in ps {
                 let Ok(p) = r.as_ref() else { continue };
-                match &p.hidden {
+                match p.visibility(opts).reason() {
                     None => index
                         .entry((*kind, slug.clone()))
                         .or_default()
                         .push(p.lang.clone()),
                     Some(why) => {
-                        hidden.insert((*kind, slug.clone()), why.clone());
+                        hidden.insert((*kind, slug.clone()), why);
                     }
                 }
             }
@@ -403,10 +412,20 @@ impl ContentCache {
             keys.sort();
             hash_of(&keys)
         };
+        let until = groups
+            .values()
+            .flatten()
+            .filter_map(|(_, r)| match r.as_ref().as_ref().ok()?.visibility(opts) {
+                Visibility::Embargoed(at) => Some(at),
+                _ => None,
+            })
+            .min();
         let linking = Linking {
             index,
             hidden,
             index_hash,
+            since: Some(opts.now),
+            until,
         };
         // Kept for rebuilds told what changed: an edit that moves no file and renames nothing
         // then renders its document without grouping every file again.
@@ -416,7 +435,7 @@ impl ContentCache {
         let mut kept: Vec<((Kind, String), Rendering)> = Vec::new();
         for (key, ps) in groups {
             let files = attachments.remove(&key).unwrap_or_default();
-            let inputs = inputs_hash(&ps, &files, linking.index_hash);
+            let inputs = inputs_hash(&ps, &files, linking.index_hash, opts);
             match self.docs.get(&key) {
                 Some((h, r)) if *h == inputs => kept.push((key.clone(), r.clone())),
                 _ => todo.push((key.clone(), inputs, parsed_of(&ps), files.clone())),
@@ -481,6 +500,9 @@ impl ContentCache {
         changed: &HashSet<PathBuf>,
     ) -> Option<Result<Loaded, Diagnostics>> {
         let grouped = self.grouped.as_mut()?;
+        if !grouped.linking.holds_at(opts.now) {
+            return None;
+        }
         let mut edits = Vec::new();
         for rel in changed {
             if rel
@@ -509,8 +531,8 @@ impl ContentCache {
             let old = self.files.insert(rel.clone(), (st, new.clone()));
             same &= match (old.as_ref().map(|(_, o)| o.as_ref()), new.as_ref()) {
                 (Some(Ok(a)), Ok(b)) => {
-                    (a.kind, &a.slug, &a.lang, &a.stem, &a.hidden)
-                        == (b.kind, &b.slug, &b.lang, &b.stem, &b.hidden)
+                    (a.kind, &a.slug, &a.lang, &a.stem, a.visibility(opts))
+                        == (b.kind, &b.slug, &b.lang, &b.stem, b.visibility(opts))
                 }
                 _ => false,
             };
@@ -539,7 +561,7 @@ impl ContentCache {
             .filter_map(|key| {
                 let ps = grouped.groups.get(&key)?;
                 let files = grouped.attachments.get(&key).cloned().unwrap_or_default();
-                let inputs = inputs_hash(ps, &files, linking.index_hash);
+                let inputs = inputs_hash(ps, &files, linking.index_hash, opts);
                 let parsed = ps.iter().map(|(_, r)| r.clone()).collect::<Vec<_>>();
                 Some((key, inputs, parsed, files))
             })
@@ -584,6 +606,16 @@ struct Linking {
     index: HashMap<(Kind, String), Vec<String>>,
     hidden: HashMap<(Kind, String), String>,
     index_hash: u64,
+    /// The moments between which the index holds: made at `since`, until the next embargo
+    /// lifts. A load outside them builds the index anew.
+    since: Option<DateTime<Tz>>,
+    until: Option<DateTime<Tz>>,
+}
+
+impl Linking {
+    fn holds_at(&self, now: DateTime<Tz>) -> bool {
+        self.since.is_some_and(|s| s <= now) && self.until.is_none_or(|u| now < u)
+    }
 }
 
 /// The files grouped into documents, as the last whole load left them.
@@ -598,12 +630,17 @@ struct Grouped {
 
 /// What a document's rendering depends on besides its files' text: their paths and stamps,
 /// visibility, attachments, and the link index.
-fn inputs_hash(ps: &[StampedParse], files: &[(Attachment, Stamp)], index_hash: u64) -> u64 {
+fn inputs_hash(
+    ps: &[StampedParse],
+    files: &[(Attachment, Stamp)],
+    index_hash: u64,
+    opts: LoadOptions,
+) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for (st, r) in ps {
         if let Ok(p) = r.as_ref() {
-            (p.path.as_os_str(), st, &p.hidden).hash(&mut h);
+            (p.path.as_os_str(), st, p.visibility(opts)).hash(&mut h);
         }
     }
     for (a, st) in files {
@@ -631,7 +668,7 @@ fn render_document(
     for p in ps
         .iter()
         .filter_map(|r| r.as_ref().as_ref().ok())
-        .filter(|p| p.hidden.is_none() || opts.drafts)
+        .filter(|p| p.visibility(opts).is_published() || opts.drafts)
     {
         let resolver = DocResolver {
             index: &linking.index,
@@ -1030,13 +1067,7 @@ fn parse_bytes(
         return Err(errs);
     }
     let date = date.unwrap_or(opts.now);
-    let hidden = if fm.draft {
-        Some("it is a draft".to_owned())
-    } else if date > opts.now {
-        Some(format!("it is embargoed until {}", date.to_rfc3339()))
-    } else {
-        None
-    };
+    let draft = fm.draft;
     let body_offset = split.body_offset;
     Ok(Parsed {
         kind,
@@ -1048,7 +1079,7 @@ fn parse_bytes(
         body_offset,
         fm,
         date,
-        hidden,
+        draft,
     })
 }
 
@@ -1288,7 +1319,7 @@ fn render_translation(
         updated: date_opt(&fm.updated),
         topics: fm.topics.iter().map(|t| t.value.clone()).collect(),
         draft: fm.draft,
-        embargoed: p.date > opts.now,
+        embargoed: matches!(p.visibility(opts), Visibility::Embargoed(_)),
         body_html,
         public_markdown,
         headings,

@@ -7,6 +7,7 @@ pub mod front_matter;
 pub mod load;
 pub mod markdown;
 pub mod minutes;
+pub mod visibility;
 
 pub use document::{Document, Kind, Translation};
 pub use load::{CONTENT_DIR, ContentCache, LoadOptions, Loaded, load};

@@ -22,6 +22,8 @@
 //! stream is opened here with `TCP_NODELAY` and handed to lettre; implicit TLS (port 465) uses
 //! lettre's own stream and so needs more connections for the same rate.
 
+use crate::site::clock::Clock;
+use chrono_tz::Tz;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -59,17 +61,22 @@ pub struct SendOptions {
     pub timeout: Duration,
     /// `mail.smtp.ca_file`, resolved against the site folder.
     pub ca_file: Option<CaFile>,
+    /// The time rows are due and recorded by, in the site's zone.
+    pub clock: Clock,
+    pub tz: Tz,
 }
 
 impl SendOptions {
     /// The options `settings` give, for the site in the folder `root`.
-    pub fn new(settings: &MailSettings, root: &Path) -> SendOptions {
+    pub fn new(settings: &MailSettings, root: &Path, clock: Clock, tz: Tz) -> SendOptions {
         SendOptions {
             connections: settings.smtp.connections.clamp(1, 512) as usize,
             progress: false,
             wait_for_retries: Duration::from_secs(60),
             timeout: Duration::from_secs(60),
             ca_file: CaFile::resolve(settings.smtp.ca_file.as_deref(), root),
+            clock,
+            tz,
         }
     }
 }
@@ -170,7 +177,7 @@ pub async fn run(
         error,
     })?;
     let domain = message_id_domain(settings);
-    let (db, db_thread) = Db::start(store_path.to_owned())?;
+    let (db, db_thread) = Db::start(store_path.to_owned(), opts.clock.clone(), opts.tz)?;
     let recovered = db.recover(&lock).await?;
     let total = db.due().await?;
     let bar = progress_bar(opts.progress && total >= 200, total);
@@ -222,6 +229,7 @@ pub async fn run(
         let run = lock.id.clone();
         let batch = opts.connections.max(1) * 2;
         let wait = opts.wait_for_retries;
+        let (clock, tz) = (opts.clock.clone(), opts.tz);
         let mut halted = halted.clone();
         tokio::spawn(async move {
             let mut halt_open = true;
@@ -239,10 +247,12 @@ pub async fn run(
                     }
                     let next = db.next_due().await?;
                     let Some(next) = next else { return Ok(()) };
-                    let delay = (next - Utc::now()).to_std().unwrap_or_default();
-                    if delay > wait {
+                    let gap = (next - clock.now_utc(tz)).to_std().unwrap_or_default();
+                    if gap > wait {
                         return Ok(());
                     }
+                    // A fixed clock moves on to the moment instead of being slept for.
+                    let delay = clock.wait_until(next, tz);
                     // Some rows may still be in flight and come back for a retry: look again
                     // at least every second.
                     let nap = delay.clamp(Duration::from_millis(50), Duration::from_secs(1));
@@ -751,12 +761,16 @@ enum Cmd {
 struct Db(std::sync::mpsc::Sender<Cmd>);
 
 impl Db {
-    fn start(path: PathBuf) -> Result<(Db, std::thread::JoinHandle<()>), SendError> {
+    fn start(
+        path: PathBuf,
+        clock: Clock,
+        tz: Tz,
+    ) -> Result<(Db, std::thread::JoinHandle<()>), SendError> {
         let conn = store::open(&path).map_err(store::StoreError::from)?;
         let (tx, rx) = std::sync::mpsc::channel::<Cmd>();
         let handle = std::thread::Builder::new()
             .name("anslag-outbox".into())
-            .spawn(move || db_thread(conn, rx))
+            .spawn(move || db_thread(conn, rx, &clock, tz))
             .map_err(|e| SendError::Config(format!("cannot start the outbox thread: {e}")))?;
         Ok((Db(tx), handle))
     }
@@ -806,7 +820,12 @@ impl Db {
 
 /// Serves commands in groups: everything that arrived while the last group was committed goes
 /// into one transaction, and each sender hears back only after the commit.
-fn db_thread(conn: rusqlite::Connection, rx: std::sync::mpsc::Receiver<Cmd>) {
+fn db_thread(
+    conn: rusqlite::Connection,
+    rx: std::sync::mpsc::Receiver<Cmd>,
+    clock: &Clock,
+    tz: Tz,
+) {
     while let Ok(first) = rx.recv() {
         let mut group = vec![first];
         while let Ok(more) = rx.try_recv() {
@@ -835,7 +854,7 @@ fn db_thread(conn: rusqlite::Connection, rx: std::sync::mpsc::Receiver<Cmd>) {
                 other => others.push(other),
             }
         }
-        let now = Utc::now();
+        let now = clock.now_utc(tz);
         if !begin_ids.is_empty() || !records.is_empty() {
             let r = store::atomically(&conn, || {
                 if !records.is_empty() {
@@ -855,7 +874,7 @@ fn db_thread(conn: rusqlite::Connection, rx: std::sync::mpsc::Receiver<Cmd>) {
             }
         }
         for cmd in others {
-            let now = Utc::now();
+            let now = clock.now_utc(tz);
             match cmd {
                 Cmd::Recover(me, dir, tx) => {
                     let _ = tx.send(outbox::recover(&conn, &dir, &me, now));

@@ -391,11 +391,6 @@ pub fn confirm(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<bool> {
     Ok(by_id(conn, id)?.is_some_and(|s| s.status == Status::Confirmed))
 }
 
-/// Unsubscribes now ([`unsubscribe_at`] with the clock). True if the subscriber exists.
-pub fn unsubscribe(conn: &Connection, id: i64) -> Result<bool> {
-    unsubscribe_at(conn, id, Utc::now())
-}
-
 /// Unsubscribes, recording when consent was withdrawn: an import whose consent is older than
 /// this cannot subscribe the person again. True if the subscriber exists.
 pub fn unsubscribe_at(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<bool> {
@@ -968,7 +963,7 @@ mod tests {
             ),
             Err(StoreError::InvalidAddress(_))
         ));
-        assert!(!unsubscribe(&conn, 999).unwrap());
+        assert!(!unsubscribe_at(&conn, 999, now).unwrap());
         assert!(!confirm(&conn, 999, now).unwrap());
         assert!(!update_preferences(&conn, 999, "sv", &[], Frequency::Daily).unwrap());
     }

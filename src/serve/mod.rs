@@ -23,6 +23,7 @@ pub struct ServeOptions {
     /// Where the preview is written (not `public/`: a preview holds drafts).
     pub output: PathBuf,
     pub listen: SocketAddr,
+    pub clock: crate::site::clock::Clock,
 }
 
 /// A message to open pages.
@@ -65,7 +66,7 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
     let mut builder = Builder::new(BuildOptions {
         root: opts.root.clone(),
         output: out_dir.clone(),
-        now: None,
+        clock: opts.clock.clone(),
         drafts: true,
         compress: false,
     });

@@ -2,6 +2,8 @@
 //! every renderer needs (by kind, topic, committee and year; active crisis notices; the official
 //! notice board). Built once per build, then only read.
 
+pub mod clock;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -13,6 +15,7 @@ use crate::config::{Config, TopicKind};
 use crate::content::document::{Kind, Urgency};
 use crate::content::{self, Document, LoadOptions};
 use crate::diagnostics::Diagnostics;
+use clock::Clock;
 
 /// An approved set of minutes announced on the official notice board.
 #[derive(Debug, Clone)]
@@ -25,6 +28,8 @@ pub struct BoardEntry {
 
 pub struct Site {
     pub config: Config,
+    /// The clock the site was built by: mail composed from the site reads it for its dates.
+    pub clock: Clock,
     /// Newest first.
     pub documents: Vec<Arc<Document>>,
     pub now: DateTime<Tz>,
@@ -40,12 +45,28 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn load(root: &Path, config: Config, opts: LoadOptions) -> Result<Site, Diagnostics> {
+    /// Loads the site as it is at the clock's now (drafts and embargoed documents too with
+    /// `drafts`).
+    pub fn load(
+        root: &Path,
+        config: Config,
+        clock: &Clock,
+        drafts: bool,
+    ) -> Result<Site, Diagnostics> {
+        let opts = LoadOptions {
+            now: clock.now(config.tz),
+            drafts,
+        };
         let documents = content::load(root, &config, opts)?;
-        Ok(Site::new(config, documents, opts))
+        Ok(Site::new(config, documents, opts, clock.clone()))
     }
 
-    pub fn new(config: Config, mut documents: Vec<Arc<Document>>, opts: LoadOptions) -> Site {
+    pub fn new(
+        config: Config,
+        mut documents: Vec<Arc<Document>>,
+        opts: LoadOptions,
+        clock: Clock,
+    ) -> Site {
         let default = config.default_language().to_owned();
         documents.sort_by(|a, b| {
             b.primary(&default)
@@ -94,7 +115,7 @@ impl Site {
                     .checked_add_days(Days::new(u64::from(config.site.minutes.appeal_days)))
                     .unwrap_or(posted);
                 let today = opts.now.date_naive();
-                if posted <= today && today <= appeal_until {
+                if crate::content::visibility::on_notice_board(posted, appeal_until, today) {
                     notice_board.push(BoardEntry {
                         doc: i,
                         posted,
@@ -105,6 +126,7 @@ impl Site {
         }
         Site {
             config,
+            clock,
             documents,
             now: opts.now,
             drafts: opts.drafts,
@@ -130,12 +152,4 @@ impl Site {
     }
 }
 
-/// Whether a notice is in force at `now`: published, not expired, not ended early.
-pub fn is_active(
-    date: DateTime<Tz>,
-    expires: Option<DateTime<Tz>>,
-    ended: Option<DateTime<Tz>>,
-    now: DateTime<Tz>,
-) -> bool {
-    date <= now && expires.is_none_or(|e| now < e) && ended.is_none_or(|e| now < e)
-}
+pub use crate::content::visibility::in_force as is_active;

@@ -37,6 +37,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::mail::links::LinkKey;
 use crate::site::Site;
+pub use crate::site::clock::Clock;
 use limits::{IpRange, RateLimiter};
 use pages::Pages;
 use writer::Writer;
@@ -59,7 +60,7 @@ pub mod env {
     pub const EMAILS_PER_ADDRESS: &str = "ANSLAG_SERVICE_EMAILS_PER_ADDRESS";
     /// Comma-separated origins; overrides `mail.service.allowed_origins`.
     pub const ALLOWED_ORIGINS: &str = "ANSLAG_SERVICE_ALLOWED_ORIGINS";
-    /// Tests only: the service's clock (RFC 3339).
+    /// Tests only: the service's clock (RFC 3339), where `--now` is not given.
     pub const NOW: &str = "ANSLAG_NOW";
 }
 
@@ -68,6 +69,8 @@ pub mod env {
 pub struct ServeOptions {
     /// The site folder.
     pub root: PathBuf,
+    /// The service's clock: the moment it stores as consent, token times and rate windows.
+    pub clock: Clock,
     /// Where to listen (default: [`env::LISTEN`], else [`DEFAULT_LISTEN`]).
     pub listen: Option<SocketAddr>,
     /// Send queued messages from this process (default). Without, they stay queued for another
@@ -107,30 +110,6 @@ impl From<Diagnostics> for StartError {
 impl From<Diagnostic> for StartError {
     fn from(d: Diagnostic) -> StartError {
         StartError::Site(Diagnostics(vec![d]))
-    }
-}
-
-/// The service's clock: the real one, or a fixed moment for tests ([`env::NOW`]).
-#[derive(Debug, Clone, Copy)]
-pub struct Clock(Option<DateTime<Utc>>);
-
-impl Clock {
-    pub fn from_env(var: Option<String>) -> Result<Clock, StartError> {
-        match var.filter(|v| !v.trim().is_empty()) {
-            None => Ok(Clock(None)),
-            Some(v) => DateTime::parse_from_rfc3339(v.trim())
-                .map(|t| Clock(Some(t.with_timezone(&Utc))))
-                .map_err(|e| {
-                    StartError::Setting(format!(
-                        "{} must be a time like 2026-11-22T12:00:00+01:00: {e}",
-                        env::NOW
-                    ))
-                }),
-        }
-    }
-
-    pub fn now(&self) -> DateTime<Utc> {
-        self.0.unwrap_or_else(Utc::now)
     }
 }
 
@@ -223,17 +202,21 @@ pub fn service_prefix(service_url: &str) -> Result<String, StartError> {
 }
 
 /// Lines for the operator, on stderr. Never an address in clear: callers mask them.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Log {
     quiet: bool,
     verbose: bool,
+    /// Lines are stamped by the service's clock (UTC: the zone a server's logs are read in).
+    clock: Clock,
 }
 
 impl Log {
     fn line(&self, text: &str) {
         eprintln!(
             "{} {text}",
-            Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            self.clock
+                .now_utc(chrono_tz::UTC)
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
         );
     }
     /// What an operator wants to see: starting, stopping, what was sent.
@@ -250,6 +233,13 @@ impl Log {
     }
     pub fn error(&self, text: impl AsRef<str>) {
         self.line(&format!("error: {}", text.as_ref()));
+    }
+}
+
+impl Service {
+    /// The time now by the service's clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now_utc(self.pages.site.config.tz)
     }
 }
 
@@ -303,9 +293,10 @@ async fn run(opts: ServeOptions) -> Result<(), StartError> {
     let log = Log {
         quiet: opts.quiet,
         verbose: opts.verbose,
+        clock: opts.clock.clone(),
     };
     let root = opts.root.clone();
-    let clock = Clock::from_env(std::env::var(env::NOW).ok())?;
+    let clock = opts.clock.clone();
     let config = crate::config::load(&root)?;
     let store_path = crate::mail::subscribers::store_path(&root, &config)?;
     let Some(settings) = config.site.mail.clone() else {
@@ -326,12 +317,7 @@ async fn run(opts: ServeOptions) -> Result<(), StartError> {
         i18n.clone(),
     )?);
     let (css, css_path) = stylesheet(&root, &config.site.theme, &prefix);
-    let now = clock.now().with_timezone(&config.tz);
-    let site = Arc::new(Site::load(
-        &root,
-        config,
-        crate::content::load::LoadOptions { now, drafts: false },
-    )?);
+    let site = Arc::new(Site::load(&root, config, &clock, false)?);
     let key = LinkKey::load(&store_path)?;
     let (writer, store_thread) = Writer::start(&store_path)?;
     let pages = Pages::new(
@@ -351,6 +337,7 @@ async fn run(opts: ServeOptions) -> Result<(), StartError> {
             settings: settings.clone(),
             key: key.clone(),
         };
+        let log = log.clone();
         sender::Sender::start(&store_path, parts, move |line| log.info(line))
     });
     let service = Arc::new(Service {
@@ -362,7 +349,7 @@ async fn run(opts: ServeOptions) -> Result<(), StartError> {
         policy,
         clock,
         wake: sender.as_ref().map(sender::Sender::wake),
-        log,
+        log: log.clone(),
         css,
     });
 
@@ -493,13 +480,5 @@ mod tests {
             "/prenumeration"
         );
         assert!(service_prefix("prenumeration").is_err());
-    }
-
-    #[test]
-    fn the_clock_is_fixed_only_when_asked() {
-        assert!(Clock::from_env(None).unwrap().0.is_none());
-        let c = Clock::from_env(Some("2026-11-22T12:00:00+01:00".into())).unwrap();
-        assert_eq!(c.now().to_rfc3339(), "2026-11-22T11:00:00+00:00");
-        assert!(Clock::from_env(Some("tomorrow".into())).is_err());
     }
 }

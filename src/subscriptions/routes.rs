@@ -395,7 +395,7 @@ async fn subscribe(
             return page(&svc, StatusCode::BAD_REQUEST, &lang, html);
         }
     };
-    let now = svc.clock.now();
+    let now = svc.now();
     let per_address = svc.policy.emails_per_address;
     let a = address.clone();
     let result = svc
@@ -471,7 +471,7 @@ async fn manage(
             return page(&svc, StatusCode::BAD_REQUEST, &lang, html);
         }
     };
-    let now = svc.clock.now();
+    let now = svc.now();
     let per_address = svc.policy.emails_per_address;
     let a = address.clone();
     let result = svc
@@ -503,7 +503,7 @@ async fn confirm_page(
     headers: HeaderMap,
 ) -> Response {
     let asked = query_lang(q.as_deref());
-    let now = svc.clock.now();
+    let now = svc.now();
     let t = token.clone();
     let found = svc
         .writer
@@ -543,7 +543,7 @@ async fn confirm(
     if let Err(r) = guard(&svc, peer, &headers, &lang) {
         return r;
     }
-    let now = svc.clock.now();
+    let now = svc.now();
     let result = svc
         .writer
         .call(move |conn| {
@@ -733,7 +733,7 @@ async fn unsubscribe(
         return message(&svc, &fallback, Message::LinkInvalid);
     };
     let key = svc.key.clone();
-    let now = svc.clock.now();
+    let now = svc.now();
     let result = svc
         .writer
         .call(move |conn| {

@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-use chrono::Utc;
 use tokio::sync::{Notify, watch};
 use tokio::task::JoinHandle;
 
@@ -72,13 +71,8 @@ impl ServiceComposer {
         let load = || {
             let p = &self.parts;
             let config = crate::config::load(&p.root).map_err(|d| d.to_string())?;
-            let now = Utc::now().with_timezone(&config.tz);
-            let site = Site::load(
-                &p.root,
-                config,
-                crate::content::load::LoadOptions { now, drafts: false },
-            )
-            .map_err(|d| d.to_string())?;
+            let site =
+                Site::load(&p.root, config, &p.site.clock, false).map_err(|d| d.to_string())?;
             Ok(SiteComposer::new(
                 Arc::new(site),
                 p.i18n.clone(),
@@ -165,7 +159,12 @@ async fn run_loop(
         if *stop.borrow() {
             return;
         }
-        let mut opts = SendOptions::new(&parts.settings, &parts.root);
+        let mut opts = SendOptions::new(
+            &parts.settings,
+            &parts.root,
+            parts.site.clock.clone(),
+            parts.site.config.tz,
+        );
         // Rows waiting for a back-off are left for a later run: this task comes back anyway.
         opts.wait_for_retries = Duration::ZERO;
         opts.progress = false;

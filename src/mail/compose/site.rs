@@ -4,8 +4,6 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use chrono::Utc;
-
 use super::{
     Composed, Envelope, MailContext, Prepared, confirmation, crisis, digest, manage, message,
     message_prepared,
@@ -145,7 +143,7 @@ impl SiteComposer {
 impl Compose for SiteComposer {
     fn compose(&self, row: &Claimed) -> Result<lettre::Message, String> {
         let ctx = self.ctx();
-        let now = Utc::now();
+        let now = self.site.clock.now_utc(self.site.config.tz);
         if row.kind == MessageKind::Confirm && row.message_key.starts_with(MANAGE_KEY_PREFIX) {
             // A confirmed subscriber's links, asked for by address: composed per recipient.
             let composed = manage(&ctx, &row.address, &row.language).map_err(|d| d.message)?;
@@ -196,7 +194,7 @@ impl SiteComposer {
         let env = Envelope {
             to: &row.address,
             message_id: &row.message_id,
-            date: Utc::now(),
+            date: self.site.clock.now_utc(self.site.config.tz),
             unsubscribe_url: Some(&unsubscribe),
             preferences_url: Some(&preferences),
             urgent,
