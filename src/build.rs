@@ -507,7 +507,7 @@ fn now_at(arg: Option<&str>, tz: Tz) -> Result<DateTime<Tz>, Diagnostics> {
         None => Ok(chrono::Utc::now().with_timezone(&tz)),
         Some(s) => dates::parse(s, tz).map_err(|m| {
             Diagnostics(vec![
-                Diagnostic::error("--now", m)
+                Diagnostic::flag("--now", m)
                     .hint(format!("write the time like {}", dates::EXAMPLE)),
             ])
         }),

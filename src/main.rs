@@ -184,7 +184,7 @@ fn main() -> ExitCode {
                         .map(|d| d.with_timezone(&chrono::Utc))
                         .map_err(|m| {
                             anslag::diagnostics::Diagnostics(vec![
-                                anslag::diagnostics::Diagnostic::error("--now", m),
+                                anslag::diagnostics::Diagnostic::flag("--now", m),
                             ])
                         })?,
                 };
