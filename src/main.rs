@@ -196,7 +196,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
-                    eprint!("{}", d.render(anslag::diagnostics::colour_stderr()));
+                    d.eprint();
                     ExitCode::FAILURE
                 }
             }
@@ -224,7 +224,7 @@ fn main() -> ExitCode {
                     }
                 }
                 Err(d) => {
-                    eprint!("{}", d.render(anslag::diagnostics::colour_stderr()));
+                    d.eprint();
                     ExitCode::FAILURE
                 }
             }
@@ -262,7 +262,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
-                    eprint!("{}", d.render(anslag::diagnostics::colour_stderr()));
+                    d.eprint();
                     ExitCode::FAILURE
                 }
             }
@@ -280,7 +280,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(d) => {
-                eprint!("{}", d.render(anslag::diagnostics::colour_stderr()));
+                d.eprint();
                 ExitCode::FAILURE
             }
         },
@@ -297,7 +297,7 @@ fn main() -> ExitCode {
             }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(StartError::Site(d)) => {
-                    eprint!("{}", d.render(anslag::diagnostics::colour_stderr()));
+                    d.eprint();
                     ExitCode::FAILURE
                 }
                 Err(e) => {
@@ -362,10 +362,7 @@ fn main() -> ExitCode {
             let progress = !cli.quiet && std::io::stderr().is_terminal();
             match build_with(Builder::new(opts).with_progress(progress)) {
                 Ok(report) => {
-                    let colour = anslag::diagnostics::colour_stderr();
-                    for w in &report.warnings {
-                        eprintln!("{}", w.render(colour));
-                    }
+                    anslag::diagnostics::eprint(&report.warnings);
                     if cli.verbose {
                         for (phase, d) in &report.timings {
                             eprintln!("{phase:>28}: {:.1} ms", d.as_secs_f64() * 1000.0);
@@ -383,7 +380,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
-                    eprint!("{}", diags.render(anslag::diagnostics::colour_stderr()));
+                    diags.eprint();
                     eprintln!(
                         "error: the build failed with {} error{}; {} was left as it was",
                         diags.error_count(),
@@ -402,12 +399,9 @@ fn publish(opts: &anslag::mail::publish::PublishOptions, quiet: bool, verbose: b
     let started = Instant::now();
     let output = &opts.build.output;
     let dry_run = &opts.dry_run;
-    let colour = anslag::diagnostics::colour_stderr();
     match publish(opts) {
         Ok(report) => {
-            for w in &report.build.warnings {
-                eprintln!("{}", w.render(colour));
-            }
+            anslag::diagnostics::eprint(&report.build.warnings);
             if let Some(sent) = &report.sent {
                 for (address, error) in &sent.failures {
                     eprintln!("warning: not delivered to {address}: {error}");
@@ -459,7 +453,7 @@ fn publish(opts: &anslag::mail::publish::PublishOptions, quiet: bool, verbose: b
             ExitCode::SUCCESS
         }
         Err(diags) => {
-            eprint!("{}", diags.render(colour));
+            diags.eprint();
             ExitCode::FAILURE
         }
     }
