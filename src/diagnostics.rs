@@ -1,5 +1,7 @@
 //! Errors for people: every problem a user can cause names the file, the line (and column where
 //! known), says what was expected and gives a hint. A build collects all of them before it stops.
+//! A problem that is not in a file names the flag or setting it is in, or nothing when it is a
+//! failure while running. They are drawn for the terminal by annotate-snippets, like rustc's.
 
 use std::fmt;
 use std::ops::Range;
@@ -187,35 +189,28 @@ impl Diagnostic {
             (Some(file), Some(line), Some(quoted)) => {
                 let head =
                     renderer.render(&[Group::with_title(level.clone().primary_title(title))]);
-                let place = self.place(file, colour);
-                let mut body = Group::with_level(level).element(self.snippet(line, quoted));
-                body = body.elements(hint);
+                let body = Group::with_level(level)
+                    .element(self.snippet(line, quoted))
+                    .elements(hint);
+                let place = self.place(file, line, colour);
                 format!("{head}\n{place}\n{}", renderer.render(&[body]))
             }
             (file, _, _) => {
-                let mut group = Group::with_title(level.primary_title(title));
-                if let Some(file) = file {
-                    let mut origin = annotate_snippets::Origin::path(file.display().to_string());
-                    if let Some(line) = self.line {
-                        origin = origin.line(line);
-                        if let Some(column) = self.column {
-                            origin = origin.char_column(column);
-                        }
-                    }
-                    group = group.element(origin);
-                }
-                renderer.render(&[group.elements(hint)])
+                let group = Group::with_title(level.primary_title(title))
+                    .elements(file.map(|file| self.origin_at(file)))
+                    .elements(hint);
+                renderer.render(&[group])
             }
         };
         out.push('\n');
         out
     }
 
-    /// The location line of a quoted diagnostic, ` --> file:line:column`. It is written here,
-    /// not by annotate-snippets, which would count the column in the quoted window of a long
-    /// line and leave the line out when there is no column.
-    fn place(&self, file: &Path, colour: bool) -> String {
-        let mut place = format!("{}:{}", file.display(), self.line.unwrap_or(1));
+    /// ` --> file:line:column` for a diagnostic that quotes its line. It is written here, not
+    /// by annotate-snippets, which would count the column in the quoted window of a long line
+    /// and leave the line out when there is no column.
+    fn place(&self, file: &Path, line: usize, colour: bool) -> String {
+        let mut place = format!("{}:{line}", file.display());
         if let Some(column) = self.column {
             place.push_str(&format!(":{column}"));
         }
@@ -225,9 +220,19 @@ impl Diagnostic {
         } else {
             "-->".to_owned()
         };
-        // Aligned with the gutter, whose width is that of the line number.
-        let indent = " ".repeat(self.line.unwrap_or(1).to_string().len());
+        // Aligned with the gutter, as wide as the line number.
+        let indent = " ".repeat(line.to_string().len());
         format!("{indent}{arrow} {place}")
+    }
+
+    /// ` --> file:line:column` drawn by annotate-snippets, for a diagnostic without a quote.
+    fn origin_at<'a>(&self, file: &Path) -> annotate_snippets::Origin<'a> {
+        let origin = annotate_snippets::Origin::path(file.display().to_string());
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => origin.line(line).char_column(column),
+            (Some(line), None) => origin.line(line),
+            (None, _) => origin,
+        }
     }
 
     /// The quoted line with a caret under the column; annotate-snippets places it from the
@@ -487,7 +492,8 @@ fn yaml_hint(msg: &str) -> String {
     }
 }
 
-/// 1-based line and column of a byte offset in `text`.
+/// 1-based line and column of a byte offset in `text`, the column in characters (see
+/// [`Diagnostic::column`]).
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..text.floor_char_boundary(offset)];
@@ -615,6 +621,23 @@ mod tests {
         assert!(s.contains(" --> a.md:2\n"), "{s}");
         assert!(s.contains("2 | ab cd\n"), "{s}");
         assert!(!s.contains('^'), "{s}");
+    }
+
+    #[test]
+    fn a_caret_past_the_end_or_an_empty_line_is_drawn() {
+        let s = Diagnostic::error("a.md", "cut short")
+            .at(1, Some(4))
+            .with_source("abc")
+            .to_string();
+        assert!(
+            s.contains(" --> a.md:1:4\n") && s.contains("  |    ^\n"),
+            "{s}"
+        );
+        let s = Diagnostic::error("a.md", "empty")
+            .at(2, None)
+            .with_source("a\n\nb")
+            .to_string();
+        assert!(s.contains(" --> a.md:2\n"), "{s}");
     }
 
     #[test]
