@@ -1,8 +1,14 @@
 //! Errors for people: every problem a user can cause names the file, the line (and column where
 //! known), says what was expected and gives a hint. A build collects all of them before it stops.
+//! A problem that is not in a file names the flag or setting it is in, or nothing when it is a
+//! failure while running. They are drawn for the terminal by annotate-snippets, like rustc's.
 
 use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use anstyle::{AnsiColor, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -12,15 +18,40 @@ pub enum Severity {
     Info,
 }
 
-/// One problem found in the user's files.
+/// Where a problem is, as the user would go and look for it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Origin {
+    /// A file, by the path the user knows (relative to the site root where possible).
+    File(PathBuf),
+    /// A setting of a file by its dotted key (`mail.smtp.host` in site.yaml): for a value found
+    /// wrong after the file was read, when its line is no longer known.
+    Setting { file: PathBuf, key: String },
+    /// A command-line flag (`--now`).
+    Flag(String),
+    /// Nothing the user could point at: a failure while running (a refused address).
+    Nowhere,
+}
+
+impl Origin {
+    /// The file the problem is in, if it is in one.
+    pub fn file(&self) -> Option<&Path> {
+        match self {
+            Origin::File(file) | Origin::Setting { file, .. } => Some(file),
+            Origin::Flag(_) | Origin::Nowhere => None,
+        }
+    }
+}
+
+/// One problem found in the user's files, command line or run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Path as the user knows it (relative to the site root where possible).
-    pub file: PathBuf,
+    pub origin: Origin,
     /// 1-based line, when the problem has a place in the file.
     pub line: Option<usize>,
-    /// 1-based column (in characters).
+    /// 1-based column in characters (Unicode scalar values), as [`line_col`], the YAML parser
+    /// and rustc count: a vowel mark, a ZWNJ and each part of an emoji sequence count as one,
+    /// so does a double-width CJK character. The caret is placed from it by display width.
     pub column: Option<usize>,
     pub message: String,
     pub hint: Option<String>,
@@ -32,10 +63,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    /// An error at `origin`.
+    pub fn new(origin: Origin, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            file: file.into(),
+            origin,
             line: None,
             column: None,
             message: message.into(),
@@ -43,6 +75,31 @@ impl Diagnostic {
             source_line: None,
             source_offset: 0,
         }
+    }
+
+    /// An error in `file`.
+    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self::new(Origin::File(file.into()), message)
+    }
+
+    /// An error in the value of the setting `key` of `file`.
+    pub fn setting(
+        file: impl Into<PathBuf>,
+        key: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        let (file, key) = (file.into(), key.into());
+        Self::new(Origin::Setting { file, key }, message)
+    }
+
+    /// An error in the command-line flag `flag` (`--now`).
+    pub fn flag(flag: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(Origin::Flag(flag.into()), message)
+    }
+
+    /// An error with no place in the user's files or command line: a failure while running.
+    pub fn failure(message: impl Into<String>) -> Self {
+        Self::new(Origin::Nowhere, message)
     }
 
     pub fn at(mut self, line: usize, column: Option<usize>) -> Self {
@@ -68,66 +125,144 @@ impl Diagnostic {
         self
     }
 
+    /// The file the problem is in, if it is in one.
+    pub fn file(&self) -> Option<&Path> {
+        self.origin.file()
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 }
 
+/// The colours of the diagnostics on a terminal (the arrow and gutter in blue, as rustc's).
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const INFO: Style = AnsiColor::Cyan.on_default().bold();
+const GUTTER: Style = AnsiColor::Blue.on_default().bold();
+
+fn renderer(colour: bool) -> Renderer {
+    if !colour {
+        return Renderer::plain();
+    }
+    Renderer::styled()
+        .error(ERROR)
+        .warning(WARNING)
+        .info(INFO)
+        .line_num(GUTTER)
+}
+
 impl Diagnostic {
-    /// The message as text for a terminal, coloured like rustc's when `colour` is set.
+    /// The message as text for a terminal, drawn by annotate-snippets like rustc's and coloured
+    /// when `colour` is set:
+    ///
+    /// ```text
+    /// error: message
+    ///  --> file:line:column
+    ///   |
+    /// 5 | the quoted line
+    ///   |     ^
+    ///   |
+    ///   = hint: hint
+    /// ```
+    ///
+    /// A flag or a setting prefixes the message (`error: --now: …`); a failure has no place.
     pub fn render(&self, colour: bool) -> String {
-        use anstyle::{AnsiColor, Style};
-        let paint = |style: Style, text: &str| {
-            if colour {
-                format!("{}{text}{}", style.render(), style.render_reset())
-            } else {
-                text.to_owned()
+        let renderer = renderer(colour);
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Info => Level::INFO,
+        };
+        let title = match &self.origin {
+            Origin::Setting { key, .. } => format!("{key}: {}", self.message),
+            Origin::Flag(flag) => format!("{flag}: {}", self.message),
+            Origin::File(_) | Origin::Nowhere => self.message.clone(),
+        };
+        // Hints quote the user's words: clean them as annotate-snippets cleans the rest.
+        let hint = self.hint.as_deref().map(|h| {
+            Level::HELP
+                .with_name("hint")
+                .message(annotate_snippets::normalize_untrusted_str(h))
+        });
+        let mut out = match (self.file(), self.line, &self.source_line) {
+            (Some(file), Some(line), Some(quoted)) => {
+                let head =
+                    renderer.render(&[Group::with_title(level.clone().primary_title(title))]);
+                let body = Group::with_level(level)
+                    .element(self.snippet(line, quoted))
+                    .elements(hint);
+                let place = self.place(file, line, colour);
+                format!("{head}\n{place}\n{}", renderer.render(&[body]))
+            }
+            (file, _, _) => {
+                let group = Group::with_title(level.primary_title(title))
+                    .elements(file.map(|file| self.origin_at(file)))
+                    .elements(hint);
+                renderer.render(&[group])
             }
         };
-        let (label, tone) = match self.severity {
-            Severity::Error => ("error", AnsiColor::Red),
-            Severity::Warning => ("warning", AnsiColor::Yellow),
-            Severity::Info => ("info", AnsiColor::Cyan),
-        };
-        let strong = Style::new().bold();
-        let accent = Style::new().fg_color(Some(tone.into())).bold();
-        let blue = Style::new().fg_color(Some(AnsiColor::Blue.into())).bold();
-        let mut out = format!(
-            "{}{}\n",
-            paint(accent, label),
-            paint(strong, &format!(": {}", self.message))
-        );
-        let mut place = self.file.display().to_string();
-        if let Some(line) = self.line {
-            place.push_str(&format!(":{line}"));
-            if let Some(col) = self.column {
-                place.push_str(&format!(":{col}"));
-            }
-        }
-        out.push_str(&format!("  {} {place}\n", paint(blue, "-->")));
-        if let (Some(line), Some(src)) = (self.line, &self.source_line) {
-            let gutter = " ".repeat(line.to_string().len());
-            out.push_str(&format!("{gutter} {}\n", paint(blue, "|")));
-            out.push_str(&format!("{} {src}\n", paint(blue, &format!("{line} |"))));
-            if let Some(col) = self.column {
-                // The quoted line may be a window of a long one (see `window`).
-                let col = col.saturating_sub(self.source_offset);
-                let pad: String = src
-                    .chars()
-                    .take(col.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                out.push_str(&format!(
-                    "{gutter} {} {pad}{}\n",
-                    paint(blue, "|"),
-                    paint(accent, "^")
-                ));
-            }
-        }
-        if let Some(hint) = &self.hint {
-            out.push_str(&format!("  {} {hint}\n", paint(blue, "= hint:")));
-        }
+        out.push('\n');
         out
+    }
+
+    /// ` --> file:line:column` for a diagnostic that quotes its line. It is written here, not
+    /// by annotate-snippets, which would count the column in the quoted window of a long line
+    /// and leave the line out when there is no column.
+    fn place(&self, file: &Path, line: usize, colour: bool) -> String {
+        let mut place = format!("{}:{line}", file.display());
+        if let Some(column) = self.column {
+            place.push_str(&format!(":{column}"));
+        }
+        let place = annotate_snippets::normalize_untrusted_str(&place);
+        let arrow = if colour {
+            format!("{GUTTER}-->{GUTTER:#}")
+        } else {
+            "-->".to_owned()
+        };
+        // Aligned with the gutter, as wide as the line number.
+        let indent = " ".repeat(line.to_string().len());
+        format!("{indent}{arrow} {place}")
+    }
+
+    /// ` --> file:line:column` drawn by annotate-snippets, for a diagnostic without a quote.
+    fn origin_at<'a>(&self, file: &Path) -> annotate_snippets::Origin<'a> {
+        let origin = annotate_snippets::Origin::path(file.display().to_string());
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => origin.line(line).char_column(column),
+            (Some(line), None) => origin.line(line),
+            (None, _) => origin,
+        }
+    }
+
+    /// The quoted line with a caret under the column; annotate-snippets places it from the
+    /// character's byte range by display width (wide CJK and emoji, zero-width vowel marks, ZWJ
+    /// sequences shown as their parts). It adds widths character by character, so a skin-tone
+    /// modifier or an emoji variation selector earlier in the line puts the caret a column or
+    /// two right of where terminals that join them draw the character.
+    fn snippet<'a>(
+        &self,
+        line: usize,
+        quoted: &'a str,
+    ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+        let snippet = Snippet::source(quoted).line_start(line);
+        match self.column {
+            Some(column) => {
+                let span = char_span(quoted, column.saturating_sub(self.source_offset));
+                snippet.annotation(AnnotationKind::Primary.span(span))
+            }
+            // Without a column the line is shown without a caret.
+            None => snippet.annotation(AnnotationKind::Visible.span(0..quoted.len())),
+        }
+    }
+}
+
+/// The bytes of the character at 1-based `column` of `line`; an empty range at the end of the
+/// line when the column is past it (a missing value, a file cut short).
+fn char_span(line: &str, column: usize) -> Range<usize> {
+    match line.char_indices().nth(column.saturating_sub(1)) {
+        Some((i, c)) => i..i + c.len_utf8(),
+        None => line.len()..line.len(),
     }
 }
 
@@ -193,38 +328,57 @@ impl Diagnostics {
 
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
-            (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+            (&a.origin, a.line, a.column, &a.message)
+                .cmp(&(&b.origin, b.line, b.column, &b.message))
         });
         self.0.dedup();
     }
 }
 
 impl Diagnostics {
-    /// Every problem as text, at most [`PER_FILE`] of them per file (with a line saying how
-    /// many more there are), so that one broken file cannot bury the others.
+    /// Every problem as text (see [`render`]).
     pub fn render(&self, colour: bool) -> String {
-        let mut shown: std::collections::HashMap<&Path, usize> = std::collections::HashMap::new();
-        let mut out = String::new();
-        for d in &self.0 {
-            let n = shown.entry(d.file.as_path()).or_default();
-            *n += 1;
-            if *n <= PER_FILE {
-                out.push_str(&d.render(colour));
-                out.push('\n');
-            }
-        }
-        let mut files: Vec<(&Path, usize)> =
-            shown.into_iter().filter(|(_, n)| *n > PER_FILE).collect();
-        files.sort();
-        for (file, n) in files {
-            out.push_str(&format!(
-                "note: {} more problems in {} are not shown; fix these first\n\n",
-                n - PER_FILE,
-                file.display()
-            ));
-        }
-        out
+        render(&self.0, colour)
     }
+
+    /// Prints every problem to standard error (see [`eprint`]).
+    pub fn eprint(&self) {
+        eprint(&self.0);
+    }
+}
+
+/// Every problem as text, at most [`PER_FILE`] of them per file (with a line saying how many
+/// more there are), so that one broken file cannot bury the others.
+pub fn render(diagnostics: &[Diagnostic], colour: bool) -> String {
+    let mut shown: std::collections::HashMap<&Path, usize> = std::collections::HashMap::new();
+    let mut out = String::new();
+    for d in diagnostics {
+        let n = d.file().map(|file| {
+            let n = shown.entry(file).or_default();
+            *n += 1;
+            *n
+        });
+        if n.is_none_or(|n| n <= PER_FILE) {
+            out.push_str(&d.render(colour));
+            out.push('\n');
+        }
+    }
+    let mut files: Vec<(&Path, usize)> = shown.into_iter().filter(|(_, n)| *n > PER_FILE).collect();
+    files.sort();
+    for (file, n) in files {
+        out.push_str(&format!(
+            "note: {} more problems in {} are not shown; fix these first\n\n",
+            n - PER_FILE,
+            file.display()
+        ));
+    }
+    out
+}
+
+/// Prints `diagnostics` to standard error as [`render`] draws them, in colour on a terminal
+/// unless `NO_COLOR` is set: the one way the command line shows problems.
+pub fn eprint(diagnostics: &[Diagnostic]) {
+    eprint!("{}", render(diagnostics, colour_stderr()));
 }
 
 impl fmt::Display for Diagnostics {
@@ -338,7 +492,8 @@ fn yaml_hint(msg: &str) -> String {
     }
 }
 
-/// 1-based line and column of a byte offset in `text`.
+/// 1-based line and column of a byte offset in `text`, the column in characters (see
+/// [`Diagnostic::column`]).
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..text.floor_char_boundary(offset)];
@@ -371,6 +526,139 @@ mod tests {
         assert_eq!(line_col(t, 0), (1, 1));
         assert_eq!(line_col(t, 3), (2, 1));
         assert_eq!(line_col(t, t.find('x').unwrap()), (2, 5));
+    }
+
+    /// Renders, without colour, an error at the first `target` in the line `line`, and returns
+    /// the text with the display columns of the caret and of `target` in the quoted line, both
+    /// measured with unicode-width as a terminal lays them out.
+    fn caret_and_target(line: &str, target: &str) -> (String, usize, usize) {
+        use unicode_width::UnicodeWidthStr;
+        let text = format!("---\n{line}\n");
+        let (l, c) = line_col(&text, text.find(target).expect("the target is in the line"));
+        let out = Diagnostic::error("a.md", "bad")
+            .at(l, Some(c))
+            .with_source(&text)
+            .render(false);
+        assert!(out.contains(&format!(" --> a.md:{l}:{c}\n")), "{out}");
+        let lines: Vec<&str> = out.lines().collect();
+        let quoted = lines
+            .iter()
+            .position(|s| s.starts_with(&format!("{l} | ")))
+            .expect("the line is quoted");
+        let caret = lines[quoted + 1].find('^').expect("a caret");
+        let at = lines[quoted].find(target).expect("the target is quoted");
+        let widths = (
+            lines[quoted + 1][..caret].width(),
+            lines[quoted][..at].width(),
+        );
+        (out, widths.0, widths.1)
+    }
+
+    #[test]
+    fn caret_after_arabic_vowel_marks() {
+        let line = "title: مَرْحَبًا بِكُمْ فِي الْمَدِينَةِ: x";
+        let (out, caret, target) = caret_and_target(line, "x");
+        assert_eq!(caret, target, "{out}");
+        // The column counts the vowel marks, as the YAML parser does.
+        assert!(
+            out.contains(&format!("a.md:2:{}", line.chars().count())),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn caret_after_persian_zwnj() {
+        let (out, caret, target) =
+            caret_and_target("title: می\u{200c}خواهم به\u{200c}روز باشم x", "x");
+        assert_eq!(caret, target, "{out}");
+    }
+
+    #[test]
+    fn caret_after_cjk() {
+        let (out, caret, target) =
+            caret_and_target("title: 東京都の新しい図書館が開館します x", "x");
+        assert_eq!(caret, target, "{out}");
+        // Under a wide character, the caret is under its first half.
+        let (out, caret, target) = caret_and_target("title: 東京都の新しい図書館", "館");
+        assert_eq!(caret, target, "{out}");
+    }
+
+    #[test]
+    fn caret_after_emoji_and_zwj_sequences() {
+        // annotate-snippets shows a ZWJ sequence as its parts, each as wide as the caret allows.
+        let (out, caret, target) = caret_and_target("title: 🎉 👨\u{200d}👩\u{200d}👧 x", "x");
+        assert_eq!(caret, target, "{out}");
+        // Its column counts the ZWJs, as every character.
+        assert!(out.contains("a.md:2:16"), "{out}");
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_as_a_window_with_the_true_column() {
+        let line = format!(
+            "topics: [{}]",
+            (0..3000)
+                .map(|i| format!("t{i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let (out, caret, target) = caret_and_target(&line, "t2000,");
+        assert_eq!(caret, target, "{out}");
+        let column = line[..line.find("t2000,").unwrap()].chars().count() + 1;
+        assert!(out.contains(&format!("a.md:2:{column}")), "{out}");
+        assert!(out.lines().all(|l| l.chars().count() < 140), "{out}");
+        // Wide characters too: annotate-snippets cuts the window again to the terminal's width.
+        let line = format!("{}館{}", "東京".repeat(200), "都".repeat(200));
+        let (out, caret, target) = caret_and_target(&line, "館");
+        assert_eq!(caret, target, "{out}");
+    }
+
+    #[test]
+    fn a_line_without_a_column_is_quoted_without_a_caret() {
+        let d = Diagnostic::error("a.md", "bad")
+            .at(2, None)
+            .with_source("x\nab cd\n");
+        let s = d.to_string();
+        assert!(s.contains(" --> a.md:2\n"), "{s}");
+        assert!(s.contains("2 | ab cd\n"), "{s}");
+        assert!(!s.contains('^'), "{s}");
+    }
+
+    #[test]
+    fn a_caret_past_the_end_or_an_empty_line_is_drawn() {
+        let s = Diagnostic::error("a.md", "cut short")
+            .at(1, Some(4))
+            .with_source("abc")
+            .to_string();
+        assert!(
+            s.contains(" --> a.md:1:4\n") && s.contains("  |    ^\n"),
+            "{s}"
+        );
+        let s = Diagnostic::error("a.md", "empty")
+            .at(2, None)
+            .with_source("a\n\nb")
+            .to_string();
+        assert!(s.contains(" --> a.md:2\n"), "{s}");
+    }
+
+    #[test]
+    fn places_that_are_not_files() {
+        let flag = Diagnostic::flag("--now", "`x` is not a date").hint("write it like 2026-01-01");
+        let s = flag.to_string();
+        assert!(s.starts_with("error: --now: `x` is not a date\n"), "{s}");
+        assert!(
+            !s.contains("-->") && s.contains("= hint: write it like"),
+            "{s}"
+        );
+
+        let s = Diagnostic::failure("cannot send to `a@b`: refused").to_string();
+        assert_eq!(s, "error: cannot send to `a@b`: refused\n");
+
+        let s = Diagnostic::setting("site.yaml", "mail.smtp.host", "no such host").to_string();
+        assert!(
+            s.starts_with("error: mail.smtp.host: no such host\n"),
+            "{s}"
+        );
+        assert!(s.contains("--> site.yaml\n"), "{s}");
     }
 
     #[test]

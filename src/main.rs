@@ -171,8 +171,9 @@ fn main() -> ExitCode {
     let clock = match Clock::from_flag(now.as_deref()) {
         Ok(c) => c,
         Err(m) => {
-            let d = anslag::diagnostics::Diagnostic::error("--now", m);
-            eprintln!("{}", d.render(anslag::diagnostics::colour_stderr()));
+            anslag::diagnostics::eprint(&[anslag::diagnostics::Diagnostic::flag("--now", m).hint(
+                format!("write the time like {}", anslag::site::clock::EXAMPLE),
+            )]);
             return ExitCode::FAILURE;
         }
     };
@@ -195,7 +196,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
-                    eprint!("{}", d.render(anslag::diagnostics::colour_stderr()));
+                    d.eprint();
                     ExitCode::FAILURE
                 }
             }
@@ -222,7 +223,7 @@ fn main() -> ExitCode {
                 }
             }
             Err(d) => {
-                eprint!("{}", d.render(anslag::diagnostics::colour_stderr()));
+                d.eprint();
                 ExitCode::FAILURE
             }
         },
@@ -259,7 +260,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
-                    eprint!("{}", d.render(anslag::diagnostics::colour_stderr()));
+                    d.eprint();
                     ExitCode::FAILURE
                 }
             }
@@ -277,7 +278,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(d) => {
-                eprint!("{}", d.render(anslag::diagnostics::colour_stderr()));
+                d.eprint();
                 ExitCode::FAILURE
             }
         },
@@ -295,7 +296,7 @@ fn main() -> ExitCode {
             }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(StartError::Site(d)) => {
-                    eprint!("{}", d.render(anslag::diagnostics::colour_stderr()));
+                    d.eprint();
                     ExitCode::FAILURE
                 }
                 Err(e) => {
@@ -359,10 +360,7 @@ fn main() -> ExitCode {
             let progress = !cli.quiet && std::io::stderr().is_terminal();
             match build_with(Builder::new(opts).with_progress(progress)) {
                 Ok(report) => {
-                    let colour = anslag::diagnostics::colour_stderr();
-                    for w in &report.warnings {
-                        eprintln!("{}", w.render(colour));
-                    }
+                    anslag::diagnostics::eprint(&report.warnings);
                     if cli.verbose {
                         for (phase, d) in &report.timings {
                             eprintln!("{phase:>28}: {:.1} ms", d.as_secs_f64() * 1000.0);
@@ -380,7 +378,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
-                    eprint!("{}", diags.render(anslag::diagnostics::colour_stderr()));
+                    diags.eprint();
                     eprintln!(
                         "error: the build failed with {} error{}; {} was left as it was",
                         diags.error_count(),
@@ -399,12 +397,9 @@ fn publish(opts: &anslag::publish::PublishOptions, quiet: bool, verbose: bool) -
     let started = Instant::now();
     let output = &opts.build.output;
     let dry_run = &opts.dry_run;
-    let colour = anslag::diagnostics::colour_stderr();
     match publish(opts) {
         Ok(report) => {
-            for w in &report.build.warnings {
-                eprintln!("{}", w.render(colour));
-            }
+            anslag::diagnostics::eprint(&report.build.warnings);
             if let Some(sent) = &report.sent {
                 for (address, error) in &sent.failures {
                     eprintln!("warning: not delivered to {address}: {error}");
@@ -456,7 +451,7 @@ fn publish(opts: &anslag::publish::PublishOptions, quiet: bool, verbose: bool) -
             ExitCode::SUCCESS
         }
         Err(diags) => {
-            eprint!("{}", diags.render(colour));
+            diags.eprint();
             ExitCode::FAILURE
         }
     }

@@ -131,7 +131,7 @@ pub fn publish(opts: &PublishOptions) -> Result<PublishReport, Diagnostics> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| one(Diagnostic::error("publish", format!("cannot start: {e}"))))?;
+        .map_err(|e| one(Diagnostic::failure(format!("cannot start: {e}"))))?;
     let (_stop, stop_rx) = tokio::sync::watch::channel(false);
     let sent = runtime
         .block_on(send::run(&store_path, &settings, composer, send_opts, stop_rx))

@@ -38,7 +38,11 @@ fn report() -> &'static Report {
 }
 
 fn file(f: &Finding) -> String {
-    f.diagnostic.file.to_string_lossy().replace('\\', "/")
+    f.diagnostic
+        .file()
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// The findings of `check` in `path` (relative to content/), as (line, message).
@@ -518,7 +522,12 @@ fn the_build_stops_for_personal_numbers_only() {
     let errors = check::errors_for_build(&fixture(), site());
     let mut got: Vec<(String, Option<usize>)> = errors
         .iter()
-        .map(|d| (d.file.to_string_lossy().replace('\\', "/"), d.line))
+        .map(|d| {
+            (
+                d.file().unwrap().to_string_lossy().replace('\\', "/"),
+                d.line,
+            )
+        })
         .collect();
     got.sort();
     assert_eq!(

@@ -869,7 +869,7 @@ fn store_path_refuses_published_folders_and_a_missing_mail_section() {
         let (dir, config) = site_with_store(store);
         let e = store_path(dir.path(), &config).unwrap_err();
         let d = &e.0[0];
-        assert_eq!(d.file, Path::new("site.yaml"), "{e}");
+        assert_eq!(d.file(), Some(Path::new("site.yaml")), "{e}");
         let line = std::fs::read_to_string(dir.path().join("site.yaml"))
             .unwrap()
             .lines()

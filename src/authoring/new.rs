@@ -29,7 +29,7 @@ pub fn new_document(
 ) -> Result<Vec<PathBuf>, Diagnostics> {
     if opts.crisis && opts.kind != Kind::Notices {
         return Err(Diagnostics(vec![
-            Diagnostic::error("--crisis", "only notices can be crisis notices")
+            Diagnostic::flag("--crisis", "only notices can be crisis notices")
                 .hint("anslag new notice \"Title\" --crisis"),
         ]));
     }
@@ -49,7 +49,7 @@ pub fn new_document(
             if let Some(n) = nearest(l, codes.iter().copied()) {
                 hint = format!("did you mean `{n}`? {hint}");
             }
-            errs.push(Diagnostic::error("--lang", format!("unknown language `{l}`")).hint(hint));
+            errs.push(Diagnostic::flag("--lang", format!("unknown language `{l}`")).hint(hint));
         }
     }
     let now = opts

@@ -119,7 +119,7 @@ fn sort(findings: &mut Vec<Finding>) {
         let key = |f: &Finding| {
             (
                 f.severity,
-                f.diagnostic.file.clone(),
+                f.diagnostic.origin.clone(),
                 f.diagnostic.line,
                 f.diagnostic.column,
                 f.check,
@@ -207,7 +207,7 @@ impl Report {
                 json!({
                     "severity": severity_name(f.severity),
                     "check": f.check,
-                    "file": d.file.to_string_lossy().replace('\\', "/"),
+                    "file": d.file().map(|f| f.to_string_lossy().replace('\\', "/")),
                     "line": d.line,
                     "column": d.column,
                     "message": d.message,

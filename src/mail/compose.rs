@@ -194,7 +194,7 @@ pub fn digest(
     frequency: Frequency,
 ) -> Result<Composed, Diagnostic> {
     if docs.is_empty() {
-        return Err(Diagnostic::error("mail", "a digest has no documents")
+        return Err(Diagnostic::failure("a digest has no documents")
             .hint("send a digest only when digest_documents finds something new"));
     }
     let lang = reader_lang(ctx.site, language);
@@ -424,7 +424,7 @@ pub fn message_prepared(
     let to: lettre::Address = env
         .to
         .parse()
-        .map_err(|e| Diagnostic::error("mail", format!("cannot send to `{}`: {e}", env.to)))?;
+        .map_err(|e| Diagnostic::failure(format!("cannot send to `{}`: {e}", env.to)))?;
     let message_id = checked_message_id(env.message_id)?;
     let service = s.service_url.trim_end_matches('/').to_owned() + "/";
     let unsubscribe = match env.unsubscribe_url {
@@ -494,7 +494,7 @@ pub fn message_prepared(
                         .body(qp(html)),
                 ),
         )
-        .map_err(|e| Diagnostic::error("mail", format!("cannot build the message: {e}")))?;
+        .map_err(|e| Diagnostic::failure(format!("cannot build the message: {e}")))?;
     if let Some(d) = &s.dkim {
         let config = dkim_config(d, &msg)?;
         msg.sign(&config);
@@ -809,8 +809,7 @@ fn raw(name: &'static str, value: String) -> HeaderValue {
 }
 
 fn setting_error(key: &str, message: String) -> Diagnostic {
-    Diagnostic::error(CONFIG_FILE, format!("{key}: {message}"))
-        .hint("see the `mail:` section of site.yaml")
+    Diagnostic::setting(CONFIG_FILE, key, message).hint("see the `mail:` section of site.yaml")
 }
 
 /// `List-Id: Phrase <list.id>` (RFC 2919), the organisation's name as the phrase.
@@ -857,10 +856,8 @@ fn checked_message_id(id: &str) -> Result<String, Diagnostic> {
         {
             Ok(id.to_owned())
         }
-        _ => Err(
-            Diagnostic::error("mail", format!("`{id}` is not a Message-ID"))
-                .hint("write it as <unique-part@host>"),
-        ),
+        _ => Err(Diagnostic::failure(format!("`{id}` is not a Message-ID"))
+            .hint("write it as <unique-part@host>")),
     }
 }
 
@@ -879,8 +876,9 @@ fn checked_link(url: &str, what: &str) -> Result<String, Diagnostic> {
     if ok {
         Ok(url.to_owned())
     } else {
-        Err(Diagnostic::error(
-            "mail",
+        Err(Diagnostic::setting(
+            CONFIG_FILE,
+            "mail.service_url",
             format!("the {what} link `{url}` is not an absolute HTTPS address"),
         )
         .hint("mail.service_url must start with https:// (RFC 8058 requires HTTPS)"))

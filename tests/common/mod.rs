@@ -319,10 +319,11 @@ pub fn page_text(doc: &Html) -> String {
 ///
 /// ```text
 /// error: message
-///   --> file:line:col
-///    |
-///  5 | source line
-///    |     ^
+///  --> file:line:col
+///   |
+/// 5 | source line
+///   |     ^
+///   |
 ///   = hint: hint
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -356,12 +357,13 @@ pub fn parse_diagnostics(stderr: &str) -> Vec<Diag> {
             continue;
         }
         let Some(d) = out.last_mut() else { continue };
-        if let Some(loc) = line.strip_prefix("  --> ") {
+        // The arrow and the hint are indented as deep as the line number is wide.
+        if let Some(loc) = line.trim_start().strip_prefix("--> ") {
             let (file, l, c) = split_location(loc);
             d.file = Some(file);
             d.line = l;
             d.column = c;
-        } else if let Some(h) = line.strip_prefix("  = hint: ") {
+        } else if let Some(h) = line.trim_start().strip_prefix("= hint: ") {
             d.hint = Some(h.to_owned());
         } else if let (Some(n), Some((num, src))) = (d.line, line.split_once(" | "))
             && num.trim() == n.to_string()
