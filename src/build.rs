@@ -1,7 +1,7 @@
 //! `anslag build`: configuration → content → site model → pages → output, stopping before any
 //! output is written if anything is wrong, and reporting every problem found.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -12,39 +12,13 @@ use crate::content::{ContentCache, LoadOptions};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::i18n::I18n;
 use crate::outputs::html::Assets;
+use crate::outputs::{Context, Output};
 use crate::site::Site;
 use crate::site::clock::Clock;
 use crate::theme::templates;
+use crate::write::File;
 use crate::write::Sink;
-use crate::write::{File, FileData};
 use crate::{config, write};
-
-/// A renderer of small outputs, with the fingerprint of what it reads: it runs again only when
-/// that changes.
-struct SmallRenderer {
-    name: &'static str,
-    render: fn(&Site, &I18n) -> Result<Vec<File>, Diagnostics>,
-    fingerprint: fn(&Site) -> Option<u64>,
-}
-
-const SMALL_RENDERERS: [SmallRenderer; 3] = [
-    SmallRenderer {
-        name: "alerts",
-        render: crate::outputs::alerts::render,
-        // Messages appear and expire with the time, which the fingerprint takes into account.
-        fingerprint: |site| Some(crate::outputs::alerts::fingerprint(site)),
-    },
-    SmallRenderer {
-        name: "sitemap",
-        render: crate::outputs::sitemap::render,
-        fingerprint: |site| Some(crate::outputs::sitemap::fingerprint(site)),
-    },
-    SmallRenderer {
-        name: "calendar",
-        render: crate::outputs::calendar::render,
-        fingerprint: |site| Some(crate::outputs::calendar::fingerprint(site)),
-    },
-];
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -86,6 +60,7 @@ struct Environment {
     config: config::Config,
     i18n: Arc<I18n>,
     templates: templates::Templates,
+    assets: Assets,
     warnings: Vec<Diagnostic>,
 }
 
@@ -95,14 +70,11 @@ pub struct Builder {
     pub opts: BuildOptions,
     env: Option<Environment>,
     content: ContentCache,
-    fingerprints: Option<crate::outputs::html::PageFingerprints>,
-    /// The pages and their addresses, kept while the documents' places stay the same.
-    plan: Option<Arc<crate::outputs::html::Plan>>,
-    feed_fingerprints: Option<HashMap<String, u64>>,
-    api: crate::outputs::api::Cache,
-    entries: crate::outputs::html::EntryCache,
-    /// Fingerprint and files of each small renderer's last rendering.
-    small: HashMap<&'static str, (u64, Vec<String>)>,
+    /// Every output, made anew with the environment: each keeps what its next rendering can
+    /// reuse.
+    outputs: Vec<Box<dyn Output>>,
+    /// The fingerprint and files of each output that gave a fingerprint, as last rendered.
+    last: HashMap<&'static str, (u64, Vec<String>)>,
     /// The errors that stop a build (personal identity numbers), per document and the day
     /// they were looked for: found again only for documents that changed.
     build_errors: ErrorCache,
@@ -125,12 +97,8 @@ impl Builder {
             opts,
             env: None,
             content: ContentCache::default(),
-            fingerprints: None,
-            plan: None,
-            feed_fingerprints: None,
-            api: Default::default(),
-            entries: Default::default(),
-            small: HashMap::new(),
+            outputs: Vec::new(),
+            last: HashMap::new(),
             build_errors: HashMap::new(),
             generation: 0,
             tracking: false,
@@ -194,36 +162,7 @@ impl Builder {
     pub fn rebuild_into(&mut self, sink: &dyn Sink) -> Result<Rebuild, Diagnostics> {
         let mut report = BuildReport::default();
         let t = Instant::now();
-        // Told that nothing outside content/ changed, the environment stays as it is.
-        let key = match &self.env {
-            Some(env) if self.tracking && !self.environment_changed => env.key,
-            _ => environment_key(&self.opts.root),
-        };
-        if self.env.as_ref().is_none_or(|e| e.key != key) {
-            let config = config::load(&self.opts.root)?;
-            let (i18n, warnings) = I18n::load(&self.opts.root, &config)?;
-            let i18n = Arc::new(i18n);
-            let templates = templates::environment(&self.opts.root, &config, i18n.clone())?;
-            self.env = Some(Environment {
-                key,
-                config,
-                i18n,
-                templates,
-                warnings,
-            });
-            self.content = ContentCache::default();
-            if self.tracking {
-                self.content.track_changes();
-            }
-            self.fingerprints = None;
-            self.feed_fingerprints = None;
-            self.api = Default::default();
-            self.entries = Default::default();
-            self.small.clear();
-            self.build_errors.clear();
-            self.generation += 1;
-        }
-        self.environment_changed = !self.tracking;
+        self.prepare_environment()?;
         let Some(env) = self.env.as_ref() else {
             unreachable!("set above")
         };
@@ -231,9 +170,8 @@ impl Builder {
         report
             .warnings
             .extend(crate::outputs::html::warnings(&env.config));
-        let now = self.opts.clock.now(env.config.tz);
         let opts = LoadOptions {
-            now,
+            now: self.opts.clock.now(env.config.tz),
             drafts: self.opts.drafts,
         };
         report
@@ -254,33 +192,10 @@ impl Builder {
             self.opts.clock.clone(),
         );
         report.timings.push(("content", t.elapsed()));
-        let plan = crate::outputs::html::Plan::of(&site, self.plan.take());
-        check_site_links(&self.opts.root, &site, &plan)?;
-        // What must never be published (personal identity numbers) stops the build.
-        let t = Instant::now();
-        let build_errors = find_build_errors(&mut self.build_errors, &self.opts.root, &site);
-        if !build_errors.is_empty() {
-            return Err(Diagnostics(build_errors));
-        }
-        report.timings.push(("personal numbers", t.elapsed()));
 
-        let t = Instant::now();
-        let out_path = self.opts.output.clone();
-        let write_error = |e: std::io::Error| {
-            Diagnostics(vec![
-                Diagnostic::error(&out_path, format!("cannot write the site: {e}"))
-                    .hint("check the folder's permissions and free space"),
-            ])
-        };
-        let (statics, stylesheet) = static_files(&self.opts.root, &site.config.site.theme);
-        let mut paths: Vec<String> = statics.iter().map(|o| o.path.clone()).collect();
-        for o in statics {
-            sink.put(o).map_err(write_error)?;
-        }
-        let assets = Assets { stylesheet };
         // A bar only where it helps: a terminal, and enough pages to wait for.
         let bar = (self.progress && site.documents.len() >= 500).then(|| {
-            let bar = indicatif::ProgressBar::new(plan.pages.len() as u64);
+            let bar = indicatif::ProgressBar::new(0);
             bar.set_style(
                 indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} pages")
                     .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
@@ -288,102 +203,59 @@ impl Builder {
             bar.set_message("Rendering");
             bar
         });
-        let pages = crate::outputs::html::render_pages(
-            &site,
-            &plan,
-            &env.templates,
-            &env.i18n,
-            &assets,
-            self.fingerprints.as_ref(),
-            &mut self.entries,
-            self.generation,
-            bar.as_ref(),
-            sink,
-        );
+        let cx = Context {
+            site: &site,
+            i18n: &env.i18n,
+            templates: &env.templates,
+            assets: &env.assets,
+            generation: self.generation,
+            progress: bar.as_ref(),
+        };
+        let plans = plan_outputs(&mut self.outputs, &self.last, &cx)?;
+        check_site_links(&self.opts.root, &site, &plans)?;
+        // What must never be published (personal identity numbers) stops the build.
+        let t = Instant::now();
+        let build_errors = find_build_errors(&mut self.build_errors, &self.opts.root, &site);
+        if !build_errors.is_empty() {
+            return Err(Diagnostics(build_errors));
+        }
+        report.timings.push(("personal numbers", t.elapsed()));
+        if let Some(b) = &bar {
+            b.set_length(plans.iter().map(|p| p.paths.len() as u64).sum());
+        }
+
+        let mut errs = Diagnostics::default();
+        let mut paths = Vec::new();
+        let mut last = HashMap::new();
+        for (output, plan) in self.outputs.iter_mut().zip(plans) {
+            let t = Instant::now();
+            if !plan.reused {
+                let sink = Chosen {
+                    inner: sink,
+                    compress: output.compressible(),
+                };
+                if let Err(d) = output.render(&cx, &sink) {
+                    errs.extend(d.0);
+                }
+            }
+            if !self.keep {
+                output.forget();
+            }
+            if let Some(fp) = plan.fingerprint {
+                last.insert(output.name(), (fp, plan.paths.clone()));
+            }
+            paths.extend(plan.paths);
+            report.timings.push((output.name(), t.elapsed()));
+        }
         if let Some(b) = &bar {
             b.finish_and_clear();
         }
-        let pages = pages?;
-        report.timings.push(("pages", t.elapsed()));
-        if !self.keep {
-            self.entries = Default::default();
-        }
-        paths.extend(pages.paths);
-
-        // The other outputs are renderers over the same model; each reports all its problems.
-        let mut errs = Diagnostics::default();
-        // Feeds are many and small: only those that hold a changed document are rendered.
-        let t = Instant::now();
-        let feeds = crate::outputs::feeds::render_changed(
-            &site,
-            &env.i18n,
-            self.feed_fingerprints.as_ref(),
-            self.generation,
-            sink,
-        );
-        report.timings.push(("feeds", t.elapsed()));
-        let feed_fingerprints = match feeds {
-            Ok(f) => {
-                paths.extend(f.paths);
-                Some(f.fingerprints)
-            }
-            Err(d) => {
-                errs.extend(d.0);
-                None
-            }
-        };
-        let t = Instant::now();
-        let mut api = std::mem::take(&mut self.api);
-        match crate::outputs::api::render_changed(&site, &env.i18n, &mut api, self.generation, sink)
-        {
-            Ok(p) => paths.extend(p),
-            Err(d) => errs.extend(d.0),
-        }
-        report.timings.push(("api", t.elapsed()));
-        if !self.keep {
-            api = Default::default();
-        }
-        let mut small = HashMap::new();
-        for r in &SMALL_RENDERERS {
-            let t = Instant::now();
-            let fp = (r.fingerprint)(&site).map(|f| {
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                (f, self.generation).hash(&mut h);
-                h.finish()
-            });
-            match (fp, self.small.get(r.name)) {
-                (Some(fp), Some((old, p))) if fp == *old => {
-                    paths.extend(p.iter().cloned());
-                    small.insert(r.name, (fp, p.clone()));
-                }
-                _ => match (r.render)(&site, &env.i18n) {
-                    Ok(o) => {
-                        let p: Vec<String> = o.iter().map(|o| o.path.clone()).collect();
-                        paths.extend(p.iter().cloned());
-                        if let Some(fp) = fp {
-                            small.insert(r.name, (fp, p));
-                        }
-                        for o in o {
-                            if let Err(e) = sink.put(o) {
-                                errs.extend(write_error(e).0);
-                            }
-                        }
-                    }
-                    Err(d) => errs.extend(d.0),
-                },
-            }
-            report.timings.push((r.name, t.elapsed()));
-        }
         if errs.has_errors() {
+            // Every output renders everything again next time.
+            self.env = None;
             return Err(errs);
         }
-        self.fingerprints = Some(pages.fingerprints);
-        if self.keep {
-            self.plan = Some(plan);
-        }
-        self.feed_fingerprints = feed_fingerprints;
-        self.api = api;
-        self.small = small;
+        self.last = last;
         report.documents = site.documents.len();
         report.files = paths.len();
         Ok(Rebuild {
@@ -393,6 +265,102 @@ impl Builder {
             changed_documents,
             report,
         })
+    }
+
+    /// Loads `site.yaml`, locales, templates and the theme when any of them changed (or on the
+    /// first build); every cache built on them is dropped then.
+    fn prepare_environment(&mut self) -> Result<(), Diagnostics> {
+        // Told that nothing outside content/ changed, the environment stays as it is.
+        let key = match &self.env {
+            Some(env) if self.tracking && !self.environment_changed => env.key,
+            _ => environment_key(&self.opts.root),
+        };
+        if self.env.as_ref().is_none_or(|e| e.key != key) {
+            let config = config::load(&self.opts.root)?;
+            let (i18n, warnings) = I18n::load(&self.opts.root, &config)?;
+            let i18n = Arc::new(i18n);
+            let templates = templates::environment(&self.opts.root, &config, i18n.clone())?;
+            let (statics, stylesheet) =
+                crate::outputs::assets::load(&self.opts.root, &config.site.theme);
+            self.outputs = crate::outputs::all(statics);
+            self.env = Some(Environment {
+                key,
+                config,
+                i18n,
+                templates,
+                assets: Assets { stylesheet },
+                warnings,
+            });
+            self.content = ContentCache::default();
+            if self.tracking {
+                self.content.track_changes();
+            }
+            self.last.clear();
+            self.build_errors.clear();
+            self.generation += 1;
+        }
+        self.environment_changed = !self.tracking;
+        Ok(())
+    }
+}
+
+/// An output's plan for one rebuild.
+struct Planned {
+    paths: Vec<String>,
+    fingerprint: Option<u64>,
+    /// The fingerprint is the last rendering's: nothing to render.
+    reused: bool,
+}
+
+/// Every output's plan, all errors collected. An output whose fingerprint is the last
+/// rendering's keeps that rendering's paths and is not planned again.
+fn plan_outputs(
+    outputs: &mut [Box<dyn Output>],
+    last: &HashMap<&'static str, (u64, Vec<String>)>,
+    cx: &Context<'_>,
+) -> Result<Vec<Planned>, Diagnostics> {
+    let mut errs = Diagnostics::default();
+    let mut plans = Vec::with_capacity(outputs.len());
+    for o in outputs.iter_mut() {
+        let fingerprint = o.fingerprint(cx).map(|f| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (f, cx.generation).hash(&mut h);
+            h.finish()
+        });
+        let planned = match (fingerprint, last.get(o.name())) {
+            (Some(fp), Some((old, paths))) if fp == *old => Ok(Planned {
+                paths: paths.clone(),
+                fingerprint,
+                reused: true,
+            }),
+            _ => o.plan(cx).map(|paths| Planned {
+                paths,
+                fingerprint,
+                reused: false,
+            }),
+        };
+        match planned {
+            Ok(p) => plans.push(p),
+            Err(d) => errs.extend(d.0),
+        }
+    }
+    if errs.has_errors() {
+        Err(errs)
+    } else {
+        Ok(plans)
+    }
+}
+
+/// A sink that makes precompressed copies of the files its output wants compressed.
+struct Chosen<'a> {
+    inner: &'a dyn Sink,
+    compress: fn(&str) -> bool,
+}
+
+impl Sink for Chosen<'_> {
+    fn put_with(&self, file: crate::write::File, _: bool) -> std::io::Result<()> {
+        let wanted = (self.compress)(&file.path);
+        self.inner.put_with(file, wanted)
     }
 }
 
@@ -508,93 +476,27 @@ pub fn build_site(mut builder: Builder) -> Result<(Site, BuildReport), Diagnosti
     Ok((site, report))
 }
 
-/// The theme's static files, the stylesheet named by a hash of its content so that it can be
-/// cached for ever. Returns the outputs and the stylesheet's URL.
-fn static_files(root: &Path, theme: &str) -> (Vec<File>, String) {
-    let mut files: Vec<(String, Vec<u8>)> = templates::EMBEDDED_STATIC
+/// Links written as site paths (`/sv/press/`, `/sv/feed.xml`) must lead to a file that one of
+/// the outputs plans to write.
+fn check_site_links(root: &Path, site: &Site, plans: &[Planned]) -> Result<(), Diagnostics> {
+    let files: HashSet<&str> = plans
         .iter()
-        .map(|(n, b)| ((*n).to_owned(), b.to_vec()))
+        .flat_map(|p| p.paths.iter().map(String::as_str))
         .collect();
-    for dir in [
-        root.join("themes").join(theme).join("static"),
-        root.join("static"),
-    ] {
-        for e in walkdir::WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            if !e.file_type().is_file() {
-                continue;
-            }
-            let rel = e
-                .path()
-                .strip_prefix(&dir)
-                .unwrap_or(e.path())
-                .to_string_lossy()
-                .replace('\\', "/");
-            if let Ok(bytes) = std::fs::read(e.path()) {
-                match files.iter_mut().find(|(n, _)| *n == rel) {
-                    Some(f) => f.1 = bytes,
-                    None => files.push((rel, bytes)),
-                }
-            }
+    let written = |path: &str| {
+        let p = path.trim_start_matches('/');
+        if p.is_empty() || p.ends_with('/') {
+            files.contains(format!("{p}index.html").as_str())
+        } else {
+            files.contains(p) || files.contains(format!("{p}/index.html").as_str())
         }
-    }
-    let mut stylesheet = String::from("/static/style.css");
-    let outputs = files
-        .into_iter()
-        .map(|(name, bytes)| {
-            let path = if name == "style.css" {
-                let hash = blake3::hash(&bytes).to_hex();
-                let hashed = format!("static/style.{}.css", &hash[..10]);
-                stylesheet = format!("/{hashed}");
-                hashed
-            } else {
-                format!("static/{name}")
-            };
-            File {
-                path,
-                data: FileData::Bytes(bytes),
-            }
-        })
-        .collect();
-    (outputs, stylesheet)
-}
-
-/// Links written as site paths (`/sv/press/`) must lead to a page or file of this build.
-fn check_site_links(
-    root: &Path,
-    site: &Site,
-    plan: &crate::outputs::html::Plan,
-) -> Result<(), Diagnostics> {
-    let urls = plan.urls();
-    let files: std::collections::HashSet<&str> = site
-        .documents
-        .iter()
-        .flat_map(|d| d.attachments.iter().map(|a| a.url.as_str()))
-        .collect();
+    };
     let mut errs = Diagnostics::default();
     for doc in &site.documents {
         for t in &doc.translations {
             for link in t.links.iter().filter(|l| l.kind == LinkKind::SitePath) {
                 let path = link.dest.split(['#', '?']).next().unwrap_or_default();
-                let as_dir = if path.ends_with('/')
-                    || path.rsplit('/').next().is_some_and(|s| s.contains('.'))
-                {
-                    path.to_owned()
-                } else {
-                    format!("{path}/")
-                };
-                let ok = urls.contains(as_dir.as_str())
-                    || urls.contains(path)
-                    || files.contains(path)
-                    || path.starts_with("/static/")
-                    || path.starts_with("/feeds/")
-                    || path.starts_with("/api/")
-                    || path.starts_with("/alerts/")
-                    || path.starts_with("/calendar/");
-                if !ok {
+                if !written(path) {
                     let text = std::fs::read_to_string(root.join(&t.path)).unwrap_or_default();
                     let (line, col) = line_col(&text, link.offset);
                     errs.push(

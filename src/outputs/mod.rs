@@ -1,9 +1,121 @@
-//! The outputs: each turns the site model into files (pages, feeds, the JSON API, CAP alerts,
-//! the sitemap and robots.txt, calendars).
+//! The outputs: each turns the site model into files — pages, feeds, the JSON API, CAP alerts,
+//! the sitemap and robots.txt, calendars, the theme's static files. Every one implements
+//! [`Output`]: it says which files it will write for a site (its plan, which the link check
+//! and the removal of old files read), may give a fingerprint of everything it reads, and
+//! renders into a sink. [`all`] lists them in the order a build runs them; adding an output is
+//! one module and one line there.
 
 pub mod alerts;
 pub mod api;
+pub mod assets;
 pub mod calendar;
 pub mod feeds;
 pub mod html;
 pub mod sitemap;
+
+use crate::diagnostics::Diagnostics;
+use crate::i18n::I18n;
+use crate::site::Site;
+use crate::theme::templates::Templates;
+use crate::write::{File, Sink};
+
+/// What every output renders from.
+pub struct Context<'a> {
+    pub site: &'a Site,
+    pub i18n: &'a I18n,
+    pub templates: &'a Templates,
+    pub assets: &'a html::Assets,
+    /// Changes whenever the configuration, locales, templates or theme do: every output then
+    /// renders everything anew.
+    pub generation: u64,
+    /// Counts pages rendered, on long builds.
+    pub progress: Option<&'a indicatif::ProgressBar>,
+}
+
+/// One kind of output of a site.
+pub trait Output: Send {
+    /// Its name, for timings and messages.
+    fn name(&self) -> &'static str;
+
+    /// A fingerprint of everything it reads, when it can say so cheaply: a rebuild whose
+    /// fingerprint is the last one's neither plans nor renders it again. `None`: the output
+    /// looks at what changed itself (pages, feeds and API files each have their own).
+    fn fingerprint(&self, _cx: &Context<'_>) -> Option<u64> {
+        None
+    }
+
+    /// Every file it will write for this site, relative to the output folder.
+    fn plan(&mut self, cx: &Context<'_>) -> Result<Vec<String>, Diagnostics>;
+
+    /// Writes into `sink` the files of its plan that changed since its last rendering (all of
+    /// them the first time).
+    fn render(&mut self, cx: &Context<'_>, sink: &dyn Sink) -> Result<(), Diagnostics>;
+
+    /// Which of its files get precompressed copies (when the build makes them).
+    fn compressible(&self) -> fn(&str) -> bool {
+        crate::write::compress::wanted
+    }
+
+    /// Lets go of what only a next rebuild would reuse (a one-time build keeps memory low).
+    fn forget(&mut self) {}
+}
+
+/// Every output, in the order a build renders them.
+pub fn all(statics: assets::StaticFiles) -> Vec<Box<dyn Output>> {
+    vec![
+        Box::new(statics),
+        Box::new(html::Pages::default()),
+        Box::new(feeds::Feeds::default()),
+        Box::new(api::ApiFiles::default()),
+        Box::new(Small::new("alerts", alerts::render, alerts::fingerprint)),
+        Box::new(Small::new("sitemap", sitemap::render, sitemap::fingerprint)),
+        Box::new(Small::new(
+            "calendar",
+            calendar::render,
+            calendar::fingerprint,
+        )),
+    ]
+}
+
+/// An output of a few small files, rendered whole when its fingerprint changes: its plan is
+/// the rendering itself, kept until [`Output::render`] writes it.
+pub struct Small {
+    name: &'static str,
+    render: fn(&Site, &I18n) -> Result<Vec<File>, Diagnostics>,
+    fingerprint: fn(&Site) -> u64,
+    rendered: Vec<File>,
+}
+
+impl Small {
+    pub fn new(
+        name: &'static str,
+        render: fn(&Site, &I18n) -> Result<Vec<File>, Diagnostics>,
+        fingerprint: fn(&Site) -> u64,
+    ) -> Small {
+        Small {
+            name,
+            render,
+            fingerprint,
+            rendered: Vec::new(),
+        }
+    }
+}
+
+impl Output for Small {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn fingerprint(&self, cx: &Context<'_>) -> Option<u64> {
+        Some((self.fingerprint)(cx.site))
+    }
+
+    fn plan(&mut self, cx: &Context<'_>) -> Result<Vec<String>, Diagnostics> {
+        self.rendered = (self.render)(cx.site, cx.i18n)?;
+        Ok(self.rendered.iter().map(|f| f.path.clone()).collect())
+    }
+
+    fn render(&mut self, _cx: &Context<'_>, sink: &dyn Sink) -> Result<(), Diagnostics> {
+        crate::write::put_all(sink, std::mem::take(&mut self.rendered))
+    }
+}

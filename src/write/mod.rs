@@ -34,7 +34,30 @@ pub enum FileData {
 
 /// Takes the files of the site as they are rendered (from many threads at once).
 pub trait Sink: Sync {
-    fn put(&self, output: File) -> io::Result<()>;
+    /// Takes a file, with precompressed copies if the sink makes them and its file type
+    /// gains from them.
+    fn put(&self, file: File) -> io::Result<()> {
+        let compress = compress::wanted(&file.path);
+        self.put_with(file, compress)
+    }
+    /// Takes a file, with precompressed copies if the sink makes them and `compress` (what
+    /// the output that made it wants).
+    fn put_with(&self, file: File, compress: bool) -> io::Result<()>;
+}
+
+/// Hands every file to `sink`; an error names the file that could not be written.
+pub fn put_all(sink: &dyn Sink, files: Vec<File>) -> Result<(), crate::diagnostics::Diagnostics> {
+    let mut errs = crate::diagnostics::Diagnostics::default();
+    for f in files {
+        let path = f.path.clone();
+        if let Err(e) = sink.put(f) {
+            errs.push(
+                crate::diagnostics::Diagnostic::error(&path, format!("cannot write: {e}"))
+                    .hint("check the output folder's permissions and free space"),
+            );
+        }
+    }
+    if errs.has_errors() { Err(errs) } else { Ok(()) }
 }
 
 /// Keeps every file in memory, for callers that want the outputs themselves (tests, mail).
@@ -48,7 +71,7 @@ impl Collect {
 }
 
 impl Sink for Collect {
-    fn put(&self, output: File) -> io::Result<()> {
+    fn put_with(&self, output: File, _compress: bool) -> io::Result<()> {
         self.0
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -76,7 +99,7 @@ impl Folder {
 }
 
 impl Sink for Folder {
-    fn put(&self, o: File) -> io::Result<()> {
+    fn put_with(&self, o: File, wanted: bool) -> io::Result<()> {
         let dest = destination(&self.dir, &o.path)?;
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent)?;
@@ -84,7 +107,7 @@ impl Sink for Folder {
         write_one(&dest, &o.data)?;
         if self.compress
             && let FileData::Bytes(bytes) = &o.data
-            && compress::wanted(&o.path)
+            && wanted
         {
             let reused = self
                 .previous
@@ -348,7 +371,7 @@ impl Changed {
 }
 
 impl Sink for Changed {
-    fn put(&self, o: File) -> io::Result<()> {
+    fn put_with(&self, o: File, wanted: bool) -> io::Result<()> {
         let h = content_hash(&o.data);
         if self.written.get(&o.path) == Some(&h) {
             return Ok(());
@@ -360,7 +383,7 @@ impl Sink for Changed {
         write_one(&dest, &o.data)?;
         if self.compress
             && let FileData::Bytes(b) = &o.data
-            && compress::wanted(&o.path)
+            && wanted
         {
             compress::write_beside(&dest, b)?;
         }

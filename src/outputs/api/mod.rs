@@ -97,21 +97,7 @@ pub fn render_changed(
     sink: &dyn crate::write::Sink,
 ) -> Result<Vec<String>, Diagnostics> {
     let api = Api { site, i18n };
-    let mut jobs: Vec<Job<'_>> = vec![Job::Index, Job::NoticeBoard, Job::Alerts];
-    jobs.extend(SCHEMAS.iter().map(|n| Job::Schema(n)));
-    for lang in site.config.language_codes() {
-        jobs.extend(Kind::ALL.iter().map(|k| Job::KindList(lang, *k)));
-        jobs.extend(
-            site.config
-                .site
-                .topics
-                .iter()
-                .map(|t| Job::TopicList(lang, t)),
-        );
-    }
-    for (i, doc) in site.documents.iter().enumerate() {
-        jobs.extend(doc.translations.iter().map(|t| Job::Document(i, doc, t)));
-    }
+    let jobs = jobs(site);
     let states: Vec<u64> = site
         .documents
         .par_iter()
@@ -397,34 +383,15 @@ impl Api<'_> {
                 }
             }
         };
-        let path = match job {
+        match job {
             // These carry the build's moment (`generated_at`): always rendered.
-            Job::Index => {
-                self.site.now.hash(&mut h);
-                "index.json".to_owned()
-            }
-            Job::NoticeBoard => {
-                self.site.now.hash(&mut h);
-                "notice-board.json".to_owned()
-            }
-            Job::Alerts => {
-                self.site.now.hash(&mut h);
-                "alerts.json".to_owned()
-            }
-            Job::Schema(name) => format!("schema/{name}.json"),
-            Job::KindList(lang, kind) => {
-                docs(&mut h, lang, self.site.by_kind.get(kind));
-                list_path(lang, kind.dir())
-            }
-            Job::TopicList(lang, topic) => {
-                docs(&mut h, lang, self.site.by_topic.get(topic.id()));
-                topic_list_path(lang, topic)
-            }
-            Job::Document(i, doc, t) => {
-                states[*i].hash(&mut h);
-                doc_path(doc.kind, &doc.slug, &t.lang)
-            }
-        };
+            Job::Index | Job::NoticeBoard | Job::Alerts => self.site.now.hash(&mut h),
+            Job::Schema(_) => {}
+            Job::KindList(lang, kind) => docs(&mut h, lang, self.site.by_kind.get(kind)),
+            Job::TopicList(lang, topic) => docs(&mut h, lang, self.site.by_topic.get(topic.id())),
+            Job::Document(i, _, _) => states[*i].hash(&mut h),
+        }
+        let path = job_path(job);
         path.hash(&mut h);
         (path, h.finish())
     }
@@ -858,6 +825,77 @@ impl Api<'_> {
             generated_at: rfc3339(&self.site.now),
             alerts,
         }
+    }
+}
+
+/// A job's file, relative to the API's folder.
+fn job_path(job: &Job<'_>) -> String {
+    match job {
+        Job::Index => "index.json".to_owned(),
+        Job::NoticeBoard => "notice-board.json".to_owned(),
+        Job::Alerts => "alerts.json".to_owned(),
+        Job::Schema(name) => format!("schema/{name}.json"),
+        Job::KindList(lang, kind) => list_path(lang, kind.dir()),
+        Job::TopicList(lang, topic) => topic_list_path(lang, topic),
+        Job::Document(_, doc, t) => doc_path(doc.kind, &doc.slug, &t.lang),
+    }
+}
+
+/// Every file of the API, as a job each.
+fn jobs(site: &Site) -> Vec<Job<'_>> {
+    let mut jobs: Vec<Job<'_>> = vec![Job::Index, Job::NoticeBoard, Job::Alerts];
+    jobs.extend(SCHEMAS.iter().map(|n| Job::Schema(n)));
+    for lang in site.config.language_codes() {
+        jobs.extend(Kind::ALL.iter().map(|k| Job::KindList(lang, *k)));
+        jobs.extend(
+            site.config
+                .site
+                .topics
+                .iter()
+                .map(|t| Job::TopicList(lang, t)),
+        );
+    }
+    for (i, doc) in site.documents.iter().enumerate() {
+        jobs.extend(doc.translations.iter().map(|t| Job::Document(i, doc, t)));
+    }
+    jobs
+}
+
+/// The JSON API, with the fingerprint of each file's inputs and each document's summaries:
+/// a rebuild writes only the files that changed.
+#[derive(Default)]
+pub struct ApiFiles {
+    cache: Cache,
+}
+
+impl super::Output for ApiFiles {
+    fn name(&self) -> &'static str {
+        "api"
+    }
+
+    fn plan(&mut self, cx: &super::Context<'_>) -> Result<Vec<String>, Diagnostics> {
+        Ok(jobs(cx.site)
+            .iter()
+            .map(|job| format!("api/{API_VERSION}/{}", job_path(job)))
+            .collect())
+    }
+
+    fn render(
+        &mut self,
+        cx: &super::Context<'_>,
+        sink: &dyn crate::write::Sink,
+    ) -> Result<(), Diagnostics> {
+        let mut cache = std::mem::take(&mut self.cache);
+        let result = render_changed(cx.site, cx.i18n, &mut cache, cx.generation, sink);
+        // Kept only after a good rendering: after a failure every file is written again.
+        if result.is_ok() {
+            self.cache = cache;
+        }
+        result.map(|_| ())
+    }
+
+    fn forget(&mut self) {
+        self.cache = Cache::default();
     }
 }
 

@@ -600,3 +600,48 @@ fn render_feeds(
         })
         .collect()
 }
+
+/// Every feed file of the site: each format for each scope in each language.
+fn planned_paths(site: &Site) -> Vec<String> {
+    let scopes = scopes(site);
+    site.config
+        .language_codes()
+        .flat_map(|lang| {
+            scopes.iter().flat_map(move |(scope, _)| {
+                let dir = scope_dir(site, lang, scope);
+                let dir = dir.trim_start_matches('/').to_owned();
+                FORMATS
+                    .iter()
+                    .map(move |(file, _, _)| format!("{dir}{file}"))
+            })
+        })
+        .collect()
+}
+
+/// The feeds, with the fingerprint of each feed's inputs: a rebuild writes only the feeds that
+/// hold a changed document.
+#[derive(Default)]
+pub struct Feeds {
+    fingerprints: Option<std::collections::HashMap<String, u64>>,
+}
+
+impl super::Output for Feeds {
+    fn name(&self) -> &'static str {
+        "feeds"
+    }
+
+    fn plan(&mut self, cx: &super::Context<'_>) -> Result<Vec<String>, Diagnostics> {
+        Ok(planned_paths(cx.site))
+    }
+
+    fn render(
+        &mut self,
+        cx: &super::Context<'_>,
+        sink: &dyn crate::write::Sink,
+    ) -> Result<(), Diagnostics> {
+        let previous = self.fingerprints.take();
+        let rendered = render_changed(cx.site, cx.i18n, previous.as_ref(), cx.generation, sink)?;
+        self.fingerprints = Some(rendered.fingerprints);
+        Ok(())
+    }
+}

@@ -258,30 +258,6 @@ fn plan_key(site: &Site) -> u64 {
     h.finish()
 }
 
-/// Renders every page (and lists the attachments to copy).
-pub fn render_site(
-    site: &Site,
-    templates: &crate::theme::templates::Templates,
-    i18n: &I18n,
-    assets: &Assets,
-) -> Result<Vec<File>, Diagnostics> {
-    let sink = crate::write::Collect::default();
-    let mut entries = EntryCache::default();
-    render_pages(
-        site,
-        &Plan::of(site, None),
-        templates,
-        i18n,
-        assets,
-        None,
-        &mut entries,
-        0,
-        None,
-        &sink,
-    )?;
-    Ok(sink.into_outputs())
-}
-
 /// The entries of long lists (a kind's pages, topics, years), each rendered once per document
 /// and language with `entry.html` and kept between rebuilds while the document and the
 /// configuration stay the same: a list page is then mostly a concatenation. Each entry keeps a
@@ -411,17 +387,14 @@ impl PageFingerprints {
 /// attachment too.
 #[allow(clippy::too_many_arguments)]
 pub fn render_pages(
-    site: &Site,
+    cx: &super::Context<'_>,
     plan: &Arc<Plan>,
-    templates: &crate::theme::templates::Templates,
-    i18n: &I18n,
-    assets: &Assets,
     previous: Option<&PageFingerprints>,
     entries: &mut EntryCache,
-    global: u64,
-    progress: Option<&indicatif::ProgressBar>,
     sink: &dyn crate::write::Sink,
 ) -> Result<RenderedPages, Diagnostics> {
+    let (site, templates, i18n, assets) = (cx.site, cx.templates, cx.i18n, cx.assets);
+    let (global, progress) = (cx.generation, cx.progress);
     entries
         .fill(site, templates, i18n, global)
         .map_err(|d| Diagnostics(vec![d]))?;
@@ -1107,4 +1080,54 @@ fn doc_context(
         ..base
     };
     ("document.html", ctx)
+}
+
+/// The pages in every language and the documents' attachments. Keeps the plan and each
+/// page's fingerprint, so that a rebuild renders only the pages whose inputs changed.
+#[derive(Default)]
+pub struct Pages {
+    plan: Option<Arc<Plan>>,
+    fingerprints: Option<PageFingerprints>,
+    entries: EntryCache,
+}
+
+impl super::Output for Pages {
+    fn name(&self) -> &'static str {
+        "pages"
+    }
+
+    fn plan(&mut self, cx: &super::Context<'_>) -> Result<Vec<String>, Diagnostics> {
+        let plan = Plan::of(cx.site, self.plan.take());
+        let mut paths: Vec<String> = plan.pages.iter().map(|p| p.path.clone()).collect();
+        paths.extend(
+            cx.site
+                .documents
+                .iter()
+                .flat_map(|d| d.attachments.iter())
+                .map(|a| a.url.trim_start_matches('/').to_owned()),
+        );
+        self.plan = Some(plan);
+        Ok(paths)
+    }
+
+    fn render(
+        &mut self,
+        cx: &super::Context<'_>,
+        sink: &dyn crate::write::Sink,
+    ) -> Result<(), Diagnostics> {
+        let plan = match &self.plan {
+            Some(p) => p.clone(),
+            None => Plan::of(cx.site, None),
+        };
+        // Dropped until the rendering succeeds: after a failure everything renders again.
+        let previous = self.fingerprints.take();
+        let rendered = render_pages(cx, &plan, previous.as_ref(), &mut self.entries, sink)?;
+        self.fingerprints = Some(rendered.fingerprints);
+        Ok(())
+    }
+
+    fn forget(&mut self) {
+        self.plan = None;
+        self.entries = EntryCache::default();
+    }
 }
