@@ -1,6 +1,8 @@
 //! DKIM signing keys as people have them: the PEM files `openssl` writes (PKCS#1 or PKCS#8,
 //! RSA or Ed25519), or lettre's own form of an Ed25519 key (the 32-byte seed in base64).
 
+use base64::Engine as _;
+use base64::engine::general_purpose::{STANDARD, STANDARD_PAD_INDIFFERENT};
 use lettre::message::dkim::{DkimSigningAlgorithm, DkimSigningKey};
 
 /// Reads a private key; the error says what was wrong without quoting the key.
@@ -130,52 +132,15 @@ fn pem(label: &str, der: &[u8]) -> String {
     out
 }
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 pub(super) fn base64_encode(data: &[u8]) -> String {
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let n = (u32::from(chunk[0]) << 16)
-            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
-            | u32::from(*chunk.get(2).unwrap_or(&0));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    STANDARD.encode(data)
 }
 
-/// Standard base64, whitespace ignored; `None` if anything else is not base64.
+/// Standard base64, whitespace ignored (PEM bodies are wrapped; a pasted key may be too) and
+/// padding optional; `None` if anything else is not base64.
 pub(super) fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() / 4 * 3);
-    let mut acc = 0u32;
-    let mut bits = 0;
-    let mut padding = false;
-    for c in text.bytes() {
-        if c.is_ascii_whitespace() {
-            continue;
-        }
-        if c == b'=' {
-            padding = true;
-            continue;
-        }
-        if padding {
-            return None;
-        }
-        let v = ALPHABET.iter().position(|&a| a == c)? as u32;
-        acc = (acc << 6) | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
+    let compact: String = text.split_ascii_whitespace().collect();
+    STANDARD_PAD_INDIFFERENT.decode(compact).ok()
 }
 
 #[cfg(test)]
