@@ -287,16 +287,9 @@ pub fn isolated_html(text: &str, isolate: bool) -> String {
     out
 }
 
+/// `& < > "` escaped, `'` not: the pages' text as it has always been written.
 fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
+    html_escape::encode_double_quoted_attribute_to_string(s, out);
 }
 
 /// Whether the body uses level-1 headings (then every level is shifted down by one).

@@ -156,10 +156,8 @@ fn inject(html: &str, error: Option<&str>) -> String {
         1,
     );
     if let Some(err) = error {
-        let escaped = err
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;");
+        // Element text: `& < >` are enough.
+        let escaped = html_escape::encode_text(err);
         let block = format!("<pre id=\"anslag-build-error\" role=\"alert\">{escaped}</pre>");
         if let Some(i) = html.find("<body>") {
             html.insert_str(i + "<body>".len(), &block);
