@@ -128,6 +128,11 @@ impl Node {
     }
 }
 
+/// A name or namespace as text (quick-xml gives them as bytes).
+fn utf8(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_owned()).expect("names are UTF-8")
+}
+
 /// Parses XML with quick-xml into a tree, resolving namespaces; panics on malformed XML.
 fn parse(xml: &str) -> Node {
     let mut reader = NsReader::from_str(xml);
@@ -135,20 +140,20 @@ fn parse(xml: &str) -> Node {
     loop {
         let (ns, event) = reader.read_resolved_event().expect("well-formed XML");
         let ns = match ns {
-            ResolveResult::Bound(n) => Some(n.as_ref().to_owned()),
+            ResolveResult::Bound(n) => Some(utf8(n.as_ref())),
             _ => None,
         };
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let mut node = Node {
-                    name: e.local_name().as_ref().to_owned(),
+                    name: utf8(e.local_name().as_ref()),
                     ns,
                     ..Default::default()
                 };
                 for a in e.attributes() {
                     let a = a.unwrap();
                     node.attrs.insert(
-                        a.key.as_ref().to_owned(),
+                        utf8(a.key.as_ref()),
                         a.normalized_value(XmlVersion::Implicit1_0)
                             .unwrap()
                             .into_owned(),
@@ -165,7 +170,7 @@ fn parse(xml: &str) -> Node {
                 stack.last_mut().unwrap().children.push(node);
             }
             Event::Text(t) => {
-                let s = t.xml10_content();
+                let s = t.xml10_content().unwrap();
                 stack.last_mut().unwrap().text.push_str(&s);
             }
             Event::GeneralRef(r) => {
@@ -173,7 +178,7 @@ fn parse(xml: &str) -> Node {
                     stack.last_mut().unwrap().text.push(c);
                     continue;
                 }
-                let c = match &*r {
+                let c = match &*r.decode().unwrap() {
                     "amp" => "&",
                     "lt" => "<",
                     "gt" => ">",
@@ -184,7 +189,8 @@ fn parse(xml: &str) -> Node {
                 stack.last_mut().unwrap().text.push_str(c);
             }
             Event::CData(t) => {
-                stack.last_mut().unwrap().text.push_str(&t);
+                let s = t.decode().unwrap();
+                stack.last_mut().unwrap().text.push_str(&s);
             }
             Event::Eof => break,
             _ => {}

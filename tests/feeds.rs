@@ -200,20 +200,20 @@ fn required_elements_are_present() {
         loop {
             match reader.read_event().unwrap() {
                 Event::Start(e) => {
-                    stack.push(e.name().as_ref().to_owned());
+                    stack.push(String::from_utf8_lossy(e.name().as_ref()).into_owned());
                     seen.push(stack.join("/"));
                 }
                 Event::Empty(e) => seen.push(format!(
                     "{}/{}",
                     stack.join("/"),
-                    e.name().as_ref().to_owned()
+                    String::from_utf8_lossy(e.name().as_ref())
                 )),
                 Event::Text(t)
                     if stack
                         .last()
                         .is_some_and(|s| s == "pubDate" || s == "updated") =>
                 {
-                    let s: String = AsRef::<str>::as_ref(&t).to_owned();
+                    let s: String = t.decode().unwrap().into_owned();
                     if stack.last().unwrap() == "pubDate" {
                         chrono::DateTime::parse_from_rfc2822(&s)
                             .unwrap_or_else(|e| panic!("{}: pubDate {s}: {e}", path.display()));

@@ -126,6 +126,11 @@ impl Url {
     }
 }
 
+/// A name as text (quick-xml gives names as bytes).
+fn utf8(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_owned()).expect("names are UTF-8")
+}
+
 /// Parses a sitemap with quick-xml: the root element's attributes and every `<url>`.
 fn parse_sitemap(xml: &str) -> (String, BTreeMap<String, String>, Vec<Url>) {
     let mut r = Reader::from_str(xml);
@@ -137,11 +142,11 @@ fn parse_sitemap(xml: &str) -> (String, BTreeMap<String, String>, Vec<Url>) {
     loop {
         match r.read_event().expect("sitemap.xml is well-formed XML") {
             Xml::Start(e) | Xml::Empty(e) if root.is_empty() => {
-                root = e.name().as_ref().to_owned();
+                root = utf8(e.name().as_ref());
                 for a in e.attributes() {
                     let a = a.unwrap();
                     root_attrs.insert(
-                        a.key.as_ref().to_owned(),
+                        utf8(a.key.as_ref()),
                         a.normalized_value(XmlVersion::Implicit1_0)
                             .unwrap()
                             .into_owned(),
@@ -150,7 +155,7 @@ fn parse_sitemap(xml: &str) -> (String, BTreeMap<String, String>, Vec<Url>) {
                 path.push(root.clone());
             }
             Xml::Start(e) => {
-                let name = e.name().as_ref().to_owned();
+                let name = utf8(e.name().as_ref());
                 if name == "url" {
                     urls.push(Url::default());
                 }
@@ -158,12 +163,12 @@ fn parse_sitemap(xml: &str) -> (String, BTreeMap<String, String>, Vec<Url>) {
                 path.push(name);
             }
             Xml::Empty(e) => {
-                assert_eq!(e.name().as_ref(), "xhtml:link", "unexpected empty element");
+                assert_eq!(e.name().as_ref(), b"xhtml:link", "unexpected empty element");
                 let mut attrs = BTreeMap::new();
                 for a in e.attributes() {
                     let a = a.unwrap();
                     attrs.insert(
-                        a.key.as_ref().to_owned(),
+                        utf8(a.key.as_ref()),
                         a.normalized_value(XmlVersion::Implicit1_0)
                             .unwrap()
                             .into_owned(),
@@ -175,9 +180,9 @@ fn parse_sitemap(xml: &str) -> (String, BTreeMap<String, String>, Vec<Url>) {
                     .alternates
                     .push((attrs["hreflang"].clone(), attrs["href"].clone()));
             }
-            Xml::Text(t) => text.push_str(&t.xml10_content()),
+            Xml::Text(t) => text.push_str(&t.xml10_content().unwrap()),
             Xml::GeneralRef(g) => {
-                let name = g.xml10_content();
+                let name = g.decode().unwrap();
                 text.push_str(match name.as_ref() {
                     "amp" => "&",
                     "lt" => "<",

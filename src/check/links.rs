@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 
 use super::{Context, Finding, Source, finding};
 use crate::content::Kind;
-use crate::content::markdown::{LinkKind, parser_options};
+use crate::content::markdown::{LinkKind, parser_options, percent_decode};
 use crate::diagnostics::{Severity, nearest};
 
 pub const CHECK: &str = "broken-anchor";
@@ -46,26 +46,6 @@ fn page_ids(src: &Source<'_>) -> HashSet<String> {
         }
     }
     ids
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && let Some(v) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
 }
 
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {

@@ -287,16 +287,9 @@ pub fn isolated_html(text: &str, isolate: bool) -> String {
     out
 }
 
+/// `& < > "` escaped, `'` not: the pages' text as it has always been written.
 fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
+    html_escape::encode_double_quoted_attribute_to_string(s, out);
 }
 
 /// Whether the body uses level-1 headings (then every level is shifted down by one).
@@ -610,24 +603,12 @@ fn file_link(dest: &str, offset: usize, resolver: &dyn Resolver, out: &mut Rende
     url
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Some(hex) = s.get(i + 1..i + 3)
-            && let Ok(b) = u8::from_str_radix(hex, 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+/// `%XX` decoded; a `%` without two hex digits stays as written, and text that would not be
+/// UTF-8 once decoded is kept as written.
+pub(crate) fn percent_decode(s: &str) -> String {
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .map_or_else(|_| s.to_owned(), |c| c.into_owned())
 }
 
 /// Removes scripts, event handlers, frames and styles from HTML written by users, keeping the
@@ -850,5 +831,15 @@ mod tests {
             r.html
         );
         assert_eq!(r.links[0].text, "nodomsorg@ekvik.example");
+    }
+
+    #[test]
+    fn percent_decoding_keeps_what_is_not_an_escape() {
+        assert_eq!(percent_decode("bilag%201.pdf"), "bilag 1.pdf");
+        assert_eq!(percent_decode("v%C3%A4g"), "väg");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("a%zz%2"), "a%zz%2");
+        // Not UTF-8 once decoded: the text as written.
+        assert_eq!(percent_decode("a%20%ff"), "a%20%ff");
     }
 }

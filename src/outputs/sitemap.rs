@@ -329,13 +329,13 @@ mod tests {
         loop {
             match r.read_event().unwrap() {
                 XmlEvent::Start(s) => {
-                    let name = s.name().as_ref().to_owned();
+                    let name = String::from_utf8(s.name().as_ref().to_owned()).unwrap();
                     in_loc = name == "loc";
                     if root.is_empty() {
                         root = name;
                     }
                 }
-                XmlEvent::Text(t) if in_loc => locs.push(t.xml10_content().into_owned()),
+                XmlEvent::Text(t) if in_loc => locs.push(t.xml10_content().unwrap().into_owned()),
                 XmlEvent::End(_) => in_loc = false,
                 XmlEvent::Eof => break,
                 _ => {}

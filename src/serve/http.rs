@@ -85,20 +85,21 @@ fn resolve(out_dir: &Path, uri_path: &str) -> Option<PathBuf> {
 }
 
 fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    // Refused, as a request for no file: a `%` not followed by two hex digits (which
+    // percent-encoding would keep as written), and a path that is not UTF-8.
+    let malformed = s.split('%').skip(1).any(|after| {
+        !after
+            .as_bytes()
+            .get(..2)
+            .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+    });
+    if malformed {
+        return None;
     }
-    String::from_utf8(out).ok()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .ok()
+        .map(|c| c.into_owned())
 }
 
 async fn file(AxState(state): AxState<Arc<State>>, uri: Uri) -> Response {
@@ -155,10 +156,8 @@ fn inject(html: &str, error: Option<&str>) -> String {
         1,
     );
     if let Some(err) = error {
-        let escaped = err
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;");
+        // Element text: `& < >` are enough.
+        let escaped = html_escape::encode_text(err);
         let block = format!("<pre id=\"anslag-build-error\" role=\"alert\">{escaped}</pre>");
         if let Some(i) = html.find("<body>") {
             html.insert_str(i + "<body>".len(), &block);
@@ -184,6 +183,11 @@ mod tests {
             resolve(out, "/files/minutes/m/bilag%201.pdf"),
             Some(out.join("files/minutes/m/bilag 1.pdf"))
         );
+        assert_eq!(resolve(out, "/sv/v%C3%A4g"), Some(out.join("sv/väg")));
+        // Not an escape, or not UTF-8: no file.
+        for bad in ["/a%zz", "/a%2", "/a%", "/a%ff", "/a%C3"] {
+            assert_eq!(resolve(out, bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -1,181 +1,115 @@
 //! DKIM signing keys as people have them: the PEM files `openssl` writes (PKCS#1 or PKCS#8,
 //! RSA or Ed25519), or lettre's own form of an Ed25519 key (the 32-byte seed in base64).
 
+use base64::Engine as _;
+use base64::engine::general_purpose::{STANDARD, STANDARD_PAD_INDIFFERENT};
 use lettre::message::dkim::{DkimSigningAlgorithm, DkimSigningKey};
+use rsa::RsaPrivateKey;
+use rsa::pkcs1::{DecodeRsaPrivateKey, EncodeRsaPrivateKey, LineEnding};
+use rsa::pkcs8::der::Decode;
+use rsa::pkcs8::der::asn1::OctetStringRef;
+use rsa::pkcs8::{ObjectIdentifier, PrivateKeyInfo, SecretDocument};
+
+/// Ed25519's algorithm in a PKCS#8 key (RFC 8410).
+const OID_ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+
+/// How to fix a PEM file that `openssl` can read but that is not written as RFC 7468 asks.
+const REWRITE: &str = "rewrite it with `openssl pkey -in KEY -out KEY.pem`";
+
+/// How to make a key DKIM can use.
+const MAKE: &str = "make one with `openssl genpkey -algorithm ed25519` (or `-algorithm RSA`)";
 
 /// Reads a private key; the error says what was wrong without quoting the key.
 pub(super) fn signing_key(text: &str) -> Result<DkimSigningKey, String> {
     let text = text.trim();
-    let rsa = |pem: &str| {
-        DkimSigningKey::new(pem, DkimSigningAlgorithm::Rsa)
-            .map_err(|e| format!("the RSA key cannot be read ({e})"))
-    };
-    if text.contains("-----BEGIN RSA PRIVATE KEY-----") {
-        return rsa(text);
-    }
     if text.contains("ENCRYPTED PRIVATE KEY") || text.contains("Proc-Type: 4,ENCRYPTED") {
         return Err(
             "the key is encrypted: store it unencrypted (`openssl pkey -in KEY -out PLAIN`)".into(),
         );
     }
-    if text.contains("-----BEGIN PRIVATE KEY-----") {
-        let der = pem_body(text, "PRIVATE KEY")
-            .ok_or("the PEM key has no body between its BEGIN and END lines")?;
-        return match pkcs8(&der)? {
-            Pkcs8::Rsa(pkcs1) => rsa(&pem("RSA PRIVATE KEY", &pkcs1)),
-            Pkcs8::Ed25519(seed) => ed25519(&seed),
+    let Some(begin) = text.find("-----BEGIN") else {
+        // lettre's form: the Ed25519 seed in base64.
+        return match base64_decode(text) {
+            Some(seed) if seed.len() == 32 => ed25519(&seed),
+            _ => Err("the key is neither PEM nor a base64 Ed25519 key".into()),
         };
-    }
-    if text.contains("-----BEGIN") {
-        return Err(
-            "the key is not an RSA or Ed25519 private key in PEM (PKCS#1 or PKCS#8)".into(),
-        );
-    }
-    // lettre's form: the Ed25519 seed in base64.
-    match base64_decode(text) {
-        Some(seed) if seed.len() == 32 => ed25519(&seed),
-        _ => Err("the key is neither PEM nor a base64 Ed25519 key".into()),
+    };
+    // A SecretDocument: the key's DER is zeroed when dropped.
+    let (label, der) = SecretDocument::from_pem(first_block(&text[begin..]))
+        .map_err(|e| format!("the PEM key cannot be read ({e}): {REWRITE}"))?;
+    match label {
+        // PKCS#1, as `openssl genrsa -traditional` writes it.
+        "RSA PRIVATE KEY" => rsa(RsaPrivateKey::from_pkcs1_der(der.as_bytes())
+            .map_err(|e| format!("the RSA key is malformed ({e}): {REWRITE}"))?),
+        "PRIVATE KEY" => pkcs8(der.as_bytes()),
+        other => Err(format!(
+            "the PEM file holds `{other}`, not an RSA or Ed25519 private key (PKCS#1 or PKCS#8): {MAKE}"
+        )),
     }
 }
 
+/// The first PEM block of `text` (which starts with its BEGIN line): the file may go on with
+/// a certificate, which the PEM decoder would refuse.
+fn first_block(text: &str) -> &str {
+    let Some(end) = text.find("-----END ") else {
+        return text;
+    };
+    let label = end + "-----END ".len();
+    match text[label..].find("-----") {
+        Some(close) => &text[..label + close + "-----".len()],
+        None => text,
+    }
+}
+
+/// The private key inside a PKCS#8 `PrivateKeyInfo` (RFC 5208, RFC 8410).
+fn pkcs8(der: &[u8]) -> Result<DkimSigningKey, String> {
+    let info = PrivateKeyInfo::try_from(der)
+        .map_err(|e| format!("the PKCS#8 key is malformed ({e}): {REWRITE}"))?;
+    let oid = info.algorithm.oid;
+    if oid == rsa::pkcs1::ALGORITHM_OID {
+        rsa(RsaPrivateKey::try_from(info)
+            .map_err(|e| format!("the RSA key is malformed ({e}): {REWRITE}"))?)
+    } else if oid == OID_ED25519 {
+        // CurvePrivateKey ::= OCTET STRING (the 32-byte seed).
+        let seed = OctetStringRef::from_der(info.private_key)
+            .map_err(|e| format!("the Ed25519 key is malformed ({e}): {REWRITE}"))?;
+        ed25519(seed.as_bytes())
+    } else {
+        Err(format!(
+            "the key is neither RSA nor Ed25519 (its algorithm is {oid}; DKIM signs with one of these): {MAKE}"
+        ))
+    }
+}
+
+fn rsa(key: RsaPrivateKey) -> Result<DkimSigningKey, String> {
+    // lettre takes an RSA key only as PKCS#1 PEM.
+    let pem = key
+        .to_pkcs1_pem(LineEnding::LF)
+        .map_err(|e| format!("the RSA key cannot be read ({e})"))?;
+    DkimSigningKey::new(&pem, DkimSigningAlgorithm::Rsa)
+        .map_err(|e| format!("the RSA key cannot be read ({e})"))
+}
+
 fn ed25519(seed: &[u8]) -> Result<DkimSigningKey, String> {
+    if seed.len() != 32 {
+        return Err(format!(
+            "the Ed25519 key is malformed (its seed is {} bytes, not 32): {MAKE}",
+            seed.len()
+        ));
+    }
     DkimSigningKey::new(&base64_encode(seed), DkimSigningAlgorithm::Ed25519)
         .map_err(|e| format!("the Ed25519 key cannot be read ({e})"))
 }
 
-enum Pkcs8 {
-    Rsa(Vec<u8>),
-    Ed25519(Vec<u8>),
-}
-
-const OID_RSA: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
-const OID_ED25519: &[u8] = &[0x2b, 0x65, 0x70];
-
-/// The private key inside a PKCS#8 `PrivateKeyInfo` (RFC 5208, RFC 8410).
-fn pkcs8(der: &[u8]) -> Result<Pkcs8, String> {
-    let bad = || "the PKCS#8 key is malformed".to_owned();
-    let (tag, info, _) = tlv(der).ok_or_else(bad)?;
-    if tag != 0x30 {
-        return Err(bad());
-    }
-    let (tag, _version, rest) = tlv(info).ok_or_else(bad)?;
-    if tag != 0x02 {
-        return Err(bad());
-    }
-    let (tag, algorithm, rest) = tlv(rest).ok_or_else(bad)?;
-    if tag != 0x30 {
-        return Err(bad());
-    }
-    let (tag, oid, _) = tlv(algorithm).ok_or_else(bad)?;
-    if tag != 0x06 {
-        return Err(bad());
-    }
-    let (tag, key, _) = tlv(rest).ok_or_else(bad)?;
-    if tag != 0x04 {
-        return Err(bad());
-    }
-    if oid == OID_RSA {
-        Ok(Pkcs8::Rsa(key.to_vec()))
-    } else if oid == OID_ED25519 {
-        // CurvePrivateKey ::= OCTET STRING (the 32-byte seed).
-        match tlv(key) {
-            Some((0x04, seed, _)) if seed.len() == 32 => Ok(Pkcs8::Ed25519(seed.to_vec())),
-            _ => Err(bad()),
-        }
-    } else {
-        Err("the key is neither RSA nor Ed25519 (DKIM signs with one of these)".into())
-    }
-}
-
-/// One DER tag-length-value: the tag, the value and what follows.
-fn tlv(b: &[u8]) -> Option<(u8, &[u8], &[u8])> {
-    let tag = *b.first()?;
-    let first = *b.get(1)?;
-    let (len, head) = if first < 0x80 {
-        (usize::from(first), 2)
-    } else {
-        let n = usize::from(first & 0x7f);
-        if n == 0 || n > 4 {
-            return None;
-        }
-        let mut len = 0usize;
-        for i in 0..n {
-            len = (len << 8) | usize::from(*b.get(2 + i)?);
-        }
-        (len, 2 + n)
-    };
-    let end = head.checked_add(len)?;
-    if end > b.len() {
-        return None;
-    }
-    Some((tag, &b[head..end], &b[end..]))
-}
-
-fn pem_body(text: &str, label: &str) -> Option<Vec<u8>> {
-    let begin = format!("-----BEGIN {label}-----");
-    let end = format!("-----END {label}-----");
-    let start = text.find(&begin)? + begin.len();
-    let stop = start + text[start..].find(&end)?;
-    base64_decode(&text[start..stop]).filter(|d| !d.is_empty())
-}
-
-fn pem(label: &str, der: &[u8]) -> String {
-    let b64 = base64_encode(der);
-    let mut out = format!("-----BEGIN {label}-----\n");
-    for chunk in b64.as_bytes().chunks(64) {
-        out.push_str(std::str::from_utf8(chunk).unwrap_or_default());
-        out.push('\n');
-    }
-    out.push_str(&format!("-----END {label}-----\n"));
-    out
-}
-
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 pub(super) fn base64_encode(data: &[u8]) -> String {
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let n = (u32::from(chunk[0]) << 16)
-            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
-            | u32::from(*chunk.get(2).unwrap_or(&0));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    STANDARD.encode(data)
 }
 
-/// Standard base64, whitespace ignored; `None` if anything else is not base64.
+/// Standard base64, whitespace ignored (PEM bodies are wrapped; a pasted key may be too) and
+/// padding optional; `None` if anything else is not base64.
 pub(super) fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() / 4 * 3);
-    let mut acc = 0u32;
-    let mut bits = 0;
-    let mut padding = false;
-    for c in text.bytes() {
-        if c.is_ascii_whitespace() {
-            continue;
-        }
-        if c == b'=' {
-            padding = true;
-            continue;
-        }
-        if padding {
-            return None;
-        }
-        let v = ALPHABET.iter().position(|&a| a == c)? as u32;
-        acc = (acc << 6) | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
+    let compact: String = text.split_ascii_whitespace().collect();
+    STANDARD_PAD_INDIFFERENT.decode(compact).ok()
 }
 
 #[cfg(test)]
@@ -202,5 +136,75 @@ mod tests {
         assert!(
             signing_key("-----BEGIN PRIVATE KEY-----\nMAA=\n-----END PRIVATE KEY-----").is_err()
         );
+        // lettre's form: the same seed in base64, and text around a PEM block.
+        assert!(signing_key("1O5y2/kTWErVttjx92n4rTr+fCjL8dT74Jeoj0R1WEI=").is_ok());
+        let around = format!(
+            "a comment\n{pem}-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n"
+        );
+        assert!(signing_key(&around).is_ok());
+    }
+
+    fn openssl(args: &[&str]) -> String {
+        let out = std::process::Command::new("openssl")
+            .args(args)
+            .output()
+            .expect("run openssl to make a key");
+        assert!(out.status.success(), "openssl {args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    #[test]
+    fn rsa_keys_are_read_as_pkcs1_and_pkcs8() {
+        let pkcs1 = openssl(&["genrsa", "-traditional", "2048"]);
+        assert!(pkcs1.starts_with("-----BEGIN RSA PRIVATE KEY-----"));
+        let pkcs8 = openssl(&[
+            "genpkey",
+            "-algorithm",
+            "RSA",
+            "-pkeyopt",
+            "rsa_keygen_bits:2048",
+        ]);
+        assert!(pkcs8.starts_with("-----BEGIN PRIVATE KEY-----"));
+        for pem in [&pkcs1, &pkcs8] {
+            signing_key(pem).unwrap_or_else(|e| panic!("{e}"));
+        }
+        // A line cut short is refused with the way to fix it.
+        let broken = pkcs1.replacen('\n', "", 2).replacen(
+            "RSA PRIVATE KEY-----",
+            "RSA PRIVATE KEY-----\n",
+            1,
+        );
+        let e = signing_key(&broken).err().unwrap();
+        assert!(e.contains("openssl pkey"), "{e}");
+    }
+
+    #[test]
+    fn other_keys_are_refused_with_the_reason() {
+        let encrypted = openssl(&[
+            "genpkey",
+            "-algorithm",
+            "ed25519",
+            "-aes-128-cbc",
+            "-pass",
+            "pass:x",
+        ]);
+        let e = signing_key(&encrypted).err().unwrap();
+        assert!(e.contains("encrypted") && e.contains("openssl"), "{e}");
+        let ec = openssl(&[
+            "genpkey",
+            "-algorithm",
+            "EC",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+        ]);
+        let e = signing_key(&ec).err().unwrap();
+        assert!(
+            e.contains("neither RSA nor Ed25519") && e.contains("openssl genpkey"),
+            "{e}"
+        );
+        let e = signing_key("-----BEGIN EC PRIVATE KEY-----\nMAA=\n-----END EC PRIVATE KEY-----")
+            .err()
+            .unwrap();
+        assert!(e.contains("EC PRIVATE KEY"), "{e}");
     }
 }

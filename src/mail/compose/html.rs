@@ -7,20 +7,7 @@
 
 use crate::plain_text::{Token, absolute, is_invisible, tokens};
 
-pub(super) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(super) use crate::render::templates::escape;
 
 /// Attributes that mean something in a message; everything else (ids, classes) is dropped.
 const KEPT_ATTRS: &[&str] = &[
