@@ -7,7 +7,7 @@
 
 use crate::plain_text::{Token, absolute, is_invisible, tokens};
 
-pub(super) use crate::render::templates::escape;
+pub(super) use crate::theme::templates::escape;
 
 /// Attributes that mean something in a message; everything else (ids, classes) is dropped.
 const KEPT_ATTRS: &[&str] = &[
