@@ -11,6 +11,12 @@ pub fn parse(s: &str, tz: Tz) -> Result<DateTime<Tz>, String> {
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
         return Ok(d.with_timezone(&tz));
     }
+    local(parse_local(s)?, tz, s)
+}
+
+/// A date and time without an offset, or a bare date (its midnight), as authors write them.
+pub fn parse_local(s: &str) -> Result<NaiveDateTime, String> {
+    let s = s.trim();
     for fmt in [
         "%Y-%m-%dT%H:%M:%S",
         "%Y-%m-%dT%H:%M",
@@ -18,11 +24,11 @@ pub fn parse(s: &str, tz: Tz) -> Result<DateTime<Tz>, String> {
         "%Y-%m-%d %H:%M",
     ] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(s, fmt) {
-            return local(naive, tz, s);
+            return Ok(naive);
         }
     }
     match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        Ok(d) => local(d.and_time(chrono::NaiveTime::MIN), tz, s),
+        Ok(d) => Ok(d.and_time(chrono::NaiveTime::MIN)),
         Err(e) => Err(format!("`{s}` is not a valid date ({e})")),
     }
 }

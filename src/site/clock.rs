@@ -62,24 +62,7 @@ impl Clock {
         if let Ok(d) = DateTime::parse_from_rfc3339(s) {
             return Ok(Clock::fixed(d.with_timezone(&Utc)));
         }
-        for fmt in [
-            "%Y-%m-%dT%H:%M:%S",
-            "%Y-%m-%dT%H:%M",
-            "%Y-%m-%d %H:%M:%S",
-            "%Y-%m-%d %H:%M",
-        ] {
-            if let Ok(naive) = NaiveDateTime::parse_from_str(s, fmt) {
-                return Ok(Clock::starting(Start::Local(naive)));
-            }
-        }
-        match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            Ok(d) => Ok(Clock::starting(Start::Local(
-                d.and_time(chrono::NaiveTime::MIN),
-            ))),
-            Err(e) => Err(format!(
-                "`{s}` is not a moment ({e}); write it like {EXAMPLE}"
-            )),
-        }
+        crate::content::dates::parse_local(s).map(|naive| Clock::starting(Start::Local(naive)))
     }
 
     pub fn is_fixed(&self) -> bool {
