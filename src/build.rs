@@ -235,6 +235,7 @@ impl Builder {
         let opts = LoadOptions {
             now,
             drafts: self.opts.drafts,
+            addresses: &crate::site::urls::Scheme,
         };
         report
             .timings
