@@ -512,6 +512,7 @@ pub fn build_site(mut builder: Builder) -> Result<(Site, BuildReport), Diagnosti
 /// The theme's static files, the stylesheet named by a hash of its content so that it can be
 /// cached for ever. Returns the outputs and the stylesheet's URL.
 fn static_files(root: &Path, theme: &str) -> (Vec<File>, String) {
+    use crate::site::urls;
     let mut files: Vec<(String, Vec<u8>)> = templates::EMBEDDED_STATIC
         .iter()
         .map(|(n, b)| ((*n).to_owned(), b.to_vec()))
@@ -542,18 +543,18 @@ fn static_files(root: &Path, theme: &str) -> (Vec<File>, String) {
             }
         }
     }
-    let mut stylesheet = String::from("/static/style.css");
+    let mut stylesheet = urls::static_file("style.css");
     let outputs = files
         .into_iter()
         .map(|(name, bytes)| {
-            let path = if name == "style.css" {
+            let url = if name == "style.css" {
                 let hash = blake3::hash(&bytes).to_hex();
-                let hashed = format!("static/style.{}.css", &hash[..10]);
-                stylesheet = format!("/{hashed}");
-                hashed
+                stylesheet = urls::stylesheet(&hash[..10]);
+                stylesheet.clone()
             } else {
-                format!("static/{name}")
+                urls::static_file(&name)
             };
+            let path = urls::output_path(&url);
             File {
                 path,
                 data: FileData::Bytes(bytes),
