@@ -59,7 +59,7 @@ pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<File>, Diagnostics> {
             )
             .at(loc.line() as usize, Some(loc.column() as usize))
             .hint(format!(
-                "calendar{} holds every committee's meetings; give this committee another id",
+                "{} holds every committee's meetings; give this committee another id",
                 urls::calendar(ALL)
             )),
         );
