@@ -688,6 +688,9 @@ fn base(
         nav => v(nav(i18n, lang, url)),
         crisis => v(crisis_views(site, lang)),
         accessibility_url => v(urls::accessibility(lang)),
+        // For templates' links: the URL scheme stays in `site::urls`.
+        notice_board_url => v(urls::notice_board(lang)),
+        topics_url => v(urls::topics(lang)),
         subscribe_url => v(cfg.site.mail.as_ref().map(|_| urls::subscribe(lang))),
         stylesheet => v(&assets.stylesheet),
         drafts => v(site.drafts),
