@@ -173,6 +173,7 @@ impl Builder {
         let opts = LoadOptions {
             now: self.opts.clock.now(env.config.tz),
             drafts: self.opts.drafts,
+            addresses: &crate::site::urls::Scheme,
         };
         report
             .timings
@@ -483,13 +484,11 @@ fn check_site_links(root: &Path, site: &Site, plans: &[Planned]) -> Result<(), D
         .iter()
         .flat_map(|p| p.paths.iter().map(String::as_str))
         .collect();
+    // A folder's address is its index page; an address without a slash may name either.
     let written = |path: &str| {
-        let p = path.trim_start_matches('/');
-        if p.is_empty() || p.ends_with('/') {
-            files.contains(format!("{p}index.html").as_str())
-        } else {
-            files.contains(p) || files.contains(format!("{p}/index.html").as_str())
-        }
+        files.contains(crate::site::urls::output_path(path).as_str())
+            || (!path.ends_with('/')
+                && files.contains(crate::site::urls::output_path(&format!("{path}/")).as_str()))
     };
     let mut errs = Diagnostics::default();
     for doc in &site.documents {

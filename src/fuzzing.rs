@@ -49,6 +49,7 @@ fn options() -> LoadOptions {
                 .naive_utc(),
         ),
         drafts: true,
+        addresses: &crate::site::urls::Scheme,
     }
 }
 

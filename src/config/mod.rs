@@ -514,11 +514,6 @@ impl Config {
     pub fn topic(&self, id: &str) -> Option<&Topic> {
         self.site.topics.iter().find(|t| t.id() == id)
     }
-
-    /// Absolute URL of a site path (`/sv/press/`).
-    pub fn absolute(&self, path: &str) -> String {
-        format!("{}{}", self.base_url, path)
-    }
 }
 
 pub const CONFIG_FILE: &str = "site.yaml";

@@ -101,6 +101,8 @@ pub enum Extra {
 #[derive(Debug, Clone, Serialize)]
 pub struct Translation {
     pub lang: String,
+    /// The site path of this translation's page.
+    pub url: String,
     /// Source file, relative to the site root.
     pub path: PathBuf,
     pub title: String,
@@ -177,15 +179,20 @@ impl Document {
         self.get(lang).unwrap_or_else(|| self.primary(default_lang))
     }
 
+    /// The site path of the document's page in `lang`, as the load was told it
+    /// ([`Translation::url`]). A document has pages only in its languages: another gets the
+    /// page of its first translation.
     pub fn url(&self, lang: &str) -> String {
-        doc_url(lang, self.kind, &self.slug)
+        self.get(lang).unwrap_or(&self.translations[0]).url.clone()
     }
 }
 
-pub fn doc_url(lang: &str, kind: Kind, slug: &str) -> String {
-    format!("/{lang}/{}/{slug}/", kind.dir())
-}
-
-pub fn file_url(kind: Kind, slug: &str, name: &str) -> String {
-    format!("/files/{}/{slug}/{name}", kind.dir())
+/// The two addresses content needs while it loads, for links written as `@/kind/slug` and to
+/// attached files. The site's URL scheme implements it (`site::urls::Scheme`): content is
+/// loaded before the site model and may not import it.
+pub trait Addresses: std::fmt::Debug + Sync {
+    /// The site path of a document's page in `lang` (`/sv/press/slug/`).
+    fn document(&self, lang: &str, kind: Kind, slug: &str) -> String;
+    /// The site path of a file published beside a document.
+    fn file(&self, kind: Kind, slug: &str, name: &str) -> String;
 }

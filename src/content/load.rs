@@ -26,6 +26,8 @@ pub struct LoadOptions {
     pub now: DateTime<Tz>,
     /// Build drafts and embargoed documents too (marked as such).
     pub drafts: bool,
+    /// The site's addresses of pages and files, for links and attachments.
+    pub addresses: &'static dyn Addresses,
 }
 
 /// A document file, read and parsed but not yet rendered.
@@ -368,7 +370,7 @@ impl ContentCache {
                 .first_or_octet_stream()
                 .essence_str()
                 .to_owned();
-            let url = file_url(kind, slug, &name);
+            let url = opts.addresses.file(kind, slug, &name);
             attachments.entry((kind, slug.clone())).or_default().push((
                 Attachment {
                     name,
@@ -678,6 +680,7 @@ fn render_document(
             kind,
             slug,
             files: &names,
+            addresses: opts.addresses,
         };
         match render_translation(p, config, opts, &resolver, &mut withheld) {
             Ok(t) => translations.push(t),
@@ -898,6 +901,7 @@ pub fn document_from_bytes(
         kind,
         slug: &slug,
         files: &files,
+        addresses: opts.addresses,
     };
     render_translation(&p, config, opts, &resolver, &mut HashSet::new())
 }
@@ -1091,6 +1095,7 @@ struct DocResolver<'a> {
     kind: Kind,
     slug: &'a str,
     files: &'a HashSet<String>,
+    addresses: &'a dyn Addresses,
 }
 
 impl Resolver for DocResolver<'_> {
@@ -1112,7 +1117,7 @@ impl Resolver for DocResolver<'_> {
                     .into_iter()
                     .find(|l| langs.iter().any(|x| x == l))
                     .unwrap_or(&langs[0]);
-                Ok(doc_url(lang, kind, slug))
+                Ok(self.addresses.document(lang, kind, slug))
             }
             None => match self.hidden.get(&key) {
                 Some(why) => Err(format!("the document exists but is not published: {why}")),
@@ -1141,7 +1146,7 @@ impl Resolver for DocResolver<'_> {
         self.files.contains(name)
     }
     fn file_url(&self, name: &str) -> String {
-        file_url(self.kind, self.slug, name)
+        self.addresses.file(self.kind, self.slug, name)
     }
 }
 
@@ -1312,6 +1317,7 @@ fn render_translation(
     }
     Ok(Translation {
         lang: p.lang.clone(),
+        url: opts.addresses.document(&p.lang, p.kind, &p.slug),
         path: p.path.clone(),
         title: fm.title.value.trim().to_owned(),
         summary: fm.summary.trim().to_owned(),

@@ -9,5 +9,5 @@ pub mod markdown;
 pub mod minutes;
 pub mod visibility;
 
-pub use document::{Document, Kind, Translation};
+pub use document::{Addresses, Document, Kind, Translation};
 pub use load::{CONTENT_DIR, ContentCache, LoadOptions, Loaded, load};

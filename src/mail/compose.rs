@@ -39,7 +39,7 @@ use crate::content::document::{Document, Translation, Urgency};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{I18n, args};
 use crate::mail::{Frequency, Subscriber};
-use crate::site::Site;
+use crate::site::{Site, urls};
 use crate::theme::templates::{self, Templates};
 use crate::theme::views::{LangView, dir_of, lang_view, text_html};
 
@@ -592,7 +592,7 @@ fn site_view(ctx: &MailContext, lang: &str) -> SiteView {
     let o = &c.site.organisation;
     SiteView {
         title: c.site.title.get(lang, default).to_owned(),
-        url: c.absolute(&format!("/{lang}/")),
+        url: urls::absolute(c, &urls::home(lang)),
         organisation: o.name.get(lang, default).to_owned(),
         address: o.address.clone(),
         phone: o.phone.clone(),
@@ -607,7 +607,7 @@ fn doc_view(ctx: &MailContext, lang: &str, doc: &Document, full: bool) -> DocVie
     let t: &Translation = doc.for_reader(lang, default);
     let foreign = t.lang != lang;
     let rtl = dir_of(site, &t.lang) == "rtl";
-    let url = site.config.absolute(&doc.url(&t.lang));
+    let url = urls::absolute(&site.config, &doc.url(&t.lang));
     // "Not available in {language}. Available in: {languages}", each language's name isolated
     // (a `<bdi>` with its own `lang` and `dir` in HTML, Unicode isolates in text), so that
     // names in other scripts keep their place in the list.
@@ -716,7 +716,7 @@ fn doc_view(ctx: &MailContext, lang: &str, doc: &Document, full: bool) -> DocVie
                 code: v.code,
                 name: v.name,
                 dir: v.dir,
-                url: site.config.absolute(&doc.url(&x.lang)),
+                url: urls::absolute(&site.config, &doc.url(&x.lang)),
             }
         })
         .collect();

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::{Context, Output};
 use crate::diagnostics::Diagnostics;
+use crate::site::urls;
 use crate::theme::templates;
 use crate::write::{File, FileData, Sink};
 
@@ -68,20 +69,19 @@ pub fn load(root: &Path, theme: &str) -> (StaticFiles, String) {
             }
         }
     }
-    let mut stylesheet = String::from("/static/style.css");
+    let mut stylesheet = urls::static_file("style.css");
     let files = files
         .into_iter()
         .map(|(name, bytes)| {
-            let path = if name == "style.css" {
+            let url = if name == "style.css" {
                 let hash = blake3::hash(&bytes).to_hex();
-                let hashed = format!("static/style.{}.css", &hash[..10]);
-                stylesheet = format!("/{hashed}");
-                hashed
+                stylesheet = urls::stylesheet(&hash[..10]);
+                stylesheet.clone()
             } else {
-                format!("static/{name}")
+                urls::static_file(&name)
             };
             File {
-                path,
+                path: urls::output_path(&url),
                 data: FileData::Bytes(bytes),
             }
         })

@@ -16,20 +16,15 @@ use icalendar::{Calendar, Component, Event, EventLike, Property};
 use crate::content::document::{Document, Kind, MinutesInfo, Translation};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
-use crate::site::Site;
+use crate::site::{Site, urls};
 use crate::write::{File, FileData};
 
-/// The name of the calendar of all committees' meetings (`calendar/meetings.ics`).
-pub const ALL: &str = "meetings";
+/// The id of the calendar of all committees' meetings (`calendar/meetings.ics`).
+pub const ALL: &str = urls::ALL_MEETINGS;
 /// The length of a meeting whose minutes give no end.
 const DEFAULT_LENGTH_HOURS: i64 = 2;
 /// How often subscribers' clients should fetch a calendar again.
 const REFRESH: &str = "PT12H";
-
-/// The site path of a committee's calendar, or with [`ALL`] of every committee's.
-pub fn calendar_url(id: &str) -> String {
-    format!("/calendar/{id}.ics")
-}
 
 struct Meeting<'a> {
     committee: &'a str,
@@ -64,8 +59,8 @@ pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<File>, Diagnostics> {
             )
             .at(loc.line() as usize, Some(loc.column() as usize))
             .hint(format!(
-                "calendar{} holds every committee's meetings; give this committee another id",
-                calendar_url(ALL)
+                "{} holds every committee's meetings; give this committee another id",
+                urls::calendar(ALL)
             )),
         );
     }
@@ -108,7 +103,7 @@ pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<File>, Diagnostics> {
 
 fn output(id: &str, text: String) -> File {
     File {
-        path: calendar_url(id).trim_start_matches('/').to_owned(),
+        path: urls::output_path(&urls::calendar(id)),
         data: FileData::Bytes(text.into_bytes()),
     }
 }
@@ -178,7 +173,7 @@ fn event(
         .ends(end)
         .summary(&text(&summary))
         .location(&text(&m.meeting.place))
-        .url(&site.config.absolute(&doc.url(&t.lang)))
+        .url(&urls::absolute(&site.config, &doc.url(&t.lang)))
         .description(&text(&t.summary));
     Ok(e.done())
 }

@@ -21,7 +21,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::outputs::html::{Page, page_url, plan};
-use crate::site::Site;
+use crate::site::{Site, urls};
 use crate::write::{File, FileData};
 
 pub const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -44,7 +44,7 @@ pub fn render(site: &Site, _i18n: &I18n) -> Result<Vec<File>, Diagnostics> {
     let entries = entries(site);
     let files = sitemap_files(&site.config, &entries, MAX_URLS, MAX_BYTES).map_err(|e| {
         Diagnostics(vec![Diagnostic::error(
-            "sitemap.xml",
+            urls::output_path(&urls::sitemap()),
             format!("cannot write the sitemap: {e}"),
         )])
     })?;
@@ -56,7 +56,7 @@ pub fn render(site: &Site, _i18n: &I18n) -> Result<Vec<File>, Diagnostics> {
         })
         .collect();
     outputs.push(File {
-        path: "robots.txt".into(),
+        path: urls::output_path(&urls::robots()),
         data: FileData::Bytes(robots_txt(&site.config).into_bytes()),
     });
     Ok(outputs)
@@ -87,7 +87,7 @@ pub fn fingerprint(site: &Site) -> u64 {
 pub fn robots_txt(config: &Config) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        config.absolute("/sitemap.xml")
+        urls::absolute(config, &urls::sitemap())
     )
 }
 
@@ -102,7 +102,7 @@ pub fn entries(site: &Site) -> Vec<Entry> {
             Page::NotFound => continue,
             // The language chooser is no language's version of anything.
             Page::Languages => Entry {
-                loc: cfg.absolute(&url),
+                loc: urls::absolute(cfg, &url),
                 lastmod: None,
                 alternates: Vec::new(),
             },
@@ -112,14 +112,14 @@ pub fn entries(site: &Site) -> Vec<Entry> {
                 let mut alternates: Vec<(String, String)> = doc
                     .translations
                     .iter()
-                    .map(|t| (t.lang.clone(), cfg.absolute(&doc.url(&t.lang))))
+                    .map(|t| (t.lang.clone(), urls::absolute(cfg, &doc.url(&t.lang))))
                     .collect();
                 alternates.push((
                     "x-default".into(),
-                    cfg.absolute(&doc.url(&doc.primary(default).lang)),
+                    urls::absolute(cfg, &doc.url(&doc.primary(default).lang)),
                 ));
                 Entry {
-                    loc: cfg.absolute(&url),
+                    loc: urls::absolute(cfg, &url),
                     lastmod: Some(
                         t.updated
                             .unwrap_or(t.date)
@@ -138,17 +138,15 @@ pub fn entries(site: &Site) -> Vec<Entry> {
             | Page::NoticeBoard { lang }
             | Page::Accessibility { lang }
             | Page::Subscribe { lang } => {
-                let rest = url.strip_prefix(&format!("/{lang}/")).unwrap_or_default();
+                let in_language =
+                    |to: &str| urls::absolute(cfg, &urls::in_language(&url, lang, to));
                 let mut alternates: Vec<(String, String)> = cfg
                     .language_codes()
-                    .map(|code| (code.to_owned(), cfg.absolute(&format!("/{code}/{rest}"))))
+                    .map(|code| (code.to_owned(), in_language(code)))
                     .collect();
-                alternates.push((
-                    "x-default".into(),
-                    cfg.absolute(&format!("/{default}/{rest}")),
-                ));
+                alternates.push(("x-default".into(), in_language(default)));
                 Entry {
-                    loc: cfg.absolute(&url),
+                    loc: urls::absolute(cfg, &url),
                     lastmod: None,
                     alternates,
                 }
@@ -175,7 +173,7 @@ pub fn sitemap_files(
     if entries.len() <= max_urls {
         let whole = urlset(entries)?;
         if whole.len() <= max_bytes {
-            return Ok(vec![("sitemap.xml".into(), whole)]);
+            return Ok(vec![(urls::output_path(&urls::sitemap()), whole)]);
         }
     }
     let mut chunks: Vec<&[Entry]> = Vec::new();
@@ -191,12 +189,15 @@ pub fn sitemap_files(
     chunks.push(&entries[start..]);
 
     if chunks.len() == 1 {
-        return Ok(vec![("sitemap.xml".into(), urlset(entries)?)]);
+        return Ok(vec![(
+            urls::output_path(&urls::sitemap()),
+            urlset(entries)?,
+        )]);
     }
     let mut files = Vec::with_capacity(chunks.len() + 1);
     let mut index = Vec::with_capacity(chunks.len());
     for (n, chunk) in chunks.iter().enumerate() {
-        let path = format!("sitemap-{}.xml", n + 1);
+        let url = urls::sitemap_part(n + 1);
         let lastmod = chunk
             .iter()
             .filter_map(|e| e.lastmod.as_deref())
@@ -204,13 +205,13 @@ pub fn sitemap_files(
                 let parse = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
                 parse(a).cmp(&parse(b))
             });
-        index.push((
-            config.absolute(&format!("/{path}")),
-            lastmod.map(str::to_owned),
-        ));
-        files.push((path, urlset(chunk)?));
+        index.push((urls::absolute(config, &url), lastmod.map(str::to_owned)));
+        files.push((urls::output_path(&url), urlset(chunk)?));
     }
-    files.insert(0, ("sitemap.xml".into(), sitemap_index(&index)?));
+    files.insert(
+        0,
+        (urls::output_path(&urls::sitemap()), sitemap_index(&index)?),
+    );
     Ok(files)
 }
 

@@ -1,8 +1,10 @@
 //! The site model: the validated configuration and every published document, with the indexes
 //! every renderer needs (by kind, topic, committee and year; active crisis notices; the official
-//! notice board). Built once per build, then only read.
+//! notice board). Built once per build, then only read. Its addresses, every one of them, are
+//! made by [`urls`].
 
 pub mod clock;
+pub mod urls;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -56,6 +58,7 @@ impl Site {
         let opts = LoadOptions {
             now: clock.now(config.tz),
             drafts,
+            addresses: &urls::Scheme,
         };
         let documents = content::load(root, &config, opts)?;
         Ok(Site::new(config, documents, opts, clock.clone()))

@@ -276,7 +276,8 @@ fn stylesheet(root: &Path, theme: &str, prefix: &str) -> (Bytes, String) {
         }
     }
     let hash = blake3::hash(&css).to_hex();
-    let path = format!("{prefix}/static/style.{}.css", &hash[..10]);
+    // The site's address of it, below the service's prefix.
+    let path = format!("{prefix}{}", crate::site::urls::stylesheet(&hash[..10]));
     (Bytes::from(css), path)
 }
 

@@ -21,7 +21,7 @@ use super::forms::{Choices, Problems};
 use crate::i18n::{I18n, args};
 use crate::mail::Frequency;
 use crate::mail::compose::CONFIRM_VALID_HOURS;
-use crate::site::Site;
+use crate::site::{Site, urls};
 use crate::theme::templates::{self, Templates};
 use crate::theme::views::{LangLink, lang_view};
 
@@ -216,7 +216,7 @@ impl Pages {
             site => context! {
                 title => v(c.site.title.get(lang, default)),
                 base_url => v(&c.base_url),
-                home => v(c.absolute(&format!("/{lang}/"))),
+                home => v(urls::absolute(c, &urls::home(lang))),
             },
             organisation => context! {
                 name => v(org.name.get(lang, default)),

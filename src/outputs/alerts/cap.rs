@@ -11,7 +11,7 @@ use super::{Alert, MsgType, cap_time};
 use crate::content::document::{Translation, Urgency};
 use crate::i18n::I18n;
 use crate::plain_text::{Flavour, html_to_text};
-use crate::site::Site;
+use crate::site::{Site, urls};
 
 pub const NAMESPACE: &str = "urn:oasis:names:tc:emergency:cap:1.2";
 
@@ -98,7 +98,7 @@ fn info(
         {
             el(w, "instruction", i.trim())?;
         }
-        el(w, "web", &config.absolute(&alert.doc.url(lang)))?;
+        el(w, "web", &urls::absolute(config, &alert.doc.url(lang)))?;
         if let Some(p) = org.phone.as_deref().filter(|p| !p.trim().is_empty()) {
             el(w, "contact", p.trim())?;
         }

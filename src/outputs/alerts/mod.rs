@@ -21,26 +21,13 @@ use crate::config::CONFIG_FILE;
 use crate::content::document::{Document, Kind, NoticeInfo, Translation, Urgency};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
-use crate::site::{Site, is_active};
+use crate::site::{Site, is_active, urls};
 use crate::write::{File, FileData};
 
 pub use cap::NAMESPACE;
 
 /// The media type of a CAP message.
 pub const CAP_MIME: &str = "application/cap+xml";
-
-/// The site path of the Atom feed of the alerts in force.
-pub const INDEX_URL: &str = "/alerts/index.atom";
-
-/// The site path of a notice's current CAP message.
-pub fn cap_url(slug: &str) -> String {
-    format!("/alerts/{slug}.xml")
-}
-
-/// The site path of one message of a notice's history.
-pub fn version_url(slug: &str, identifier: &str) -> String {
-    format!("/alerts/{slug}/{identifier}.xml")
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MsgType {
@@ -291,19 +278,19 @@ pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<File>, Diagnostics> {
             };
             if i + 1 == alert.versions.len() {
                 outputs.push(File {
-                    path: rel(&cap_url(&alert.doc.slug)),
+                    path: urls::output_path(&urls::alert(&alert.doc.slug)),
                     data: FileData::Bytes(bytes.clone()),
                 });
             }
             outputs.push(File {
-                path: rel(&version_url(&alert.doc.slug, &v.identifier)),
+                path: urls::output_path(&urls::alert_version(&alert.doc.slug, &v.identifier)),
                 data: FileData::Bytes(bytes),
             });
         }
     }
     match index(site, i18n, &alerts) {
         Ok(bytes) => outputs.push(File {
-            path: rel(INDEX_URL),
+            path: urls::output_path(&urls::alerts_index()),
             data: FileData::Bytes(bytes),
         }),
         Err(e) => errs.push(Diagnostic::error(
@@ -318,10 +305,6 @@ pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<File>, Diagnostics> {
     }
 }
 
-fn rel(url: &str) -> String {
-    url.trim_start_matches('/').to_owned()
-}
-
 fn fixed(dt: &DateTime<Tz>) -> DateTime<FixedOffset> {
     dt.trunc_subsecs(0).fixed_offset()
 }
@@ -333,7 +316,7 @@ fn index(site: &Site, i18n: &I18n, alerts: &[Alert<'_>]) -> Result<Vec<u8>, Stri
     let default = config.default_language();
     let org = &config.site.organisation;
     let org_name = org.name.get(default, default);
-    let self_url = config.absolute(INDEX_URL);
+    let self_url = urls::absolute(config, &urls::alerts_index());
     let now = site.now;
 
     // Crisis before important, each newest first.
@@ -357,14 +340,14 @@ fn index(site: &Site, i18n: &I18n, alerts: &[Alert<'_>]) -> Result<Vec<u8>, Stri
         .map(|a| {
             let current = a.current();
             let mut links = vec![Link {
-                href: config.absolute(&cap_url(&a.doc.slug)),
+                href: urls::absolute(config, &urls::alert(&a.doc.slug)),
                 rel: "alternate".into(),
                 mime_type: Some(CAP_MIME.into()),
                 title: Some(format!("CAP {}", current.msg_type.as_str())),
                 ..Default::default()
             }];
             links.extend(a.translations.iter().map(|t| Link {
-                href: config.absolute(&a.doc.url(&t.lang)),
+                href: urls::absolute(config, &a.doc.url(&t.lang)),
                 rel: "related".into(),
                 hreflang: Some(t.lang.clone()),
                 mime_type: Some("text/html".into()),
@@ -375,7 +358,10 @@ fn index(site: &Site, i18n: &I18n, alerts: &[Alert<'_>]) -> Result<Vec<u8>, Stri
                     lang: Some(a.primary.lang.clone()),
                     ..Text::plain(a.primary.title.clone())
                 },
-                id: config.absolute(&version_url(&a.doc.slug, &current.identifier)),
+                id: urls::absolute(
+                    config,
+                    &urls::alert_version(&a.doc.slug, &current.identifier),
+                ),
                 updated: fixed(&current.sent),
                 published: Some(fixed(&a.primary.date)),
                 summary: Some(Text {
@@ -405,7 +391,7 @@ fn index(site: &Site, i18n: &I18n, alerts: &[Alert<'_>]) -> Result<Vec<u8>, Stri
         authors: vec![Person {
             name: org_name.to_owned(),
             email: org.email.clone(),
-            uri: Some(format!("{}/", config.base_url)),
+            uri: Some(urls::absolute(config, &urls::root())),
             ..Default::default()
         }],
         links: vec![
@@ -416,7 +402,7 @@ fn index(site: &Site, i18n: &I18n, alerts: &[Alert<'_>]) -> Result<Vec<u8>, Stri
                 ..Default::default()
             },
             Link {
-                href: config.absolute(&format!("/{default}/notices/")),
+                href: urls::absolute(config, &urls::kind_list(default, Kind::Notices, 1)),
                 rel: "alternate".into(),
                 mime_type: Some("text/html".into()),
                 hreflang: Some(default.to_owned()),

@@ -35,14 +35,11 @@ use crate::config::{self, Direction, Topic};
 use crate::content::document::{self, Document, Extra, Kind, Translation};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
-use crate::outputs::html::{kind_url, topic_url};
-use crate::site::{Site, is_active};
+use crate::site::{Site, is_active, urls};
 use crate::write::{File, FileData};
 use types::*;
 
-/// The version of the API, and the name of its folder under `/api/`. Any incompatible change
-/// to a path or a member of a file is a new version folder, never a change of this one.
-pub const API_VERSION: &str = "v1";
+pub use crate::site::urls::API_VERSION;
 
 /// The kinds of file the API has, each with its JSON Schema at `api/v1/schema/{name}.json`.
 pub const SCHEMAS: [&str; 5] = ["index", "document", "list", "notice-board", "alerts"];
@@ -127,7 +124,7 @@ pub fn render_changed(
         .collect::<Result<Vec<_>, serde_json::Error>>()
         .map_err(|e: serde_json::Error| {
             Diagnostics(vec![Diagnostic::error(
-                format!("api/{API_VERSION}"),
+                urls::api_dir().trim_matches('/').to_owned(),
                 format!("cannot write the JSON API: {e}"),
             )])
         })?;
@@ -169,7 +166,7 @@ pub fn render_changed(
     let errs: Vec<Diagnostic> = todo
         .par_iter()
         .filter_map(|&i| {
-            let rel = &planned[i].0;
+            let url = &planned[i].0;
             let bytes = match &jobs[i] {
                 Job::Index => json(&api.index()),
                 Job::NoticeBoard => json(&api.notice_board()),
@@ -188,7 +185,7 @@ pub fn render_changed(
                 }
                 Job::Document(_, doc, t) => json(&api.document(doc, t)),
             };
-            let path = format!("api/{API_VERSION}/{rel}");
+            let path = urls::output_path(url);
             let result = bytes.map_err(|e| e.to_string()).and_then(|b| {
                 sink.put(File {
                     path: path.clone(),
@@ -206,7 +203,7 @@ pub fn render_changed(
     }
     let paths = planned
         .iter()
-        .map(|(rel, _)| format!("api/{API_VERSION}/{rel}"))
+        .map(|(url, _)| urls::output_path(url))
         .collect();
     cache.files = planned.into_iter().collect();
     Ok(paths)
@@ -256,26 +253,6 @@ fn json<T: Serialize>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
     let mut bytes = serde_json::to_vec_pretty(value)?;
     bytes.push(b'\n');
     Ok(bytes)
-}
-
-/// Path of a document file, relative to `api/v1/`.
-pub fn doc_path(kind: Kind, slug: &str, lang: &str) -> String {
-    format!("documents/{}/{slug}/{lang}.json", kind.dir())
-}
-
-/// Path of the list of a kind, relative to `api/v1/`.
-fn list_path(lang: &str, kind: &str) -> String {
-    format!("{lang}/{kind}.json")
-}
-
-/// Path of the list of a topic or committee, relative to `api/v1/`.
-fn topic_list_path(lang: &str, topic: &Topic) -> String {
-    let folder = if topic.kind == config::TopicKind::Committee {
-        "committees"
-    } else {
-        "topics"
-    };
-    format!("{lang}/{folder}/{}.json", topic.id())
 }
 
 /// Makes root-relative links and sources of an HTML fragment (`href="/files/…"`) absolute, so
@@ -360,7 +337,7 @@ struct Api<'a> {
 }
 
 impl Api<'_> {
-    /// The path of a job's file (relative to `api/v1/`) and the fingerprint of what it shows.
+    /// The site path of a job's file and the fingerprint of what it shows.
     /// A file's path and fingerprint. A list's fingerprint is that of its documents'
     /// summaries, so an edit that leaves the summary as it was leaves the lists alone.
     fn plan(
@@ -402,16 +379,11 @@ impl Api<'_> {
 
     /// Absolute URL of a site path.
     fn abs(&self, path: &str) -> String {
-        self.site.config.absolute(path)
-    }
-
-    /// Absolute URL of a file of the API, by its path relative to `api/v1/`.
-    fn api_url(&self, rel: &str) -> String {
-        self.abs(&format!("/api/{API_VERSION}/{rel}"))
+        urls::absolute(&self.site.config, path)
     }
 
     fn schema_url(&self, name: &str) -> String {
-        self.api_url(&format!("schema/{name}.json"))
+        self.abs(&urls::api_schema(name))
     }
 
     fn dir_of(&self, lang: &str) -> Dir {
@@ -435,7 +407,7 @@ impl Api<'_> {
             .iter()
             .map(|t| Version {
                 lang: t.lang.clone(),
-                api: self.api_url(&doc_path(doc.kind, &doc.slug, &t.lang)),
+                api: self.abs(&urls::api_document(doc.kind, &doc.slug, &t.lang)),
                 url: self.abs(&doc.url(&t.lang)),
             })
             .collect()
@@ -447,7 +419,7 @@ impl Api<'_> {
             .map(|t| TitledVersion {
                 lang: t.lang.clone(),
                 title: t.title.clone(),
-                api: self.api_url(&doc_path(doc.kind, &doc.slug, &t.lang)),
+                api: self.abs(&urls::api_document(doc.kind, &doc.slug, &t.lang)),
                 url: self.abs(&doc.url(&t.lang)),
             })
             .collect()
@@ -472,7 +444,7 @@ impl Api<'_> {
                 code: l.code().to_owned(),
                 name: l.name.clone(),
                 dir: dir(l.dir),
-                url: self.abs(&format!("/{}/", l.code())),
+                url: self.abs(&urls::home(l.code())),
             })
             .collect();
         let topics = cfg
@@ -491,7 +463,7 @@ impl Api<'_> {
             .map(|lang| {
                 let (mut topics, mut committees) = (BTreeMap::new(), BTreeMap::new());
                 for t in &cfg.site.topics {
-                    let url = self.api_url(&topic_list_path(lang, t));
+                    let url = self.abs(&urls::api_topic_list(lang, t.id(), t.kind));
                     if t.kind == config::TopicKind::Committee {
                         committees.insert(t.id().to_owned(), url);
                     } else {
@@ -499,9 +471,9 @@ impl Api<'_> {
                     }
                 }
                 let lists = LanguageLists {
-                    press: self.api_url(&list_path(lang, Kind::Press.dir())),
-                    minutes: self.api_url(&list_path(lang, Kind::Minutes.dir())),
-                    notices: self.api_url(&list_path(lang, Kind::Notices.dir())),
+                    press: self.abs(&urls::api_kind_list(lang, Kind::Press)),
+                    minutes: self.abs(&urls::api_kind_list(lang, Kind::Minutes)),
+                    notices: self.abs(&urls::api_kind_list(lang, Kind::Notices)),
                     topics,
                     committees,
                 };
@@ -521,7 +493,7 @@ impl Api<'_> {
                 topics,
             },
             links: IndexLinks {
-                this: self.api_url("index.json"),
+                this: self.abs(&urls::api_index()),
                 schemas: SchemaLinks {
                     index: self.schema_url("index"),
                     document: self.schema_url("document"),
@@ -529,8 +501,8 @@ impl Api<'_> {
                     notice_board: self.schema_url("notice-board"),
                     alerts: self.schema_url("alerts"),
                 },
-                notice_board: self.api_url("notice-board.json"),
-                alerts: self.api_url("alerts.json"),
+                notice_board: self.abs(&urls::api_notice_board()),
+                alerts: self.abs(&urls::api_alerts()),
                 lists,
             },
         }
@@ -541,8 +513,8 @@ impl Api<'_> {
             id: t.id().to_owned(),
             kind: topic_kind(t.kind),
             name: t.name.get(lang, self.default_lang()).to_owned(),
-            api: self.api_url(&topic_list_path(lang, t)),
-            url: self.abs(&topic_url(lang, t.id(), t.kind)),
+            api: self.abs(&urls::api_topic_list(lang, t.id(), t.kind)),
+            url: self.abs(&urls::topic(lang, t.id(), t.kind)),
         }
     }
 
@@ -583,8 +555,16 @@ impl Api<'_> {
                     None => CommitteeRef {
                         id: m.committee.clone(),
                         name: m.committee.clone(),
-                        api: self.api_url(&format!("{lang}/committees/{}.json", m.committee)),
-                        url: self.abs(&format!("/{lang}/committees/{}/", m.committee)),
+                        api: self.abs(&urls::api_topic_list(
+                            lang,
+                            &m.committee,
+                            config::TopicKind::Committee,
+                        )),
+                        url: self.abs(&urls::topic(
+                            lang,
+                            &m.committee,
+                            config::TopicKind::Committee,
+                        )),
                     },
                 };
                 let agenda_items = m
@@ -610,7 +590,7 @@ impl Api<'_> {
                         } else {
                             absolute_links(&it.body_html, &cfg.base_url)
                         },
-                        url: self.abs(&format!("{page}#{}", it.id)),
+                        url: self.abs(&urls::anchor(&page, &it.id)),
                         attachments: if it.closed {
                             Vec::new()
                         } else {
@@ -663,7 +643,7 @@ impl Api<'_> {
                 .map(|tp| self.topic_ref(lang, tp))
                 .collect(),
             url: self.abs(&page),
-            api: self.api_url(&doc_path(doc.kind, &doc.slug, lang)),
+            api: self.abs(&urls::api_document(doc.kind, &doc.slug, lang)),
             draft: t.draft,
             embargoed: t.embargoed,
             // Only ever the public text: closed agenda items are reduced to their heading.
@@ -688,7 +668,7 @@ impl Api<'_> {
             date: rfc3339(&t.date),
             updated: t.updated.as_ref().map(rfc3339),
             url: self.abs(&doc.url(&t.lang)),
-            api: self.api_url(&doc_path(doc.kind, &doc.slug, &t.lang)),
+            api: self.abs(&urls::api_document(doc.kind, &doc.slug, &t.lang)),
             languages: self.versions(doc),
             urgency: notice.map(|n| urgency(n.urgency)),
             active: notice.map(|n| is_active(t.date, n.expires, n.ended, self.site.now)),
@@ -710,8 +690,8 @@ impl Api<'_> {
             },
             id: None,
             title: self.i18n.t(lang, &format!("nav-{}", kind.dir()), None),
-            url: self.abs(&kind_url(lang, kind, 1)),
-            api: self.api_url(&list_path(lang, kind.dir())),
+            url: self.abs(&urls::kind_list(lang, kind, 1)),
+            api: self.abs(&urls::api_kind_list(lang, kind)),
             count: idx.len(),
             documents: Vec::new(),
         }
@@ -734,8 +714,8 @@ impl Api<'_> {
             },
             id: Some(topic.id().to_owned()),
             title: topic.name.get(lang, self.default_lang()).to_owned(),
-            url: self.abs(&topic_url(lang, topic.id(), topic.kind)),
-            api: self.api_url(&topic_list_path(lang, topic)),
+            url: self.abs(&urls::topic(lang, topic.id(), topic.kind)),
+            api: self.abs(&urls::api_topic_list(lang, topic.id(), topic.kind)),
             count: idx.len(),
             documents: Vec::new(),
         }
@@ -813,7 +793,7 @@ impl Api<'_> {
                             title: t.title.clone(),
                             summary: t.summary.clone(),
                             instruction: t.notice().and_then(|n| n.instruction.clone()),
-                            api: self.api_url(&doc_path(doc.kind, &doc.slug, &t.lang)),
+                            api: self.abs(&urls::api_document(doc.kind, &doc.slug, &t.lang)),
                             url: self.abs(&doc.url(&t.lang)),
                         })
                         .collect(),
@@ -828,16 +808,16 @@ impl Api<'_> {
     }
 }
 
-/// A job's file, relative to the API's folder.
+/// A job's file, as a site path.
 fn job_path(job: &Job<'_>) -> String {
     match job {
-        Job::Index => "index.json".to_owned(),
-        Job::NoticeBoard => "notice-board.json".to_owned(),
-        Job::Alerts => "alerts.json".to_owned(),
-        Job::Schema(name) => format!("schema/{name}.json"),
-        Job::KindList(lang, kind) => list_path(lang, kind.dir()),
-        Job::TopicList(lang, topic) => topic_list_path(lang, topic),
-        Job::Document(_, doc, t) => doc_path(doc.kind, &doc.slug, &t.lang),
+        Job::Index => urls::api_index(),
+        Job::NoticeBoard => urls::api_notice_board(),
+        Job::Alerts => urls::api_alerts(),
+        Job::Schema(name) => urls::api_schema(name),
+        Job::KindList(lang, kind) => urls::api_kind_list(lang, *kind),
+        Job::TopicList(lang, topic) => urls::api_topic_list(lang, topic.id(), topic.kind),
+        Job::Document(_, doc, t) => urls::api_document(doc.kind, &doc.slug, &t.lang),
     }
 }
 
@@ -876,7 +856,7 @@ impl super::Output for ApiFiles {
     fn plan(&mut self, cx: &super::Context<'_>) -> Result<Vec<String>, Diagnostics> {
         Ok(jobs(cx.site)
             .iter()
-            .map(|job| format!("api/{API_VERSION}/{}", job_path(job)))
+            .map(|job| urls::output_path(&job_path(job)))
             .collect())
     }
 

@@ -3,9 +3,10 @@
 use atom_syndication::{Category, Content, Entry, Feed, Generator, Link, Person, Text};
 
 use super::FeedData;
+use crate::site::urls;
 
 pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
-    let self_url = format!("{}atom.xml", feed.base);
+    let self_url = urls::feed(&feed.base, urls::Feed::Atom);
     let entries = feed
         .items
         .iter()

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::FeedData;
+use crate::site::urls;
 
 #[derive(Serialize)]
 struct JsonFeed<'a> {
@@ -53,7 +54,7 @@ pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
         version: "https://jsonfeed.org/version/1.1",
         title: &feed.title,
         home_page_url: &feed.home,
-        feed_url: format!("{}feed.json", feed.base),
+        feed_url: urls::feed(&feed.base, urls::Feed::Json),
         description: &feed.description,
         language: &feed.lang,
         authors: vec![Author { name: &feed.author }],

@@ -14,8 +14,8 @@ use crate::config::TopicKind;
 use crate::content::document::{Document, Kind, Translation};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
-use crate::outputs::html::{kind_url, topic_url};
 use crate::site::Site;
+use crate::site::urls::{self, Feed};
 use crate::write::{File, FileData};
 
 /// What a feed covers.
@@ -26,11 +26,11 @@ pub enum Scope {
     Topic(String),
 }
 
-/// The three formats, each with its file name and media type.
-pub const FORMATS: [(&str, &str, &str); 3] = [
-    ("feed.xml", "application/rss+xml", "RSS"),
-    ("atom.xml", "application/atom+xml", "Atom"),
-    ("feed.json", "application/feed+json", "JSON Feed"),
+/// The three formats, each with its file, media type and name.
+pub const FORMATS: [(Feed, &str, &str); 3] = [
+    (Feed::Rss, "application/rss+xml", "RSS"),
+    (Feed::Atom, "application/atom+xml", "Atom"),
+    (Feed::Json, "application/feed+json", "JSON Feed"),
 ];
 
 /// A feed for `<link rel="alternate">` on an HTML page and in the footer.
@@ -45,11 +45,11 @@ pub struct FeedLink {
 /// The folder of a scope's feeds and of its HTML page (`/sv/`, `/sv/press/`, `/sv/topics/x/`).
 pub fn scope_dir(site: &Site, lang: &str, scope: &Scope) -> String {
     match scope {
-        Scope::All => format!("/{lang}/"),
-        Scope::Kind(k) => kind_url(lang, *k, 1),
+        Scope::All => urls::home(lang),
+        Scope::Kind(k) => urls::kind_list(lang, *k, 1),
         Scope::Topic(id) => {
             let kind = site.config.topic(id).map_or(TopicKind::Subject, |t| t.kind);
-            topic_url(lang, id, kind)
+            urls::topic(lang, id, kind)
         }
     }
 }
@@ -79,7 +79,7 @@ pub fn feed_links(site: &Site, i18n: &I18n, lang: &str, scope: &Scope) -> Vec<Fe
     FORMATS
         .iter()
         .map(|(file, mime, format)| FeedLink {
-            url: format!("{dir}{file}"),
+            url: urls::feed(&dir, *file),
             mime,
             format,
             title: format!("{title} ({format})"),
@@ -158,7 +158,7 @@ fn feed_item<'a>(
     FeedItem {
         doc,
         t,
-        url: site.config.absolute(&doc.url(&t.lang)),
+        url: urls::absolute(&site.config, &doc.url(&t.lang)),
         content_html: if with_content {
             crate::theme::document::content_html(i18n, t)
         } else {
@@ -168,7 +168,12 @@ fn feed_item<'a>(
         translations: doc
             .translations
             .iter()
-            .map(|x| (x.lang.clone(), site.config.absolute(&doc.url(&x.lang))))
+            .map(|x| {
+                (
+                    x.lang.clone(),
+                    urls::absolute(&site.config, &doc.url(&x.lang)),
+                )
+            })
             .collect(),
         date: t.date.fixed_offset(),
         updated: t.updated.unwrap_or(t.date).fixed_offset(),
@@ -205,8 +210,8 @@ fn feed_data<'a>(
     FeedData {
         lang: lang.to_owned(),
         title: scope_title(site, i18n, lang, scope),
-        home: site.config.absolute(&dir),
-        base: site.config.absolute(&dir),
+        home: urls::absolute(&site.config, &dir),
+        base: urls::absolute(&site.config, &dir),
         description: scope_title(site, i18n, lang, scope),
         author: site
             .config
@@ -463,7 +468,6 @@ pub fn render_changed(
         .par_iter()
         .map(|(lang, scope, docs)| {
             let dir = scope_dir(site, lang, scope);
-            let dir = dir.trim_start_matches('/').to_owned();
             let mut h = std::collections::hash_map::DefaultHasher::new();
             (global, &dir).hash(&mut h);
             for &i in docs.iter() {
@@ -521,9 +525,11 @@ pub fn render_changed(
         return Err(errs);
     }
     for (dir, fp) in planned {
-        rendered
-            .paths
-            .extend(FORMATS.iter().map(|(file, _, _)| format!("{dir}{file}")));
+        rendered.paths.extend(
+            FORMATS
+                .iter()
+                .map(|(file, _, _)| urls::output_path(&urls::feed(&dir, *file))),
+        );
         rendered.fingerprints.insert(dir, fp);
     }
     Ok(rendered)
@@ -557,18 +563,18 @@ fn render_feeds(
         .map(|&j| {
             let (lang, scope, docs) = jobs[j];
             let dir = &planned[j].0;
-            let err = |format: &str, e: String| {
+            let err = |file: Feed, e: String| {
                 Diagnostic::error(
-                    format!("{dir}{format}"),
+                    urls::output_path(&urls::feed(dir, file)),
                     format!("cannot write the feed: {e}"),
                 )
             };
             let shell = feed_data(site, i18n, lang, scope, docs, false);
             let mut whole: Option<FeedData<'_>> = None;
             for (file, format) in [
-                ("feed.xml", Format::Rss),
-                ("atom.xml", Format::Atom),
-                ("feed.json", Format::Json),
+                (Feed::Rss, Format::Rss),
+                (Feed::Atom, Format::Atom),
+                (Feed::Json, Format::Json),
             ] {
                 let items: Option<Vec<[&[u8]; 3]>> = docs
                     .iter()
@@ -589,7 +595,7 @@ fn render_feeds(
                         format.write(feed).map_err(|e| err(file, e))?
                     }
                 };
-                let path = format!("{dir}{file}");
+                let path = urls::output_path(&urls::feed(dir, file));
                 sink.put(File {
                     path: path.clone(),
                     data: FileData::Bytes(bytes),
@@ -609,10 +615,9 @@ fn planned_paths(site: &Site) -> Vec<String> {
         .flat_map(|lang| {
             scopes.iter().flat_map(move |(scope, _)| {
                 let dir = scope_dir(site, lang, scope);
-                let dir = dir.trim_start_matches('/').to_owned();
                 FORMATS
                     .iter()
-                    .map(move |(file, _, _)| format!("{dir}{file}"))
+                    .map(move |(file, _, _)| urls::output_path(&urls::feed(&dir, *file)))
             })
         })
         .collect()

@@ -8,6 +8,7 @@ use rss::extension::dublincore::DublinCoreExtension;
 use rss::{Category, Channel, Guid, Item};
 
 use super::FeedData;
+use crate::site::urls;
 
 pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
     let items = feed
@@ -75,7 +76,7 @@ pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
         namespaces,
         atom_ext: Some(AtomExtension {
             links: vec![Link {
-                href: format!("{}feed.xml", feed.base),
+                href: urls::feed(&feed.base, urls::Feed::Rss),
                 rel: "self".into(),
                 mime_type: Some("application/rss+xml".into()),
                 ..Default::default()

@@ -22,7 +22,7 @@ use crate::content::document::{Document, Kind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{I18n, args};
 use crate::outputs::feeds::{Scope, feed_links};
-use crate::site::Site;
+use crate::site::{Site, urls};
 use crate::theme::views::*;
 use crate::write::{File, FileData};
 
@@ -77,22 +77,6 @@ pub enum Page {
     NotFound,
 }
 
-pub fn kind_url(lang: &str, kind: Kind, page: usize) -> String {
-    if page <= 1 {
-        format!("/{lang}/{}/", kind.dir())
-    } else {
-        format!("/{lang}/{}/page/{page}/", kind.dir())
-    }
-}
-
-pub fn accessibility_url(lang: &str) -> String {
-    format!("/{lang}/accessibility/")
-}
-
-pub fn subscribe_url(lang: &str) -> String {
-    format!("/{lang}/subscribe/")
-}
-
 /// Warnings about the site's pages, for the build to print: a site without an accessibility
 /// statement still builds, and its statement page says that the statement is missing.
 pub fn warnings(config: &crate::config::Config) -> Vec<Diagnostic> {
@@ -111,14 +95,6 @@ pub fn warnings(config: &crate::config::Config) -> Vec<Diagnostic> {
             "public bodies in the EU must publish one; add `accessibility:` with `status`, `prepared`, `limitations` and `enforcement: { name, url }`",
         ),
     ]
-}
-
-pub fn topic_url(lang: &str, id: &str, kind: TopicKind) -> String {
-    if kind == TopicKind::Committee {
-        format!("/{lang}/committees/{id}/")
-    } else {
-        format!("/{lang}/topics/{id}/")
-    }
 }
 
 pub fn plan(site: &Site) -> Vec<Page> {
@@ -170,30 +146,21 @@ pub fn plan(site: &Site) -> Vec<Page> {
 /// The site path of a page (`/sv/press/`), used for links, canonical URLs and checks.
 pub fn page_url(site: &Site, page: &Page) -> String {
     match page {
-        Page::Home { lang } => format!("/{lang}/"),
-        Page::KindList { lang, kind, page } => kind_url(lang, *kind, *page),
+        Page::Home { lang } => urls::home(lang),
+        Page::KindList { lang, kind, page } => urls::kind_list(lang, *kind, *page),
         Page::Doc { lang, doc } => site.documents[*doc].url(lang),
         Page::Topic { lang, topic } => {
             let t = &site.config.site.topics[*topic];
-            topic_url(lang, t.id(), t.kind)
+            urls::topic(lang, t.id(), t.kind)
         }
-        Page::Topics { lang } => format!("/{lang}/topics/"),
-        Page::Archive { lang } => format!("/{lang}/archive/"),
-        Page::Year { lang, year } => format!("/{lang}/archive/{year}/"),
-        Page::NoticeBoard { lang } => format!("/{lang}/notice-board/"),
-        Page::Accessibility { lang } => accessibility_url(lang),
-        Page::Subscribe { lang } => subscribe_url(lang),
-        Page::Languages => "/".into(),
-        Page::NotFound => "/404.html".into(),
-    }
-}
-
-fn file_path(url: &str) -> String {
-    let p = url.trim_start_matches('/');
-    if p.is_empty() || p.ends_with('/') {
-        format!("{p}index.html")
-    } else {
-        p.to_owned()
+        Page::Topics { lang } => urls::topics(lang),
+        Page::Archive { lang } => urls::archive(lang),
+        Page::Year { lang, year } => urls::year(lang, *year),
+        Page::NoticeBoard { lang } => urls::notice_board(lang),
+        Page::Accessibility { lang } => urls::accessibility(lang),
+        Page::Subscribe { lang } => urls::subscribe(lang),
+        Page::Languages => urls::root(),
+        Page::NotFound => urls::not_found(),
     }
 }
 
@@ -222,7 +189,7 @@ impl Plan {
             .into_par_iter()
             .map(|page| {
                 let url = page_url(site, &page);
-                let path = file_path(&url);
+                let path = urls::output_path(&url);
                 Planned { page, url, path }
             })
             .collect();
@@ -464,7 +431,7 @@ pub fn render_pages(
     let mut paths: Vec<String> = plan.pages.iter().map(|p| p.path.clone()).collect();
     for doc in &site.documents {
         for a in &doc.attachments {
-            let path = a.url.trim_start_matches('/').to_owned();
+            let path = urls::output_path(&a.url);
             paths.push(path.clone());
             let copy = File {
                 path: path.clone(),
@@ -606,7 +573,7 @@ fn topic_view(site: &Site, lang: &str, t: &crate::config::Topic) -> TopicView {
     TopicView {
         id: t.id().to_owned(),
         name: t.name.get(lang, site.default_language()).to_owned(),
-        url: topic_url(lang, t.id(), t.kind),
+        url: urls::topic(lang, t.id(), t.kind),
         count: site.by_topic.get(t.id()).map_or(0, Vec::len),
         committee: t.kind == TopicKind::Committee,
     }
@@ -614,7 +581,6 @@ fn topic_view(site: &Site, lang: &str, t: &crate::config::Topic) -> TopicView {
 
 /// Links to the same page in every language (for pages that exist in all of them).
 fn all_language_links(site: &Site, lang: &str, url: &str) -> Vec<LangLink> {
-    let rest = url.strip_prefix(&format!("/{lang}/")).unwrap_or("");
     site.config
         .site
         .languages
@@ -623,7 +589,7 @@ fn all_language_links(site: &Site, lang: &str, url: &str) -> Vec<LangLink> {
             code: l.code().to_owned(),
             name: l.name.clone(),
             dir: l.dir.as_str(),
-            url: format!("/{}/{rest}", l.code()),
+            url: urls::in_language(url, lang, l.code()),
             current: l.code() == lang,
         })
         .collect()
@@ -631,18 +597,18 @@ fn all_language_links(site: &Site, lang: &str, url: &str) -> Vec<LangLink> {
 
 fn nav(i18n: &I18n, lang: &str, url: &str) -> Vec<NavItem> {
     let items = [
-        (format!("/{lang}/"), "nav-home"),
-        (kind_url(lang, Kind::Notices, 1), "nav-notices"),
-        (kind_url(lang, Kind::Press, 1), "nav-press"),
-        (kind_url(lang, Kind::Minutes, 1), "nav-minutes"),
-        (format!("/{lang}/notice-board/"), "nav-notice-board"),
-        (format!("/{lang}/topics/"), "nav-topics"),
-        (format!("/{lang}/archive/"), "nav-archive"),
+        (urls::home(lang), "nav-home"),
+        (urls::kind_list(lang, Kind::Notices, 1), "nav-notices"),
+        (urls::kind_list(lang, Kind::Press, 1), "nav-press"),
+        (urls::kind_list(lang, Kind::Minutes, 1), "nav-minutes"),
+        (urls::notice_board(lang), "nav-notice-board"),
+        (urls::topics(lang), "nav-topics"),
+        (urls::archive(lang), "nav-archive"),
     ];
     items
         .into_iter()
         .map(|(u, key)| {
-            let current = if u == format!("/{lang}/") {
+            let current = if u == urls::home(lang) {
                 url == u
             } else {
                 url.starts_with(&u)
@@ -679,12 +645,12 @@ fn base(
         lang => v(lang_view(site, lang)),
         page_title => v(title),
         url => v(url),
-        canonical => v(cfg.absolute(url)),
+        canonical => v(urls::absolute(cfg, url)),
         alternates => v(alternates),
         site => context! {
             title => v(cfg.site.title.get(lang, default)),
             base_url => v(&cfg.base_url),
-            home => v(format!("/{lang}/")),
+            home => v(urls::home(lang)),
         },
         organisation => context! {
             name => v(org.name.get(lang, default)),
@@ -694,8 +660,11 @@ fn base(
         },
         nav => v(nav(i18n, lang, url)),
         crisis => v(crisis_views(site, lang)),
-        accessibility_url => v(accessibility_url(lang)),
-        subscribe_url => v(cfg.site.mail.as_ref().map(|_| subscribe_url(lang))),
+        accessibility_url => v(urls::accessibility(lang)),
+        // For templates' links: the URL scheme stays in `site::urls`.
+        notice_board_url => v(urls::notice_board(lang)),
+        topics_url => v(urls::topics(lang)),
+        subscribe_url => v(cfg.site.mail.as_ref().map(|_| urls::subscribe(lang))),
         stylesheet => v(&assets.stylesheet),
         drafts => v(site.drafts),
     }
@@ -704,12 +673,10 @@ fn base(
 /// The narrower feed a page belongs to, read from its path: a kind's list or document, a
 /// topic's or committee's page.
 fn page_scope(lang: &str, url: &str) -> Option<Scope> {
-    let rest = url.strip_prefix(&format!("/{lang}/"))?;
-    let mut parts = rest.split('/');
-    match (parts.next()?, parts.next()) {
-        ("topics" | "committees", Some(id)) if !id.is_empty() => Some(Scope::Topic(id.to_owned())),
-        (kind, _) => Kind::from_dir(kind).map(Scope::Kind),
-    }
+    Some(match urls::section(lang, url)? {
+        urls::Section::Kind(kind) => Scope::Kind(kind),
+        urls::Section::Topic(id) => Scope::Topic(id.to_owned()),
+    })
 }
 
 /// The entries of a long list, rendered already (see [`EntryCache`]).
@@ -747,7 +714,7 @@ fn context_for(
                     context! {
                         kind => v(k),
                         title => v(i18n.t(lang, &format!("nav-{}", k.dir()), None)),
-                        url => v(kind_url(lang, k, 1)),
+                        url => v(urls::kind_list(lang, k, 1)),
                         entries => v(entries(site, i18n, lang, &latest)),
                     }
                 })
@@ -781,8 +748,8 @@ fn context_for(
             let pagination = Pagination {
                 current: *page,
                 total,
-                previous: (*page > 1).then(|| kind_url(lang, *kind, page - 1)),
-                next: (*page < total).then(|| kind_url(lang, *kind, page + 1)),
+                previous: (*page > 1).then(|| urls::kind_list(lang, *kind, page - 1)),
+                next: (*page < total).then(|| urls::kind_list(lang, *kind, page + 1)),
             };
             let base = base(
                 site,
@@ -842,7 +809,7 @@ fn context_for(
                 .by_year
                 .iter()
                 .rev()
-                .map(|(y, idx)| context! { year => v(y), url => v(format!("/{lang}/archive/{y}/")), count => v(idx.len()) })
+                .map(|(y, idx)| context! { year => v(y), url => v(urls::year(lang, *y)), count => v(idx.len()) })
                 .collect();
             let base = base(
                 site,
@@ -952,7 +919,7 @@ fn context_for(
                     code: l.code().to_owned(),
                     name: l.name.clone(),
                     dir: l.dir.as_str(),
-                    url: format!("/{}/", l.code()),
+                    url: urls::home(l.code()),
                     current: false,
                 })
                 .collect();
@@ -970,7 +937,7 @@ fn context_for(
                     code: l.code().to_owned(),
                     name: l.name.clone(),
                     dir: l.dir.as_str(),
-                    url: format!("/{}/", l.code()),
+                    url: urls::home(l.code()),
                     current: false,
                 })
                 .collect();
@@ -1060,7 +1027,7 @@ fn doc_context(
         doc => context! {
             kind => v(doc.kind),
             kind_label => v(kind_label(i18n, lang, doc.kind)),
-            section_url => v(kind_url(lang, doc.kind, 1)),
+            section_url => v(urls::kind_list(lang, doc.kind, 1)),
             section_title => v(i18n.t(lang, &format!("nav-{}", doc.kind.dir()), None)),
             title => v(&t.title),
             summary => v(&t.summary),
