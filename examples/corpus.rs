@@ -1068,7 +1068,7 @@ fn site_yaml(corpus: &Corpus) -> String {
         "minutes:\n  decision_headings: [{}]\n  closed_titles: true\n  appeal_days: 21",
         decisions.join(", ")
     );
-    y.push_str("paginate: 10\nfeed_limit: 50\n");
+    y.push_str("paginate: 10\n");
     // Text drawn from word lists is not meant to be read: no readability warnings for it.
     y.push_str("check:\n  lix_max: 200\n");
     y.push_str(

@@ -283,7 +283,7 @@ impl Builder {
             let templates = templates::environment(&self.opts.root, &config, i18n.clone())?;
             let (statics, stylesheet) =
                 crate::outputs::assets::load(&self.opts.root, &config.site.theme);
-            self.outputs = crate::outputs::all(statics);
+            self.outputs = crate::outputs::all(&config, statics);
             self.env = Some(Environment {
                 key,
                 config,

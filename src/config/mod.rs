@@ -472,9 +472,9 @@ pub struct SiteConfig {
     pub mail: Option<mail::MailSettings>,
     #[serde(default = "default_paginate")]
     pub paginate: usize,
-    /// Items per feed.
-    #[serde(default = "default_feed_limit")]
-    pub feed_limit: usize,
+    /// Which outputs the site has besides its pages, and how large its feeds are.
+    #[serde(default)]
+    pub outputs: OutputSettings,
     /// Theme folder name under `themes/` (the built-in default when the folder is absent).
     #[serde(default = "default_theme")]
     pub theme: String,
@@ -483,8 +483,76 @@ pub struct SiteConfig {
 fn default_paginate() -> usize {
     10
 }
-fn default_feed_limit() -> usize {
-    50
+/// `outputs:`: every output but the pages can be left out, and feeds can be bounded.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OutputSettings {
+    pub feeds: FeedSettings,
+    /// The JSON API under `/api/`.
+    pub api: bool,
+    /// CAP alerts of crisis (and important) notices under `/alerts/`.
+    pub alerts: bool,
+    /// iCalendar files of the committees' meetings under `/calendar/`.
+    pub calendar: bool,
+    /// `sitemap.xml` and `robots.txt`.
+    pub sitemap: bool,
+}
+
+impl Default for OutputSettings {
+    fn default() -> OutputSettings {
+        OutputSettings {
+            feeds: FeedSettings::default(),
+            api: true,
+            alerts: true,
+            calendar: true,
+            sitemap: true,
+        }
+    }
+}
+
+/// `outputs.feeds`: the formats, the scopes beyond the whole site, and their size.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FeedSettings {
+    pub rss: bool,
+    pub atom: bool,
+    pub json: bool,
+    /// A feed per kind of document (press releases, minutes, notices).
+    pub kinds: bool,
+    /// A feed per topic and committee.
+    pub topics: bool,
+    /// Items per feed (crisis notices in force first, then the newest).
+    pub items: usize,
+    /// `full`: each item holds the whole text; `summary`: only its summary.
+    pub content: FeedContent,
+}
+
+impl Default for FeedSettings {
+    fn default() -> FeedSettings {
+        FeedSettings {
+            rss: true,
+            atom: true,
+            json: true,
+            kinds: true,
+            topics: true,
+            items: 20,
+            content: FeedContent::Full,
+        }
+    }
+}
+
+impl FeedSettings {
+    /// Whether the site has any feed at all.
+    pub fn any(&self) -> bool {
+        self.rss || self.atom || self.json
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedContent {
+    Full,
+    Summary,
 }
 fn default_theme() -> String {
     "default".into()

@@ -13,6 +13,7 @@ pub mod feeds;
 pub mod html;
 pub mod sitemap;
 
+use crate::config::Config;
 use crate::diagnostics::Diagnostics;
 use crate::i18n::I18n;
 use crate::site::Site;
@@ -60,21 +61,28 @@ pub trait Output: Send {
     fn forget(&mut self) {}
 }
 
-/// Every output, in the order a build renders them.
-pub fn all(statics: assets::StaticFiles) -> Vec<Box<dyn Output>> {
-    vec![
-        Box::new(statics),
-        Box::new(html::Pages::default()),
-        Box::new(feeds::Feeds::default()),
-        Box::new(api::ApiFiles::default()),
-        Box::new(Small::new("alerts", alerts::render, alerts::fingerprint)),
-        Box::new(Small::new("sitemap", sitemap::render, sitemap::fingerprint)),
-        Box::new(Small::new(
-            "calendar",
-            calendar::render,
-            calendar::fingerprint,
-        )),
-    ]
+/// Every output the site has (`outputs:` in `site.yaml` leaves some out), in the order a
+/// build renders them.
+pub fn all(config: &Config, statics: assets::StaticFiles) -> Vec<Box<dyn Output>> {
+    let on = &config.site.outputs;
+    let mut outputs: Vec<Box<dyn Output>> =
+        vec![Box::new(statics), Box::new(html::Pages::default())];
+    if on.feeds.any() {
+        outputs.push(Box::new(feeds::Feeds::default()));
+    }
+    if on.api {
+        outputs.push(Box::new(api::ApiFiles::default()));
+    }
+    if on.alerts {
+        outputs.push(Box::new(Small::new("alerts", alerts::render, alerts::fingerprint)));
+    }
+    if on.sitemap {
+        outputs.push(Box::new(Small::new("sitemap", sitemap::render, sitemap::fingerprint)));
+    }
+    if on.calendar {
+        outputs.push(Box::new(Small::new("calendar", calendar::render, calendar::fingerprint)));
+    }
+    outputs
 }
 
 /// An output of a few small files, rendered whole when its fingerprint changes: its plan is

@@ -10,7 +10,7 @@ mod rss;
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
-use crate::config::TopicKind;
+use crate::config::{FeedContent, TopicKind};
 use crate::content::document::{Document, Kind, Translation};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
@@ -32,6 +32,23 @@ pub const FORMATS: [(Feed, &str, &str); 3] = [
     (Feed::Atom, "application/atom+xml", "Atom"),
     (Feed::Json, "application/feed+json", "JSON Feed"),
 ];
+
+/// The formats the site writes (`outputs.feeds`).
+fn formats(site: &Site) -> impl Iterator<Item = &'static (Feed, &'static str, &'static str)> {
+    let f = &site.config.site.outputs.feeds;
+    let on = [f.rss, f.atom, f.json];
+    FORMATS.iter().zip(on).filter(|(_, on)| *on).map(|(x, _)| x)
+}
+
+/// Whether the site has feeds of this scope (`outputs.feeds.kinds`, `.topics`).
+fn has_scope(site: &Site, scope: &Scope) -> bool {
+    let f = &site.config.site.outputs.feeds;
+    match scope {
+        Scope::All => true,
+        Scope::Kind(_) => f.kinds,
+        Scope::Topic(_) => f.topics,
+    }
+}
 
 /// A feed for `<link rel="alternate">` on an HTML page and in the footer.
 #[derive(Debug, Clone, Serialize)]
@@ -74,10 +91,12 @@ fn scope_title(site: &Site, i18n: &I18n, lang: &str, scope: &Scope) -> String {
 
 /// The feeds of a scope in a language, for autodiscovery links.
 pub fn feed_links(site: &Site, i18n: &I18n, lang: &str, scope: &Scope) -> Vec<FeedLink> {
+    if !has_scope(site, scope) {
+        return Vec::new();
+    }
     let dir = scope_dir(site, lang, scope);
     let title = scope_title(site, i18n, lang, scope);
-    FORMATS
-        .iter()
+    formats(site)
         .map(|(file, mime, format)| FeedLink {
             url: urls::feed(&dir, *file),
             mime,
@@ -123,17 +142,18 @@ fn scopes(site: &Site) -> Vec<(Scope, Vec<usize>)> {
     for (id, idx) in &site.by_topic {
         v.push((Scope::Topic(id.clone()), idx.clone()));
     }
+    v.retain(|(scope, _)| has_scope(site, scope));
     v
 }
 
 /// The documents of a feed, in order: active crisis notices first, then newest first (the
-/// site's order), at most `feed_limit`; as indexes into `site.documents`.
+/// site's order), at most `outputs.feeds.items`; as indexes into `site.documents`.
 fn feed_docs(site: &Site, idx: &[usize]) -> Vec<usize> {
     let crisis = |i: &usize| site.crisis.contains(i);
     idx.iter()
         .filter(|i| crisis(i))
         .chain(idx.iter().filter(|i| !crisis(i)))
-        .take(site.config.site.feed_limit)
+        .take(site.config.site.outputs.feeds.items)
         .copied()
         .collect()
 }
@@ -160,7 +180,13 @@ fn feed_item<'a>(
         t,
         url: urls::absolute(&site.config, &doc.url(&t.lang)),
         content_html: if with_content {
-            crate::theme::document::content_html(i18n, t)
+            match site.config.site.outputs.feeds.content {
+                FeedContent::Full => crate::theme::document::content_html(i18n, t),
+                FeedContent::Summary => format!(
+                    "<p>{}</p>",
+                    html_escape::encode_text(&t.summary)
+                ),
+            }
         } else {
             String::new()
         },
@@ -526,8 +552,7 @@ pub fn render_changed(
     }
     for (dir, fp) in planned {
         rendered.paths.extend(
-            FORMATS
-                .iter()
+            formats(site)
                 .map(|(file, _, _)| urls::output_path(&urls::feed(&dir, *file))),
         );
         rendered.fingerprints.insert(dir, fp);
@@ -575,7 +600,10 @@ fn render_feeds(
                 (Feed::Rss, Format::Rss),
                 (Feed::Atom, Format::Atom),
                 (Feed::Json, Format::Json),
-            ] {
+            ]
+            .into_iter()
+            .filter(|(file, _)| formats(site).any(|(f, _, _)| f == file))
+            {
                 let items: Option<Vec<[&[u8]; 3]>> = docs
                     .iter()
                     .map(|&d| made.get(&(d, lang)).map(|f| f.pieces(format)))
@@ -615,9 +643,7 @@ fn planned_paths(site: &Site) -> Vec<String> {
         .flat_map(|lang| {
             scopes.iter().flat_map(move |(scope, _)| {
                 let dir = scope_dir(site, lang, scope);
-                FORMATS
-                    .iter()
-                    .map(move |(file, _, _)| urls::output_path(&urls::feed(&dir, *file)))
+                formats(site).map(move |(file, _, _)| urls::output_path(&urls::feed(&dir, *file)))
             })
         })
         .collect()
