@@ -195,9 +195,10 @@ fn parse(xml: &str) -> Node {
     doc.children.pop().unwrap()
 }
 
-/// Validates with xmllint against the OASIS CAP 1.2 schema.
+/// Validates with xmllint against the OASIS CAP 1.2 schema (kept in `tests/schemas/`, whose
+/// README says where it comes from).
 fn assert_valid_cap(file: &Path) {
-    let schema = repo().join("../shared/schemas/CAP-v1.2-schema.xsd");
+    let schema = repo().join("tests/schemas/CAP-v1.2-schema.xsd");
     assert!(
         schema.is_file(),
         "the CAP 1.2 schema is missing at {}",
