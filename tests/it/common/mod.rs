@@ -1,8 +1,5 @@
 //! Helpers shared by the integration tests: run the real `anslag` binary on fixture sites copied
 //! into temporary folders, read what it wrote, and pick its diagnostics apart.
-//!
-//! Every test file compiles this module on its own and uses only part of it.
-#![allow(dead_code)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -76,10 +73,6 @@ pub struct Run {
 }
 
 impl Run {
-    pub fn success(&self) -> bool {
-        self.status.success()
-    }
-
     /// Panics with the program's output unless the build succeeded.
     pub fn assert_ok(&self) -> &Self {
         assert!(

@@ -4,8 +4,6 @@
 //! taken from the messages the SMTP server caught, read back with Python's MIME parser; what
 //! is stored is counted in the SQLite store itself.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
@@ -13,11 +11,11 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::common::mime::Parsed;
+use crate::common::smtp::SmtpServer;
+use crate::common::*;
 use anslag::mail::{Frequency, store};
 use chrono::{TimeZone, Utc};
-use common::mime::Parsed;
-use common::smtp::SmtpServer;
-use common::*;
 use reqwest::blocking::{Client, Response};
 use rusqlite::Connection;
 use scraper::Html;

@@ -2,14 +2,12 @@
 //! shows up within a bounded time, only what it affects is written again, and a broken edit
 //! shows its error while the last good build stays served.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
-use common::*;
+use crate::common::*;
 
 struct Server {
     child: Child,

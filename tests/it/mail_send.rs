@@ -5,19 +5,17 @@
 //! README says; a run killed half-way and started again sends the rest and nothing twice but
 //! what was in flight.
 
-mod common;
-
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::time::Duration;
 
+use crate::common::mail::{STORE, outbox_states, subscribe};
+use crate::common::mime::Parsed;
+use crate::common::smtp::{Received, SmtpServer};
+use crate::common::{self, NOW, TestSite};
 use anslag::mail::Frequency;
 use anslag::mail::links::{LinkKey, Purpose};
-use common::mail::{STORE, outbox_states, subscribe};
-use common::mime::Parsed;
-use common::smtp::{Received, SmtpServer};
-use common::{NOW, TestSite};
 
 const CRISIS_SLUG: &str = "schools-closed-water";
 
@@ -29,7 +27,7 @@ fn site(port: u16) -> TestSite {
 }
 
 fn publish(site: &TestSite, extra: &[&str]) -> Output {
-    // Compressed copies are tested in tests/compress.rs; here they would only take time.
+    // Compressed copies are tested in tests/it/compress.rs; here they would only take time.
     let mut args = vec!["publish", "--no-compress", "--now", NOW];
     if extra.contains(&"--now") {
         args.truncate(2);

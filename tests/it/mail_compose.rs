@@ -24,9 +24,7 @@ use fluent_bundle::FluentValue;
 use scraper::{Html, Selector};
 use tempfile::TempDir;
 
-mod common;
-
-use common::mime::{Parsed, parse};
+use crate::common::mime::{Parsed, parse};
 
 const NOW: &str = "2026-11-22T12:00:00+01:00";
 const BASE: &str = "https://www.ekvik.example";

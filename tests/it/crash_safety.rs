@@ -5,17 +5,15 @@
 //!   message, nobody has a digest twice, and the duplicates are at most the messages in flight at
 //!   each kill (one per SMTP connection).
 
-mod common;
-
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::common::smtp::SmtpServer;
+use crate::common::{NOW, TestSite, snapshot};
 use anslag::mail::{Frequency, store};
 use chrono::{TimeZone, Utc};
-use common::smtp::SmtpServer;
-use common::{NOW, TestSite, snapshot};
 
 /// A small deterministic random number generator (xorshift), so that a failure can be replayed
 /// with the seed it prints.
