@@ -160,7 +160,7 @@ fn publish_sends_the_crisis_notice_to_everyone_in_their_language_once() {
     let out = publish(&site, &[]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("Queued 0 crisis and 0 digest"), "{stdout}");
-    std::thread::sleep(Duration::from_millis(300));
+    server.wait_until_idle();
     assert_eq!(server.received().len(), received.len());
 }
 
@@ -244,7 +244,7 @@ fn a_digest_whose_reply_was_lost_is_not_sent_again() {
         "unknown"
     );
     publish(&site, &now);
-    std::thread::sleep(Duration::from_millis(300));
+    server.wait_until_idle();
     assert_eq!(server.received().len(), 1, "a digest is never sent twice");
 }
 
@@ -324,7 +324,7 @@ fn a_killed_send_resumes_without_sending_twice() {
         child_started.elapsed()
     );
     // Let the server finish what was in flight, then resume.
-    std::thread::sleep(Duration::from_millis(300));
+    server.wait_until_idle();
     let out = publish(&site, &["--connections", &CONNECTIONS.to_string()]);
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("Took back"),

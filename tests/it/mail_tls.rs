@@ -177,7 +177,7 @@ impl Scenario {
             !stderr.contains(PASSWORD),
             "the password was printed: {stderr}"
         );
-        std::thread::sleep(std::time::Duration::from_millis(200));
+        self.server.wait_until_idle();
         assert!(self.server.received().is_empty(), "something was sent");
         let states = outbox_states(&self.site);
         assert_eq!(

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus};
 use std::sync::Once;
+use std::time::{Duration, Instant};
 
 use scraper::{ElementRef, Html, Selector};
 use tempfile::TempDir;
@@ -61,6 +62,20 @@ fn remove_stale_temp_dirs(root: &Path) {
         {
             let _ = std::fs::remove_dir_all(e.path());
         }
+    }
+}
+
+/// Waits until `done` holds, looking every few milliseconds; panics saying what did not happen
+/// if it still does not after `timeout`. For what another process (a server, a build) does in
+/// its own time: the test waits for the state it can see, never for a guessed while.
+pub fn wait_until(timeout: Duration, what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + timeout;
+    while !done() {
+        assert!(
+            Instant::now() < deadline,
+            "waited {timeout:?} in vain until {what}"
+        );
+        std::thread::sleep(Duration::from_millis(10));
     }
 }
 
