@@ -15,6 +15,8 @@ use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 use tempfile::TempDir;
 
+use crate::common::temp_dir;
+
 const NOW: &str = "2026-11-22T12:00:00+01:00";
 const CAP_NS: &str = "urn:oasis:names:tc:emergency:cap:1.2";
 const SLUG: &str = "schools-closed-water";
@@ -29,13 +31,6 @@ const LANGS: [&str; 8] = ["sv", "en", "fi", "pl", "uk", "so", "ar", "fa"];
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn temp_dir() -> TempDir {
-    tempfile::Builder::new()
-        .prefix("anslag-cap-")
-        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
-        .expect("create a temporary folder")
 }
 
 /// Builds `site` as of `now` into a new folder and returns (the temporary folder, the output).

@@ -49,10 +49,7 @@ fn root() -> PathBuf {
 fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
-        let out = tempfile::Builder::new()
-            .prefix("anslag-mail-")
-            .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
-            .expect("create a temporary folder");
+        let out = crate::common::temp_dir();
         let (site, _, _) = render_all(&BuildOptions {
             root: root(),
             output: out.path().join("public"),
