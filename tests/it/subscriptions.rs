@@ -224,8 +224,11 @@ fn lang_dir(doc: &Html) -> (String, String) {
     (attr(root, "lang"), attr(root, "dir"))
 }
 
+/// The store, read while the service may be writing it (the tests poll it).
 fn db(site: &TestSite) -> Connection {
-    Connection::open(site.path(STORE)).unwrap()
+    let conn = Connection::open(site.path(STORE)).unwrap();
+    conn.busy_timeout(Duration::from_secs(10)).unwrap();
+    conn
 }
 
 fn count(site: &TestSite, sql: &str) -> i64 {
