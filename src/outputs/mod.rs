@@ -74,13 +74,25 @@ pub fn all(config: &Config, statics: assets::StaticFiles) -> Vec<Box<dyn Output>
         outputs.push(Box::new(api::ApiFiles::default()));
     }
     if on.alerts {
-        outputs.push(Box::new(Small::new("alerts", alerts::render, alerts::fingerprint)));
+        outputs.push(Box::new(Small::new(
+            "alerts",
+            alerts::render,
+            alerts::fingerprint,
+        )));
     }
     if on.sitemap {
-        outputs.push(Box::new(Small::new("sitemap", sitemap::render, sitemap::fingerprint)));
+        outputs.push(Box::new(Small::new(
+            "sitemap",
+            sitemap::render,
+            sitemap::fingerprint,
+        )));
     }
     if on.calendar {
-        outputs.push(Box::new(Small::new("calendar", calendar::render, calendar::fingerprint)));
+        outputs.push(Box::new(Small::new(
+            "calendar",
+            calendar::render,
+            calendar::fingerprint,
+        )));
     }
     outputs
 }

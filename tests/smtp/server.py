@@ -6,6 +6,10 @@ Each accepted message is saved in --dir as NNNNNN.eml (the bytes received) besid
 authenticated user or null), written under a temporary name and renamed, so a reader never
 sees half a message. The server prints "PORT <n>" on stdout once it listens.
 
+The file `sessions` in --dir holds the number of client connections that may still lead to a
+saved message. Once a client has gone and it reads 0, every message of that client that the
+server will ever keep is saved: a test waits for that instead of a while.
+
 TLS and authentication:
   --tls-cert FILE --tls-key FILE  the server's certificate chain and key (PEM), for:
   --starttls         offer STARTTLS and refuse mail until the client has used it
@@ -99,6 +103,51 @@ class Handler:
         return "250 OK: queued"
 
 
+class Sessions:
+    """The open client connections, counted in the file `sessions` of the folder. A connection
+    stops counting when the client closes it (EOF) or it is lost: aiosmtpd then cancels its
+    handler, so nothing more is saved from it. Used only from the server's event loop."""
+
+    def __init__(self, dir):
+        self.path = os.path.join(dir, "sessions")
+        self.open = set()
+        self.write()
+
+    def opened(self, smtp):
+        self.open.add(smtp)
+        self.write()
+
+    def ended(self, smtp):
+        self.open.discard(smtp)
+        self.write()
+
+    def write(self):
+        with open(self.path + ".tmp", "w") as f:
+            f.write("%d\n" % len(self.open))
+        os.rename(self.path + ".tmp", self.path)
+
+
+class CountedSMTP(SMTP):
+    """aiosmtpd's SMTP session, counted in Sessions. After STARTTLS, connection_made is called
+    again for the same session: a set counts it once."""
+
+    def __init__(self, sessions, *args, **kwargs):
+        self.sessions = sessions
+        super().__init__(*args, **kwargs)
+
+    def connection_made(self, transport):
+        super().connection_made(transport)
+        self.sessions.opened(self)
+
+    def eof_received(self):
+        self.sessions.ended(self)
+        return super().eof_received()
+
+    def connection_lost(self, error):
+        self.sessions.ended(self)
+        super().connection_lost(error)
+
+
 class Authenticator:
     def __init__(self, user_pass):
         user, _, password = user_pass.partition(":")
@@ -119,6 +168,7 @@ class Server(Controller):
     def __init__(self, handler, args, tls_context, **kwargs):
         self.args = args
         self.tls_context = tls_context
+        self.sessions = Sessions(args.dir)
         super().__init__(handler, **kwargs)
 
     def factory(self):
@@ -132,7 +182,9 @@ class Server(Controller):
                 # Over implicit TLS aiosmtpd does not know the connection is encrypted.
                 auth_require_tls=not self.args.implicit_tls,
             )
-        return SMTP(self.handler, decode_data=False, enable_SMTPUTF8=True, **options)
+        return CountedSMTP(
+            self.sessions, self.handler, decode_data=False, enable_SMTPUTF8=True, **options
+        )
 
 
 def main():

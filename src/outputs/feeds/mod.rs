@@ -182,10 +182,7 @@ fn feed_item<'a>(
         content_html: if with_content {
             match site.config.site.outputs.feeds.content {
                 FeedContent::Full => crate::theme::document::content_html(i18n, t),
-                FeedContent::Summary => format!(
-                    "<p>{}</p>",
-                    html_escape::encode_text(&t.summary)
-                ),
+                FeedContent::Summary => format!("<p>{}</p>", html_escape::encode_text(&t.summary)),
             }
         } else {
             String::new()
@@ -551,10 +548,9 @@ pub fn render_changed(
         return Err(errs);
     }
     for (dir, fp) in planned {
-        rendered.paths.extend(
-            formats(site)
-                .map(|(file, _, _)| urls::output_path(&urls::feed(&dir, *file))),
-        );
+        rendered
+            .paths
+            .extend(formats(site).map(|(file, _, _)| urls::output_path(&urls::feed(&dir, *file))));
         rendered.fingerprints.insert(dir, fp);
     }
     Ok(rendered)

@@ -11,6 +11,8 @@ use scraper::{Html, Selector};
 use serde_json::Value;
 use tempfile::TempDir;
 
+use crate::common::temp_dir;
+
 const NOW: &str = "2026-11-22T12:00:00+01:00";
 const BASE: &str = "https://www.ekvik.example";
 const API: &str = "https://www.ekvik.example/api/v1/";
@@ -33,13 +35,6 @@ fn build_into(out: &Path) {
         String::from_utf8_lossy(&run.stdout),
         String::from_utf8_lossy(&run.stderr)
     );
-}
-
-fn temp_dir() -> TempDir {
-    tempfile::Builder::new()
-        .prefix("anslag-api-")
-        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
-        .expect("create a temporary folder")
 }
 
 /// The example site, built once for all the tests of this file.

@@ -1,11 +1,9 @@
 //! The output folder is replaced all at once or not at all: a failed build leaves the previous
 //! site byte for byte as it was, and no half-written folders remain beside it.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// Names in the output's parent folder that look like the build's working folders.
 fn leftovers(parent: &Path) -> Vec<String> {

@@ -1,10 +1,9 @@
 //! `anslag subscribers`: the subscriber store and its commands (import, export, erase, list),
 //! against the library API and a store in a temporary site.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
+use crate::common;
 use anslag::config::{self, Config};
 use anslag::mail::store::{self, StoreError};
 use anslag::mail::subscribers::{self, SubscribersCommand, import, run, store_path};

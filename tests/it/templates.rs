@@ -1,9 +1,7 @@
 //! A site's own templates override the theme's, and mistakes in them are reported with the
 //! template's file and line.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const MARKER: &str = "<!-- anslag-test: the site's own base.html -->";
 

@@ -2,14 +2,12 @@
 //! shows up within a bounded time, only what it affects is written again, and a broken edit
 //! shows its error while the last good build stays served.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
-use common::*;
+use crate::common::*;
 
 struct Server {
     child: Child,
@@ -57,17 +55,9 @@ fn get(url: &str) -> (u16, String) {
     (r.status().as_u16(), r.text().unwrap_or_default())
 }
 
-/// Polls `url` until `pred` holds, for at most `limit`.
-fn wait_for(url: &str, limit: Duration, pred: impl Fn(&str) -> bool) -> Option<Duration> {
-    let start = Instant::now();
-    while start.elapsed() < limit {
-        let (_, body) = get(url);
-        if pred(&body) {
-            return Some(start.elapsed());
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    None
+/// Polls `url` until its body satisfies `pred`; panics saying `what` after `limit`.
+fn wait_for(url: &str, limit: Duration, what: &str, pred: impl Fn(&str) -> bool) {
+    wait_until(limit, what, || pred(&get(url).1));
 }
 
 fn mtime(p: &Path) -> SystemTime {
@@ -101,19 +91,29 @@ fn edits_show_up_and_only_affected_files_are_rewritten() {
         "marked as embargoed"
     );
 
+    // The untouched page's time stamp set far back: written again, it would be now, whatever
+    // the grain of the file system's time stamps.
     let untouched = preview.join("sv/press/elevhalsan-forstarks/index.html");
+    let long_ago = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+    std::fs::File::options()
+        .write(true)
+        .open(&untouched)
+        .and_then(|f| f.set_modified(long_ago))
+        .expect("set the page's time stamp");
     let before = mtime(&untouched);
-    std::thread::sleep(Duration::from_millis(1100)); // time stamps have a coarse grain on some filesystems
+    assert_eq!(before, long_ago);
 
     site.edit(
         "content/notices/2026-11-05-school-photography.sv.md",
         "title: Skolfotografering",
         "title: Ny fotodag för skolfoto",
     );
-    let took = wait_for(&page, Duration::from_secs(20), |b| {
-        b.contains("Ny fotodag för skolfoto")
-    });
-    assert!(took.is_some(), "the edit shows up on the page");
+    wait_for(
+        &page,
+        Duration::from_secs(20),
+        "the edit shows up on the page",
+        |b| b.contains("Ny fotodag för skolfoto"),
+    );
     // The list that contains it changed too, and the untouched document's page was not rewritten.
     let (_, list) = get(&format!("{}/sv/notices/", server.base));
     assert!(list.contains("Ny fotodag för skolfoto"));
@@ -137,10 +137,12 @@ fn a_broken_edit_shows_the_error_and_keeps_the_last_good_build() {
         "title:",
         "titel:",
     );
-    let shown = wait_for(&page, Duration::from_secs(20), |b| {
-        b.contains("anslag-build-error")
-    });
-    assert!(shown.is_some(), "the error is shown on the page");
+    wait_for(
+        &page,
+        Duration::from_secs(20),
+        "the error is shown on the page",
+        |b| b.contains("anslag-build-error"),
+    );
     let (status, body) = get(&page);
     assert_eq!(status, 200, "the last good build is still served");
     assert!(
@@ -155,10 +157,12 @@ fn a_broken_edit_shows_the_error_and_keeps_the_last_good_build() {
         "titel:",
         "title:",
     );
-    let fixed = wait_for(&page, Duration::from_secs(20), |b| {
-        !b.contains("anslag-build-error")
-    });
-    assert!(fixed.is_some(), "fixing the file clears the error");
+    wait_for(
+        &page,
+        Duration::from_secs(20),
+        "fixing the file clears the error",
+        |b| !b.contains("anslag-build-error"),
+    );
 }
 
 #[test]

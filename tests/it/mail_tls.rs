@@ -6,18 +6,16 @@
 //! with an error that says what to change, send nothing, and leave every message queued for the
 //! next run.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+use crate::common::mail::{outbox_attempts, outbox_states, subscribe};
+use crate::common::mime::Parsed;
+use crate::common::smtp::SmtpServer;
+use crate::common::tls::TestCa;
+use crate::common::{self, NOW, TestSite};
 use anslag::mail::Frequency;
-use common::mail::{outbox_attempts, outbox_states, subscribe};
-use common::mime::Parsed;
-use common::smtp::SmtpServer;
-use common::tls::TestCa;
-use common::{NOW, TestSite};
 use tempfile::TempDir;
 
 const USER: &str = "nyheter@ekvik.example";
@@ -179,7 +177,7 @@ impl Scenario {
             !stderr.contains(PASSWORD),
             "the password was printed: {stderr}"
         );
-        std::thread::sleep(std::time::Duration::from_millis(200));
+        self.server.wait_until_idle();
         assert!(self.server.received().is_empty(), "something was sent");
         let states = outbox_states(&self.site);
         assert_eq!(

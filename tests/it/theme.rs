@@ -53,10 +53,7 @@ fn site() -> &'static Path {
     static SITE: OnceLock<(TempDir, PathBuf)> = OnceLock::new();
     &SITE
         .get_or_init(|| {
-            let tmp = tempfile::Builder::new()
-                .prefix("anslag-theme-")
-                .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
-                .unwrap();
+            let tmp = crate::common::temp_dir();
             let out = tmp.path().join("public");
             let run = anslag(&repo(), &out);
             assert!(run.ok, "build failed:\n{}\n{}", run.stdout, run.stderr);
@@ -450,10 +447,7 @@ fn right_to_left_pages_are_marked_and_the_theme_uses_logical_properties() {
 
 /// A copy of the minimal fixture site with `extra` appended to its site.yaml.
 fn fixture_with(extra: &str) -> TempDir {
-    let tmp = tempfile::Builder::new()
-        .prefix("anslag-theme-site-")
-        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
-        .unwrap();
+    let tmp = crate::common::temp_dir();
     let from = repo().join("tests/fixtures/minimal");
     let mut stack = vec![from.clone()];
     while let Some(dir) = stack.pop() {

@@ -2,7 +2,7 @@
 //! from the one clock, so an embargo that passes while the preview runs lifts on the next
 //! rebuild of anything.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -4,20 +4,18 @@
 //! taken from the messages the SMTP server caught, read back with Python's MIME parser; what
 //! is stored is counted in the SQLite store itself.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use crate::common::mime::Parsed;
+use crate::common::smtp::SmtpServer;
+use crate::common::*;
 use anslag::mail::{Frequency, store};
 use chrono::{TimeZone, Utc};
-use common::mime::Parsed;
-use common::smtp::SmtpServer;
-use common::*;
 use reqwest::blocking::{Client, Response};
 use rusqlite::Connection;
 use scraper::Html;
@@ -71,7 +69,7 @@ impl Service {
         let log = Arc::new(Mutex::new(String::new()));
         let mut stderr = child.stderr.take().expect("stderr");
         let sink = log.clone();
-        std::thread::spawn(move || {
+        let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = stderr.read(&mut buf) {
                 if n == 0 {
@@ -97,7 +95,10 @@ impl Service {
             Err(_) => {
                 let _ = child.kill();
                 let _ = child.wait();
-                std::thread::sleep(Duration::from_millis(200));
+                // All it wrote, read to the end of its stderr.
+                wait_until(Duration::from_secs(10), "its stderr is read", || {
+                    reader.is_finished()
+                });
                 panic!("the service did not start:\n{}", log.lock().unwrap());
             }
         };
@@ -127,17 +128,16 @@ impl Service {
             .args(["-TERM", &pid])
             .status()
             .expect("run kill");
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "the service did not stop on SIGTERM"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let mut status = None;
+        wait_until(
+            Duration::from_secs(20),
+            "the service stops on SIGTERM",
+            || {
+                status = self.child.try_wait().unwrap();
+                status.is_some()
+            },
+        );
+        status.unwrap()
     }
 }
 
@@ -224,8 +224,11 @@ fn lang_dir(doc: &Html) -> (String, String) {
     (attr(root, "lang"), attr(root, "dir"))
 }
 
+/// The store, read while the service may be writing it (the tests poll it).
 fn db(site: &TestSite) -> Connection {
-    Connection::open(site.path(STORE)).unwrap()
+    let conn = Connection::open(site.path(STORE)).unwrap();
+    conn.busy_timeout(Duration::from_secs(10)).unwrap();
+    conn
 }
 
 fn count(site: &TestSite, sql: &str) -> i64 {
@@ -255,22 +258,27 @@ fn mail_to(server: &SmtpServer, address: &str) -> Vec<Parsed> {
 
 /// Waits until `address` has had `n` messages; they, parsed.
 fn wait_for_mail(server: &SmtpServer, address: &str, n: usize) -> Vec<Parsed> {
-    let start = Instant::now();
-    loop {
-        let count = server
+    let count = || {
+        server
             .received()
             .iter()
             .filter(|r| r.to == [address.to_owned()])
-            .count();
-        if count >= n {
-            return mail_to(server, address);
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "{address} got {count} messages, not {n}"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+            .count()
+    };
+    let what = format!("{address} has had {n} messages");
+    wait_until(Duration::from_secs(30), &what, || count() >= n);
+    mail_to(server, address)
+}
+
+/// Waits until the service has sent every message it queued (no row of the outbox is waiting or
+/// being sent). The requests that queued them have been answered, so their rows are there.
+fn wait_until_sent(site: &TestSite) {
+    let unsent = "SELECT count(*) FROM outbox WHERE state IN ('pending', 'claimed')";
+    wait_until(
+        Duration::from_secs(30),
+        "the service has sent what it queued",
+        || count(site, unsent) == 0,
+    );
 }
 
 /// The first link in a text that starts with `prefix`.
@@ -689,7 +697,7 @@ fn the_answer_is_the_same_for_new_pending_and_confirmed_addresses() {
         Some(("confirmed".into(), "sv".into(), "[]".into(), "daily".into())),
         "a form anyone can fill in does not change a confirmed subscriber"
     );
-    std::thread::sleep(Duration::from_millis(500));
+    wait_until_sent(&site);
     assert!(mail_to(&server, "nobody@example.org").is_empty());
     assert_eq!(
         count(
@@ -730,18 +738,35 @@ fn rate_limits_per_client_and_per_address_answer_alike_or_say_wait() {
     // A client's own X-Forwarded-For is not believed: only the proxy's last entry counts.
     assert_eq!(from("198.51.100.1, 203.0.113.9", "c7@example.org").0, 429);
 
+    wait_until_sent(&site);
+    drop(service);
+
     // Per address: whoever asks, three emails a day at most, and the answer never changes.
-    // (Requests for one address within the same second queue one message: a second apart.)
-    let first = from("198.51.100.20", "target@example.org");
-    for i in 21..26 {
-        std::thread::sleep(Duration::from_millis(1050));
-        assert_eq!(
-            from(&format!("198.51.100.{i}"), "target@example.org"),
-            first
-        );
+    // Requests for one address in the same second of the service's clock queue one message (the
+    // second is in the message's key), so each request here is made a second later than the
+    // last on the service's clock: by a service started with `ANSLAG_NOW`, which fixes it.
+    let start = Utc::now();
+    let ask_at = |second: i64| {
+        let now = (start + chrono::Duration::seconds(second)).to_rfc3339();
+        let env = [
+            ("ANSLAG_NOW", now.as_str()),
+            ("ANSLAG_SERVICE_RATE_PER_MINUTE", "5"),
+        ];
+        let service = Service::start(&site, &env);
+        let answer = answer(post_form(
+            &service.url("/subscribe"),
+            &[("address", "target@example.org"), ("language", "en")],
+            &[("x-forwarded-for", &format!("198.51.100.{}", 20 + second))],
+        ));
+        // Sent before the service is stopped, which would leave the message half-sent.
+        wait_until_sent(&site);
+        answer
+    };
+    let first = ask_at(0);
+    for second in 1..6 {
+        assert_eq!(ask_at(second), first);
     }
     wait_for_mail(&server, "target@example.org", 3);
-    std::thread::sleep(Duration::from_secs(2));
     assert_eq!(mail_to(&server, "target@example.org").len(), 3);
     assert_eq!(
         count(
@@ -922,7 +947,7 @@ fn malformed_and_oversized_input_gets_a_clear_answer_and_nothing_is_stored() {
     assert_eq!(stored(&site, "linked@example.org").unwrap().0, "confirmed");
     assert_eq!(get(&service.url("/no/such/page")).status().as_u16(), 404);
 
-    std::thread::sleep(Duration::from_millis(500));
+    wait_until_sent(&site);
     assert_eq!(
         count(&site, "SELECT count(*) FROM subscribers"),
         2,

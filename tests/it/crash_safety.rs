@@ -5,17 +5,15 @@
 //!   message, nobody has a digest twice, and the duplicates are at most the messages in flight at
 //!   each kill (one per SMTP connection).
 
-mod common;
-
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::common::smtp::SmtpServer;
+use crate::common::{NOW, TestSite, snapshot, wait_until};
 use anslag::mail::{Frequency, store};
 use chrono::{TimeZone, Utc};
-use common::smtp::SmtpServer;
-use common::{NOW, TestSite, snapshot};
 
 /// A small deterministic random number generator (xorshift), so that a failure can be replayed
 /// with the seed it prints.
@@ -99,6 +97,7 @@ fn a_build_killed_at_random_moments_leaves_the_old_site_or_the_new_one() {
         std::fs::remove_dir_all(&expected_dir).unwrap();
 
         let mut child = build_cmd(&site).spawn().unwrap();
+        // Not a wait for something to happen: this picks the random moment of the kill.
         std::thread::sleep(Duration::from_millis(rng.below(whole * 3 / 2)));
         let _ = child.kill();
         let status = child.wait().unwrap();
@@ -181,15 +180,13 @@ fn a_send_killed_many_times_reaches_everyone_with_bounded_duplicates() {
     for _ in 0..KILLS {
         let before = server.received().len();
         let mut child = publish().spawn().unwrap();
-        // Kill once it has sent a few more (or at a random moment before).
+        // Kill once it has sent a random few more (unless it has finished before).
         let wait = 5 + rng.below(25) as usize;
-        let start = Instant::now();
-        while server.received().len() < before + wait && start.elapsed() < Duration::from_secs(30) {
-            if child.try_wait().unwrap().is_some() {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        wait_until(
+            Duration::from_secs(30),
+            &format!("the server has {wait} more messages or the run has ended"),
+            || server.received().len() >= before + wait || child.try_wait().unwrap().is_some(),
+        );
         if child.try_wait().unwrap().is_none() {
             kills += 1;
         }
@@ -199,7 +196,8 @@ fn a_send_killed_many_times_reaches_everyone_with_bounded_duplicates() {
     // Then let it finish.
     let out = publish().stdout(Stdio::piped()).output().unwrap();
     assert!(out.status.success());
-    std::thread::sleep(Duration::from_millis(200));
+    // Messages of the killed runs still in the server's hands are saved (or dropped) by then.
+    server.wait_until_idle();
 
     let received = server.received();
     let parsed = SmtpServer::parse(&received);

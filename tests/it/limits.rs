@@ -3,9 +3,7 @@
 //! 10 000 topics, paths leading outside `content/`, a file that is not UTF-8, names that
 //! differ only by case, an oversized `site.yaml`.
 
-mod common;
-
-use common::{TestSite, single_error};
+use crate::common::{TestSite, single_error};
 
 const FRONT: &str = "---\ntitle: T\ndate: 2026-11-01T10:00:00+01:00\nsummary: S.\n---\n";
 

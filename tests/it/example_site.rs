@@ -2,13 +2,11 @@
 //! languages and directions, the crisis banner, embargoes, translations and their links, minutes
 //! with attachments, the official notice board, dates per locale, pagination and reproducibility.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::*;
+use crate::common::*;
 use tempfile::TempDir;
 
 const LANGS: [&str; 11] = [

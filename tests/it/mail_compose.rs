@@ -24,9 +24,7 @@ use fluent_bundle::FluentValue;
 use scraper::{Html, Selector};
 use tempfile::TempDir;
 
-mod common;
-
-use common::mime::{Parsed, parse};
+use crate::common::mime::{Parsed, parse};
 
 const NOW: &str = "2026-11-22T12:00:00+01:00";
 const BASE: &str = "https://www.ekvik.example";
@@ -51,10 +49,7 @@ fn root() -> PathBuf {
 fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
-        let out = tempfile::Builder::new()
-            .prefix("anslag-mail-")
-            .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
-            .expect("create a temporary folder");
+        let out = crate::common::temp_dir();
         let (site, _, _) = render_all(&BuildOptions {
             root: root(),
             output: out.path().join("public"),
@@ -616,36 +611,59 @@ fn openssl(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The DKIM keys of [`messages_are_dkim_signed_when_a_key_is_configured`], each in the
+/// environment variable that `mail.dkim.key_env` names, and the algorithm it signs with.
+const DKIM_KEYS: [(&str, &str); 3] = [
+    ("ANSLAG_TEST_DKIM_RSA", "rsa-sha256"),
+    ("ANSLAG_TEST_DKIM_RSA_PKCS1", "rsa-sha256"),
+    ("ANSLAG_TEST_DKIM_ED25519", "ed25519-sha256"),
+];
+
+/// Set in the child process that [`messages_are_dkim_signed_when_a_key_is_configured`] runs.
+const DKIM_CHILD: &str = "ANSLAG_TEST_DKIM_CHILD";
+
+/// The library reads a DKIM key from the environment, and this process's environment is shared
+/// with the tests running beside this one: setting variables in it is not safe. So the test
+/// runs itself again, alone, in a child process of this test binary, with the keys (made here
+/// with openssl) in the child's environment from its start.
 #[test]
 fn messages_are_dkim_signed_when_a_key_is_configured() {
-    let f = fixture();
-    let keys = [
-        (
-            "ANSLAG_TEST_DKIM_RSA",
-            openssl(&[
-                "genpkey",
-                "-algorithm",
-                "RSA",
-                "-pkeyopt",
-                "rsa_keygen_bits:2048",
-            ]),
-            "rsa-sha256",
-        ),
-        (
-            "ANSLAG_TEST_DKIM_RSA_PKCS1",
-            openssl(&["genrsa", "-traditional", "2048"]),
-            "rsa-sha256",
-        ),
-        (
-            "ANSLAG_TEST_DKIM_ED25519",
-            openssl(&["genpkey", "-algorithm", "ed25519"]),
-            "ed25519-sha256",
-        ),
+    if std::env::var_os(DKIM_CHILD).is_some() {
+        return dkim_signing_with_the_keys_in_the_environment();
+    }
+    let pems = [
+        openssl(&[
+            "genpkey",
+            "-algorithm",
+            "RSA",
+            "-pkeyopt",
+            "rsa_keygen_bits:2048",
+        ]),
+        openssl(&["genrsa", "-traditional", "2048"]),
+        openssl(&["genpkey", "-algorithm", "ed25519"]),
     ];
-    for (var, pem, algorithm) in &keys {
-        // SAFETY: these variables are read only by this test; std serialises its own access to
-        // the environment, and nothing in this test binary reads it through libc.
-        unsafe { std::env::set_var(var, pem) };
+    // libtest names tests by their path without the crate's name.
+    let (_, module) = module_path!().split_once("::").unwrap();
+    let name = format!("{module}::messages_are_dkim_signed_when_a_key_is_configured");
+    let mut child = Command::new(std::env::current_exe().expect("the test binary's path"));
+    child.args([&name, "--exact", "--test-threads=1"]);
+    child.env(DKIM_CHILD, "1");
+    for ((var, _), pem) in DKIM_KEYS.iter().zip(&pems) {
+        child.env(var, pem);
+    }
+    let out = child.output().expect("run the test binary");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.contains("1 passed"),
+        "in the child process:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn dkim_signing_with_the_keys_in_the_environment() {
+    let f = fixture();
+    for (var, algorithm) in &DKIM_KEYS {
+        let pem = std::env::var(var).unwrap_or_else(|_| panic!("{var} is not set"));
         let s = settings(Some(DkimSettings {
             domain: "ekvik.example".into(),
             selector: "anslag2026".into(),

@@ -1,13 +1,11 @@
 //! Helpers shared by the integration tests: run the real `anslag` binary on fixture sites copied
 //! into temporary folders, read what it wrote, and pick its diagnostics apart.
-//!
-//! Every test file compiles this module on its own and uses only part of it.
-#![allow(dead_code)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus};
 use std::sync::Once;
+use std::time::{Duration, Instant};
 
 use scraper::{ElementRef, Html, Selector};
 use tempfile::TempDir;
@@ -67,6 +65,20 @@ fn remove_stale_temp_dirs(root: &Path) {
     }
 }
 
+/// Waits until `done` holds, looking every few milliseconds; panics saying what did not happen
+/// if it still does not after `timeout`. For what another process (a server, a build) does in
+/// its own time: the test waits for the state it can see, never for a guessed while.
+pub fn wait_until(timeout: Duration, what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + timeout;
+    while !done() {
+        assert!(
+            Instant::now() < deadline,
+            "waited {timeout:?} in vain until {what}"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 /// What one run of `anslag` did.
 #[derive(Debug)]
 pub struct Run {
@@ -76,10 +88,6 @@ pub struct Run {
 }
 
 impl Run {
-    pub fn success(&self) -> bool {
-        self.status.success()
-    }
-
     /// Panics with the program's output unless the build succeeded.
     pub fn assert_ok(&self) -> &Self {
         assert!(

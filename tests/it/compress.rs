@@ -3,15 +3,13 @@
 //! both kept right when the site is built again after an edit (a new build, or a rebuild
 //! through the serve path).
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::common::*;
 use anslag::build::{BuildOptions, Builder};
 use anslag::write;
-use common::*;
 
 const COMPRESSED: [&str; 8] = ["html", "css", "xml", "json", "txt", "ics", "atom", "rss"];
 const PRESS: &str = "content/press/2026-11-01-ny-matsal.sv.md";

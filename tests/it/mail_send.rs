@@ -5,19 +5,17 @@
 //! README says; a run killed half-way and started again sends the rest and nothing twice but
 //! what was in flight.
 
-mod common;
-
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::time::Duration;
 
+use crate::common::mail::{STORE, outbox_states, subscribe};
+use crate::common::mime::Parsed;
+use crate::common::smtp::{Received, SmtpServer};
+use crate::common::{self, NOW, TestSite};
 use anslag::mail::Frequency;
 use anslag::mail::links::{LinkKey, Purpose};
-use common::mail::{STORE, outbox_states, subscribe};
-use common::mime::Parsed;
-use common::smtp::{Received, SmtpServer};
-use common::{NOW, TestSite};
 
 const CRISIS_SLUG: &str = "schools-closed-water";
 
@@ -29,7 +27,7 @@ fn site(port: u16) -> TestSite {
 }
 
 fn publish(site: &TestSite, extra: &[&str]) -> Output {
-    // Compressed copies are tested in tests/compress.rs; here they would only take time.
+    // Compressed copies are tested in tests/it/compress.rs; here they would only take time.
     let mut args = vec!["publish", "--no-compress", "--now", NOW];
     if extra.contains(&"--now") {
         args.truncate(2);
@@ -162,7 +160,7 @@ fn publish_sends_the_crisis_notice_to_everyone_in_their_language_once() {
     let out = publish(&site, &[]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("Queued 0 crisis and 0 digest"), "{stdout}");
-    std::thread::sleep(Duration::from_millis(300));
+    server.wait_until_idle();
     assert_eq!(server.received().len(), received.len());
 }
 
@@ -246,7 +244,7 @@ fn a_digest_whose_reply_was_lost_is_not_sent_again() {
         "unknown"
     );
     publish(&site, &now);
-    std::thread::sleep(Duration::from_millis(300));
+    server.wait_until_idle();
     assert_eq!(server.received().len(), 1, "a digest is never sent twice");
 }
 
@@ -326,7 +324,7 @@ fn a_killed_send_resumes_without_sending_twice() {
         child_started.elapsed()
     );
     // Let the server finish what was in flight, then resume.
-    std::thread::sleep(Duration::from_millis(300));
+    server.wait_until_idle();
     let out = publish(&site, &["--connections", &CONNECTIONS.to_string()]);
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("Took back"),

@@ -2,9 +2,7 @@
 //! one mistake, builds, and checks that the build fails, writes nothing, and prints one error
 //! naming the file, the line (and column where there is one) and a hint.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const PRESS: &str = "content/press/2026-11-02-test.sv.md";
 

@@ -1,12 +1,10 @@
 //! Feeds: every feed of the example site parses with a real feed parser (feed-rs), carries what
 //! the specs require (which feed readers forgive), and holds the right items.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::*;
+use crate::common::*;
 use feed_rs::model::FeedType;
 
 const LANGS: [&str; 11] = [

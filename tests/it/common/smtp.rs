@@ -4,9 +4,10 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::mime::{Parsed, parse_files};
+use super::wait_until;
 
 pub struct SmtpServer {
     child: Child,
@@ -95,16 +96,23 @@ impl SmtpServer {
             .collect()
     }
 
-    /// Waits until at least `n` messages have arrived (or `limit` passes).
+    /// Waits until at least `n` messages have arrived (panics after `limit`); all that have.
     pub fn wait_for(&self, n: usize, limit: Duration) -> Vec<Received> {
-        let start = Instant::now();
-        loop {
-            let r = self.received();
-            if r.len() >= n || start.elapsed() > limit {
-                return r;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        let what = format!("the SMTP server has received {n} messages");
+        wait_until(limit, &what, || self.received().len() >= n);
+        self.received()
+    }
+
+    /// Waits until the server has done with every client connection (its `sessions` file reads
+    /// 0). Once the clients have gone, every message that the server will keep is then saved:
+    /// what arrives later is something sent after this call.
+    pub fn wait_until_idle(&self) {
+        let sessions = self.dir.join("sessions");
+        wait_until(
+            Duration::from_secs(30),
+            "the SMTP server has closed every connection",
+            || std::fs::read_to_string(&sessions).is_ok_and(|n| n.trim() == "0"),
+        );
     }
 
     /// Parses received messages with the MIME parser.

@@ -1,10 +1,8 @@
 //! `anslag init` and `anslag new`: what they write builds, and says what to fill in.
 
-mod common;
-
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 fn anslag(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_anslag"))

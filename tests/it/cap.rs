@@ -15,6 +15,8 @@ use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 use tempfile::TempDir;
 
+use crate::common::temp_dir;
+
 const NOW: &str = "2026-11-22T12:00:00+01:00";
 const CAP_NS: &str = "urn:oasis:names:tc:emergency:cap:1.2";
 const SLUG: &str = "schools-closed-water";
@@ -29,13 +31,6 @@ const LANGS: [&str; 8] = ["sv", "en", "fi", "pl", "uk", "so", "ar", "fa"];
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn temp_dir() -> TempDir {
-    tempfile::Builder::new()
-        .prefix("anslag-cap-")
-        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
-        .expect("create a temporary folder")
 }
 
 /// Builds `site` as of `now` into a new folder and returns (the temporary folder, the output).
@@ -201,9 +196,10 @@ fn parse(xml: &str) -> Node {
     doc.children.pop().unwrap()
 }
 
-/// Validates with xmllint against the OASIS CAP 1.2 schema.
+/// Validates with xmllint against the OASIS CAP 1.2 schema (kept in `tests/schemas/`, whose
+/// README says where it comes from).
 fn assert_valid_cap(file: &Path) {
-    let schema = repo().join("../shared/schemas/CAP-v1.2-schema.xsd");
+    let schema = repo().join("tests/schemas/CAP-v1.2-schema.xsd");
     assert!(
         schema.is_file(),
         "the CAP 1.2 schema is missing at {}",

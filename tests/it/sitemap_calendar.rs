@@ -13,6 +13,8 @@ use quick_xml::events::Event as Xml;
 use quick_xml::{Reader, XmlVersion};
 use tempfile::TempDir;
 
+use crate::common::temp_dir;
+
 const NOW: &str = "2026-11-22T12:00:00+01:00";
 const BASE: &str = "https://www.ekvik.example";
 /// The example's languages, in the order of site.yaml; `sv` is the default.
@@ -23,13 +25,6 @@ const KINDS: [&str; 3] = ["press", "minutes", "notices"];
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn temp_dir() -> TempDir {
-    tempfile::Builder::new()
-        .prefix("anslag-sitemap-")
-        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
-        .unwrap()
 }
 
 /// Builds `site` into `out` as of [`NOW`], panicking with the output if the build fails.

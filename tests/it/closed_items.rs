@@ -2,11 +2,9 @@
 //! only from them must appear in no file of the output at all (pages, feeds, data, copies of
 //! attachments), while the item's number and the localized "closed" label stay on the page.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// Fails naming every file of the output that contains one of `needles` (searched in the bytes
 /// of every file, whatever its type; invalid UTF-8 is replaced, which keeps every needle intact).

@@ -3,13 +3,11 @@
 //! lists change), a new or removed translation, a renamed document, a draft, an attachment, a
 //! broken file and its fix, and changes the watcher lost track of.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
+use crate::common::*;
 use anslag::build::{BuildOptions, Builder, Rebuild};
 use anslag::write;
-use common::*;
 
 const BODY: &str = "content/press/2026-10-20-elevhalsan-forstarks.sv.md";
 const NOTICE: &str = "content/notices/2026-11-19-preschool-planning-day.sv.md";
