@@ -4,7 +4,7 @@
 # Needs the nightly toolchain and cargo-fuzz (installed if missing). Seeds come from
 # fuzz/seeds/TARGET/; the growing corpus is kept in fuzz/corpus/ (not committed). A crashing,
 # hanging (10 s) or memory-hungry (2 GB) input is copied to fuzz/regressions/TARGET/, which
-# `cargo test --test fuzz_regressions` replays on every CI run; the script then exits 1.
+# `cargo test --test it fuzz_regressions::` replays on every CI run; the script then exits 1.
 set -uo pipefail
 cd "$(dirname "$0")"
 secs=${1:-120}

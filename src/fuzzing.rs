@@ -1,5 +1,5 @@
 //! Entry points for the fuzz targets in `fuzz/` and their regression test
-//! (`tests/fuzz_regressions.rs`): each takes arbitrary bytes, runs them through the same code a
+//! (`tests/it/fuzz_regressions.rs`): each takes arbitrary bytes, runs them through the same code a
 //! build, an import or the subscription service runs, and checks what must hold whatever the
 //! input: no panic, and every error names where it is.
 //!

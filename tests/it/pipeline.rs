@@ -113,3 +113,90 @@ fn an_embargo_that_passes_while_the_preview_runs_lifts_on_the_next_rebuild() {
     assert!(!second.is_empty(), "the page was not rendered again");
     assert!(!second.contains("Under embargo"), "{second}");
 }
+
+const FEWER: &str = "
+outputs:
+  feeds: { json: false, topics: false, items: 2, content: summary }
+  api: false
+";
+
+fn with_outputs(yaml: &str, extra: &[(&str, &str)]) -> tempfile::TempDir {
+    let site = site_with(extra);
+    let config = site.path().join("site.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{text}{yaml}")).unwrap();
+    site
+}
+
+fn rebuild(site: &Path) -> Result<Vec<write::File>, String> {
+    let out = site.join("public");
+    let clock = Clock::from_flag(Some(NOW)).unwrap();
+    builder(site, &out, clock, false)
+        .rebuild()
+        .map(|r| r.outputs)
+        .map_err(|e| e.to_string())
+}
+
+fn text(files: &[write::File], path: &str) -> String {
+    let f = files.iter().find(|f| f.path == path);
+    match f.map(|f| &f.data) {
+        Some(write::FileData::Bytes(b)) => String::from_utf8(b.clone()).unwrap(),
+        _ => panic!("no {path}"),
+    }
+}
+
+#[test]
+fn outputs_left_out_write_nothing_and_are_not_linked() {
+    let site = with_outputs(FEWER, &[]);
+    let files = rebuild(site.path()).unwrap_or_else(|e| panic!("{e}"));
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assert!(paths.iter().any(|p| *p == "sv/feed.xml"), "{paths:?}");
+    assert!(paths.iter().any(|p| *p == "sv/press/atom.xml"), "{paths:?}");
+    assert!(
+        !paths.iter().any(|p| p.ends_with("feed.json")),
+        "JSON Feed written"
+    );
+    assert!(!paths.iter().any(|p| p.starts_with("api/")), "API written");
+    assert!(
+        !paths
+            .iter()
+            .any(|p| p.contains("/topics/") && p.ends_with(".xml")),
+        "topic feeds written"
+    );
+    // Still there: the outputs not named.
+    assert!(paths.iter().any(|p| p.starts_with("alerts/")), "{paths:?}");
+    assert!(paths.contains(&"sitemap.xml"));
+    let home = text(&files, "sv/index.html");
+    assert!(home.contains("application/rss+xml"), "{home}");
+    assert!(!home.contains("application/feed+json"), "{home}");
+    // Bounded, and summaries only.
+    let rss = text(&files, "sv/feed.xml");
+    assert!(rss.matches("<item>").count() <= 2, "{rss}");
+    assert!(rss.contains("Ekskolan bygger en ny matsal"), "{rss}");
+    assert!(
+        !rss.contains("plats för 300 elever"),
+        "the full text is in the feed: {rss}"
+    );
+}
+
+#[test]
+fn a_link_to_an_output_left_out_is_broken() {
+    let site = with_outputs(FEWER, &[("content/press/2026-11-02-floden.sv.md", LINKS)]);
+    let err = rebuild(site.path())
+        .err()
+        .expect("built with a link to the API");
+    assert!(
+        err.contains("broken internal link `/api/v1/index.json`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_key_under_outputs_is_an_error() {
+    let site = with_outputs("\noutputs:\n  feeds: { rss: false, itmes: 5 }\n", &[]);
+    let err = rebuild(site.path())
+        .err()
+        .expect("built with a misspelt key");
+    assert!(err.contains("unknown key `itmes`"), "{err}");
+    assert!(err.contains("site.yaml"), "{err}");
+}
