@@ -150,8 +150,8 @@ fn outputs_left_out_write_nothing_and_are_not_linked() {
     let site = with_outputs(FEWER, &[]);
     let files = rebuild(site.path()).unwrap_or_else(|e| panic!("{e}"));
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    assert!(paths.iter().any(|p| *p == "sv/feed.xml"), "{paths:?}");
-    assert!(paths.iter().any(|p| *p == "sv/press/atom.xml"), "{paths:?}");
+    assert!(paths.contains(&"sv/feed.xml"), "{paths:?}");
+    assert!(paths.contains(&"sv/press/atom.xml"), "{paths:?}");
     assert!(
         !paths.iter().any(|p| p.ends_with("feed.json")),
         "JSON Feed written"
@@ -185,9 +185,7 @@ fn outputs_left_out_write_nothing_and_are_not_linked() {
 #[test]
 fn a_link_to_an_output_left_out_is_broken() {
     let site = with_outputs(FEWER, &[("content/press/2026-11-02-floden.sv.md", LINKS)]);
-    let err = rebuild(site.path())
-        .err()
-        .expect("built with a link to the API");
+    let err = rebuild(site.path()).expect_err("built with a link to the API");
     assert!(
         err.contains("broken internal link `/api/v1/index.json`"),
         "{err}"
@@ -197,9 +195,7 @@ fn a_link_to_an_output_left_out_is_broken() {
 #[test]
 fn an_unknown_key_under_outputs_is_an_error() {
     let site = with_outputs("\noutputs:\n  feeds: { rss: false, itmes: 5 }\n", &[]);
-    let err = rebuild(site.path())
-        .err()
-        .expect("built with a misspelt key");
+    let err = rebuild(site.path()).expect_err("built with a misspelt key");
     assert!(err.contains("unknown key `itmes`"), "{err}");
     assert!(err.contains("site.yaml"), "{err}");
 }
