@@ -74,7 +74,7 @@ pub struct Builder {
     /// reuse.
     outputs: Vec<Box<dyn Output>>,
     /// The fingerprint and files of each output that gave a fingerprint, as last rendered.
-    last: HashMap<&'static str, (u64, Vec<String>)>,
+    last: LastRendering,
     /// The errors that stop a build (personal identity numbers), per document and the day
     /// they were looked for: found again only for documents that changed.
     build_errors: ErrorCache,
@@ -225,37 +225,18 @@ impl Builder {
             b.set_length(plans.iter().map(|p| p.paths.len() as u64).sum());
         }
 
-        let mut errs = Diagnostics::default();
-        let mut paths = Vec::new();
-        let mut last = HashMap::new();
-        for (output, plan) in self.outputs.iter_mut().zip(plans) {
-            let t = Instant::now();
-            if !plan.reused {
-                let sink = Chosen {
-                    inner: sink,
-                    compress: output.compressible(),
-                };
-                if let Err(d) = output.render(&cx, &sink) {
-                    errs.extend(d.0);
-                }
-            }
-            if !self.keep {
-                output.forget();
-            }
-            if let Some(fp) = plan.fingerprint {
-                last.insert(output.name(), (fp, plan.paths.clone()));
-            }
-            paths.extend(plan.paths);
-            report.timings.push((output.name(), t.elapsed()));
-        }
+        let rendered = render_outputs(&mut self.outputs, self.keep, &cx, plans, sink, &mut report);
         if let Some(b) = &bar {
             b.finish_and_clear();
         }
-        if errs.has_errors() {
-            // Every output renders everything again next time.
-            self.env = None;
-            return Err(errs);
-        }
+        let (paths, last) = match rendered {
+            Ok(r) => r,
+            Err(errs) => {
+                // Every output renders everything again next time.
+                self.env = None;
+                return Err(errs);
+            }
+        };
         self.last = last;
         report.documents = site.documents.len();
         report.files = paths.len();
@@ -305,6 +286,49 @@ impl Builder {
     }
 }
 
+/// Renders every output whose plan is not the last rendering's into `sink`; returns every
+/// file of the site and the fingerprints to keep, or all the problems found.
+fn render_outputs(
+    outputs: &mut [Box<dyn Output>],
+    keep: bool,
+    cx: &Context<'_>,
+    plans: Vec<Planned>,
+    sink: &dyn Sink,
+    report: &mut BuildReport,
+) -> Result<(Vec<String>, LastRendering), Diagnostics> {
+    let mut errs = Diagnostics::default();
+    let mut paths = Vec::new();
+    let mut last = HashMap::new();
+    for (output, plan) in outputs.iter_mut().zip(plans) {
+        let t = Instant::now();
+        if !plan.reused {
+            let sink = Chosen {
+                inner: sink,
+                compress: output.compressible(),
+            };
+            if let Err(d) = output.render(cx, &sink) {
+                errs.extend(d.0);
+            }
+        }
+        if !keep {
+            output.forget();
+        }
+        if let Some(fp) = plan.fingerprint {
+            last.insert(output.name(), (fp, plan.paths.clone()));
+        }
+        paths.extend(plan.paths);
+        report.timings.push((output.name(), t.elapsed()));
+    }
+    if errs.has_errors() {
+        Err(errs)
+    } else {
+        Ok((paths, last))
+    }
+}
+
+/// Per output that gives a fingerprint: the last rendering's fingerprint and files.
+type LastRendering = HashMap<&'static str, (u64, Vec<String>)>;
+
 /// An output's plan for one rebuild.
 struct Planned {
     paths: Vec<String>,
@@ -317,7 +341,7 @@ struct Planned {
 /// rendering's keeps that rendering's paths and is not planned again.
 fn plan_outputs(
     outputs: &mut [Box<dyn Output>],
-    last: &HashMap<&'static str, (u64, Vec<String>)>,
+    last: &LastRendering,
     cx: &Context<'_>,
 ) -> Result<Vec<Planned>, Diagnostics> {
     let mut errs = Diagnostics::default();

@@ -1,12 +1,13 @@
 //! The `anslag` command line: a thin layer over the library.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
 use anslag::build::{BuildOptions, Builder, build_with};
+use anslag::diagnostics::Diagnostics;
 use anslag::site::clock::Clock;
 
 // Rendering allocates many short strings on both cores; mimalloc's per-thread heaps spend a
@@ -160,155 +161,36 @@ enum DocKind {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // The one clock, handed down to every command. The subscription service's tests set it
-    // through the environment, where they cannot pass a flag.
-    let now = cli.now.clone().or_else(|| match &cli.command {
-        Command::Subscriptions { .. } => std::env::var(anslag::subscriptions::env::NOW)
-            .ok()
-            .filter(|v| !v.trim().is_empty()),
-        _ => None,
-    });
-    let clock = match Clock::from_flag(now.as_deref()) {
-        Ok(c) => c,
-        Err(m) => {
-            anslag::diagnostics::eprint(&[anslag::diagnostics::Diagnostic::flag("--now", m).hint(
-                format!("write the time like {}", anslag::site::clock::EXAMPLE),
-            )]);
-            return ExitCode::FAILURE;
-        }
+    let Some(clock) = clock_for(&cli) else {
+        return ExitCode::FAILURE;
     };
+    let (site, quiet, verbose) = (cli.site.clone(), cli.quiet, cli.verbose);
     match cli.command {
-        Command::Subscribers { action } => {
-            use anslag::mail::subscribers::{SubscribersCommand, run};
-            let cmd = match action {
-                SubscribersAction::Import { file } => SubscribersCommand::Import { file },
-                SubscribersAction::Export { address } => SubscribersCommand::Export { address },
-                SubscribersAction::Erase { address } => SubscribersCommand::Erase { address },
-                SubscribersAction::List => SubscribersCommand::List,
-            };
-            let result = anslag::config::load(&cli.site).and_then(|config| {
-                let now = clock.now_utc(config.tz);
-                run(&cli.site, &config, cmd, now)
-            });
-            match result {
-                Ok(text) => {
-                    print!("{text}");
-                    ExitCode::SUCCESS
-                }
-                Err(d) => {
-                    d.eprint();
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        Command::Check { format } => match anslag::build::load_for_check(&cli.site, &clock) {
-            Ok(site) => {
-                let report = anslag::check::check_site(&cli.site, &site);
-                match format {
-                    ReportFormat::Json => println!(
-                        "{}",
-                        serde_json::to_string_pretty(&report.to_json()).unwrap_or_default()
-                    ),
-                    ReportFormat::Text => {
-                        use std::io::IsTerminal;
-                        let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                            && std::io::stdout().is_terminal();
-                        print!("{}", report.to_text(colour));
-                    }
-                }
-                if report.has_errors() {
-                    ExitCode::FAILURE
-                } else {
-                    ExitCode::SUCCESS
-                }
-            }
-            Err(d) => {
-                d.eprint();
-                ExitCode::FAILURE
-            }
-        },
+        Command::Subscribers { action } => subscribers(&site, &clock, action),
+        Command::Check { format } => check(&site, &clock, format),
         Command::New {
             kind,
             title,
             lang,
             crisis,
-        } => {
-            let kind = match kind {
-                DocKind::Press => anslag::content::Kind::Press,
-                DocKind::Minutes => anslag::content::Kind::Minutes,
-                DocKind::Notice => anslag::content::Kind::Notices,
-            };
-            let result = anslag::config::load(&cli.site).and_then(|config| {
-                let now = clock.now(config.tz);
-                let opts = anslag::authoring::new::NewOptions {
-                    kind,
-                    title: &title,
-                    langs: lang,
-                    crisis,
-                    now,
-                };
-                anslag::authoring::new::new_document(&cli.site, &config, &opts)
-            });
-            match result {
-                Ok(paths) => {
-                    for p in paths {
-                        println!("Wrote {}", cli.site.join(p).display());
-                    }
-                    println!(
-                        "It is a draft: fill in the summary and text, then remove `draft: true`. Preview it with `anslag serve`."
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(d) => {
-                    d.eprint();
-                    ExitCode::FAILURE
-                }
+        } => new_document(&site, &clock, kind, &title, lang, crisis),
+        Command::Init { dir } => finish(anslag::authoring::init::init(&dir), |paths| {
+            for p in paths {
+                println!("Wrote {}", dir.join(p).display());
             }
-        }
-        Command::Init { dir } => match anslag::authoring::init::init(&dir) {
-            Ok(paths) => {
-                for p in paths {
-                    println!("Wrote {}", dir.join(p).display());
-                }
-                println!(
-                    "Edit {}/site.yaml, then run `anslag --site {} serve`.",
-                    dir.display(),
-                    dir.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(d) => {
-                d.eprint();
-                ExitCode::FAILURE
-            }
-        },
+            println!(
+                "Edit {}/site.yaml, then run `anslag --site {} serve`.",
+                dir.display(),
+                dir.display()
+            );
+        }),
         Command::Subscriptions {
             action: SubscriptionsAction::Serve { listen, no_send },
-        } => {
-            use anslag::subscriptions::{ServeOptions, StartError, serve};
-            match serve(ServeOptions {
-                root: cli.site.clone(),
-                clock,
-                listen,
-                send: !no_send,
-                quiet: cli.quiet,
-                verbose: cli.verbose,
-            }) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(StartError::Site(d)) => {
-                    d.eprint();
-                    ExitCode::FAILURE
-                }
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
+        } => subscriptions_serve(site, clock, listen, !no_send, (quiet, verbose)),
         Command::Serve { listen, output } => {
-            let output = output.unwrap_or_else(|| cli.site.join(".anslag").join("preview"));
+            let output = output.unwrap_or_else(|| site.join(".anslag").join("preview"));
             match anslag::serve::serve(anslag::serve::ServeOptions {
-                root: cli.site.clone(),
+                root: site,
                 clock,
                 output,
                 listen,
@@ -329,65 +211,199 @@ fn main() -> ExitCode {
             use std::io::IsTerminal;
             let opts = anslag::publish::PublishOptions {
                 build: BuildOptions {
-                    root: cli.site.clone(),
-                    output: output.unwrap_or_else(|| cli.site.join("public")),
+                    output: output.unwrap_or_else(|| site.join("public")),
+                    root: site,
                     clock,
                     drafts: false,
                     // Publishing is for the web server: precompressed copies by default.
                     compress: !no_compress,
                 },
                 dry_run,
-                progress: !cli.quiet && std::io::stderr().is_terminal(),
+                progress: !quiet && std::io::stderr().is_terminal(),
                 connections,
             };
-            publish(&opts, cli.quiet, cli.verbose)
+            publish(&opts, quiet, verbose)
         }
         Command::Build {
             output,
             drafts,
             compress,
         } => {
-            let started = Instant::now();
-            let output = output.unwrap_or_else(|| cli.site.join("public"));
             let opts = BuildOptions {
-                root: cli.site.clone(),
-                output: output.clone(),
+                output: output.unwrap_or_else(|| site.join("public")),
+                root: site,
                 clock,
                 drafts,
                 compress,
             };
+            build(opts, quiet, verbose)
+        }
+    }
+}
+
+/// The one clock, handed down to every command (`None` after saying why `--now` is wrong). The
+/// subscription service's tests set it through the environment, where they cannot pass a flag.
+fn clock_for(cli: &Cli) -> Option<Clock> {
+    let now = cli.now.clone().or_else(|| match &cli.command {
+        Command::Subscriptions { .. } => std::env::var(anslag::subscriptions::env::NOW)
+            .ok()
+            .filter(|v| !v.trim().is_empty()),
+        _ => None,
+    });
+    match Clock::from_flag(now.as_deref()) {
+        Ok(c) => Some(c),
+        Err(m) => {
+            anslag::diagnostics::eprint(&[anslag::diagnostics::Diagnostic::flag("--now", m).hint(
+                format!("write the time like {}", anslag::site::clock::EXAMPLE),
+            )]);
+            None
+        }
+    }
+}
+
+/// Success runs `ok`; problems are printed. The exit status says which.
+fn finish<T>(result: Result<T, Diagnostics>, ok: impl FnOnce(T)) -> ExitCode {
+    match result {
+        Ok(v) => {
+            ok(v);
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            d.eprint();
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn subscribers(site: &Path, clock: &Clock, action: SubscribersAction) -> ExitCode {
+    use anslag::mail::subscribers::{SubscribersCommand, run};
+    let cmd = match action {
+        SubscribersAction::Import { file } => SubscribersCommand::Import { file },
+        SubscribersAction::Export { address } => SubscribersCommand::Export { address },
+        SubscribersAction::Erase { address } => SubscribersCommand::Erase { address },
+        SubscribersAction::List => SubscribersCommand::List,
+    };
+    let result = anslag::config::load(site)
+        .and_then(|config| run(site, &config, cmd, clock.now_utc(config.tz)));
+    finish(result, |text| print!("{text}"))
+}
+
+fn check(site: &Path, clock: &Clock, format: ReportFormat) -> ExitCode {
+    let loaded = match anslag::build::load_for_check(site, clock) {
+        Ok(s) => s,
+        Err(d) => return finish::<()>(Err(d), |_| {}),
+    };
+    let report = anslag::check::check_site(site, &loaded);
+    match format {
+        ReportFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report.to_json()).unwrap_or_default()
+        ),
+        ReportFormat::Text => {
             use std::io::IsTerminal;
-            let progress = !cli.quiet && std::io::stderr().is_terminal();
-            match build_with(Builder::new(opts).with_progress(progress)) {
-                Ok(report) => {
-                    anslag::diagnostics::eprint(&report.warnings);
-                    if cli.verbose {
-                        for (phase, d) in &report.timings {
-                            eprintln!("{phase:>28}: {:.1} ms", d.as_secs_f64() * 1000.0);
-                        }
-                    }
-                    if !cli.quiet {
-                        println!(
-                            "Built {} documents into {} files in {} in {:.2} s",
-                            report.documents,
-                            report.files,
-                            output.display(),
-                            started.elapsed().as_secs_f64()
-                        );
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(diags) => {
-                    diags.eprint();
-                    eprintln!(
-                        "error: the build failed with {} error{}; {} was left as it was",
-                        diags.error_count(),
-                        if diags.error_count() == 1 { "" } else { "s" },
-                        output.display()
-                    );
-                    ExitCode::FAILURE
+            let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal();
+            print!("{}", report.to_text(colour));
+        }
+    }
+    if report.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn new_document(
+    site: &Path,
+    clock: &Clock,
+    kind: DocKind,
+    title: &str,
+    langs: Vec<String>,
+    crisis: bool,
+) -> ExitCode {
+    let kind = match kind {
+        DocKind::Press => anslag::content::Kind::Press,
+        DocKind::Minutes => anslag::content::Kind::Minutes,
+        DocKind::Notice => anslag::content::Kind::Notices,
+    };
+    let result = anslag::config::load(site).and_then(|config| {
+        let opts = anslag::authoring::new::NewOptions {
+            kind,
+            title,
+            langs,
+            crisis,
+            now: clock.now(config.tz),
+        };
+        anslag::authoring::new::new_document(site, &config, &opts)
+    });
+    finish(result, |paths| {
+        for p in paths {
+            println!("Wrote {}", site.join(p).display());
+        }
+        println!(
+            "It is a draft: fill in the summary and text, then remove `draft: true`. Preview it with `anslag serve`."
+        );
+    })
+}
+
+fn subscriptions_serve(
+    root: PathBuf,
+    clock: Clock,
+    listen: Option<std::net::SocketAddr>,
+    send: bool,
+    (quiet, verbose): (bool, bool),
+) -> ExitCode {
+    use anslag::subscriptions::{ServeOptions, StartError, serve};
+    match serve(ServeOptions {
+        root,
+        clock,
+        listen,
+        send,
+        quiet,
+        verbose,
+    }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(StartError::Site(d)) => finish::<()>(Err(d), |_| {}),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn build(opts: BuildOptions, quiet: bool, verbose: bool) -> ExitCode {
+    let started = Instant::now();
+    let output = opts.output.clone();
+    use std::io::IsTerminal;
+    let progress = !quiet && std::io::stderr().is_terminal();
+    match build_with(Builder::new(opts).with_progress(progress)) {
+        Ok(report) => {
+            anslag::diagnostics::eprint(&report.warnings);
+            if verbose {
+                for (phase, d) in &report.timings {
+                    eprintln!("{phase:>28}: {:.1} ms", d.as_secs_f64() * 1000.0);
                 }
             }
+            if !quiet {
+                println!(
+                    "Built {} documents into {} files in {} in {:.2} s",
+                    report.documents,
+                    report.files,
+                    output.display(),
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            diags.eprint();
+            eprintln!(
+                "error: the build failed with {} error{}; {} was left as it was",
+                diags.error_count(),
+                if diags.error_count() == 1 { "" } else { "s" },
+                output.display()
+            );
+            ExitCode::FAILURE
         }
     }
 }
