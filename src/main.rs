@@ -100,6 +100,13 @@ enum Command {
         #[arg(long)]
         no_compress: bool,
     },
+    /// List every future moment at which the built site changes by itself: embargoes lifting,
+    /// notices expiring or ending, notice-board entries coming and going, digests falling due.
+    Schedule {
+        /// text (default) or json
+        #[arg(long, default_value = "text")]
+        format: ReportFormat,
+    },
     /// Make a new site in DIR, with a site.yaml to edit and one example of each kind.
     Init { dir: PathBuf },
     /// Preview the site while you write: build, serve on loopback, rebuild on every change.
@@ -168,6 +175,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Subscribers { action } => subscribers(&site, &clock, action),
         Command::Check { format } => check(&site, &clock, format),
+        Command::Schedule { format } => schedule(&site, &clock, format),
         Command::New {
             kind,
             title,
@@ -311,6 +319,30 @@ fn check(site: &Path, clock: &Clock, format: ReportFormat) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn schedule(site: &Path, clock: &Clock, format: ReportFormat) -> ExitCode {
+    use anslag::site::schedule::{self, DigestTimes};
+    let result = anslag::build::load_for_check(site, clock).and_then(|loaded| {
+        let digests = match &loaded.config.site.mail {
+            Some(mail) => {
+                let s = anslag::publish::Schedule::from_settings(mail, site)?;
+                Some(DigestTimes {
+                    time: s.digest_time,
+                    weekly_day: s.weekly_day,
+                })
+            }
+            None => None,
+        };
+        Ok(schedule::upcoming(&loaded, digests))
+    });
+    finish(result, |changes| match format {
+        ReportFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&schedule::to_json(&changes)).unwrap_or_default()
+        ),
+        ReportFormat::Text => print!("{}", schedule::to_text(&changes)),
+    })
 }
 
 fn new_document(

@@ -73,7 +73,7 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
     // The watcher below tells the builder every change, so a rebuild looks at those files only.
     builder.track_changes();
     let mut written = HashMap::new();
-    rebuild(&mut builder, &state, &mut written);
+    let mut next = rebuild(&mut builder, &state, &mut written);
 
     // Watch in a thread of its own; each batch of changes (debounced) is one rebuild.
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
@@ -87,12 +87,30 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
     // site.yaml is watched through its folder: editors often replace the file on save.
     debouncer.watch(&root, RecursiveMode::NonRecursive)?;
     let watch_state = state.clone();
+    let clock = opts.clock.clone();
     std::thread::spawn(move || {
-        for batch in rx {
+        loop {
+            // Woken by a change, or when the site changes by itself (an embargo lifts, a
+            // notice expires): the preview keeps time. A fixed clock (`--now`) never moves.
+            let batch = match next.filter(|_| !clock.is_fixed()) {
+                Some(at) => match rx.recv_timeout(clock.wait_until(at, chrono_tz::UTC)) {
+                    Ok(b) => b,
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                        builder.note_changes(Some(&[]));
+                        next = rebuild(&mut builder, &watch_state, &mut written).or(next);
+                        continue;
+                    }
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+                },
+                None => match rx.recv() {
+                    Ok(b) => b,
+                    Err(_) => return,
+                },
+            };
             let Ok(events) = batch else {
                 // The watcher lost track (e.g. too many changes at once): look at everything.
                 builder.note_changes(None);
-                rebuild(&mut builder, &watch_state, &mut written);
+                next = rebuild(&mut builder, &watch_state, &mut written).or(next);
                 continue;
             };
             if events.iter().any(|e| e.event.need_rescan()) {
@@ -125,7 +143,7 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
                 }
                 let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
                 builder.note_changes(Some(&paths));
-                rebuild(&mut builder, &watch_state, &mut written);
+                next = rebuild(&mut builder, &watch_state, &mut written).or(next);
             }
         }
     });
@@ -146,8 +164,13 @@ fn absolute(p: &Path) -> std::io::Result<PathBuf> {
 }
 
 /// One rebuild: on success the changed files are written and pages reload; on failure the
-/// errors are printed and shown on the pages, and the last good build stays.
-fn rebuild(builder: &mut Builder, state: &State, written: &mut HashMap<String, blake3::Hash>) {
+/// errors are printed and shown on the pages, and the last good build stays. Returns the next
+/// moment at which the site changes by itself, after a good rebuild.
+fn rebuild(
+    builder: &mut Builder,
+    state: &State,
+    written: &mut HashMap<String, blake3::Hash>,
+) -> Option<chrono::DateTime<chrono::Utc>> {
     let started = Instant::now();
     // Files go to the preview as they are rendered; those that did not change are not touched.
     let sink = match write::Changed::new(
@@ -157,11 +180,12 @@ fn rebuild(builder: &mut Builder, state: &State, written: &mut HashMap<String, b
     ) {
         Ok(s) => s,
         Err(e) => {
-            return report_failure(
+            report_failure(
                 state,
                 format!("error: cannot write the preview: {e}\n"),
                 true,
             );
+            return None;
         }
     };
     match builder.rebuild_into(&sink) {
@@ -179,13 +203,15 @@ fn rebuild(builder: &mut Builder, state: &State, written: &mut HashMap<String, b
                 if files == 1 { "" } else { "s" },
             );
             let _ = state.notices.send(Notice::Reload);
+            crate::site::schedule::next(&r.site, None).map(|t| t.with_timezone(&chrono::Utc))
         }
         Err(diags) => {
             // Whatever was written before the problem showed is on record, so that the next
             // good rebuild replaces it.
             *written = sink.finish(None).0;
-            eprint!("{}", diags.render(crate::diagnostics::colour_stderr()));
-            report_failure(state, diags.to_string(), false)
+            diags.eprint();
+            report_failure(state, diags.to_string(), false);
+            None
         }
     }
 }

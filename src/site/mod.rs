@@ -4,6 +4,7 @@
 //! made by [`urls`].
 
 pub mod clock;
+pub mod schedule;
 pub mod urls;
 
 use std::collections::BTreeMap;

@@ -173,3 +173,30 @@ fn paths_outside_the_preview_are_refused() {
     assert_eq!(status, 404);
     assert!(!body.contains("base_url"));
 }
+
+/// The preview keeps time: an embargo that lifts while `anslag serve` runs, with nothing
+/// edited, is gone from the page within a few seconds of its moment.
+#[test]
+fn an_embargo_lifts_in_the_preview_at_its_moment() {
+    let site = TestSite::fixture("minimal");
+    let at = chrono::Utc::now() + chrono::Duration::seconds(3);
+    let doc = format!(
+        "---\ntitle: Nytt bibliotek\ndate: {}\nsummary: Biblioteket öppnar.\n---\nBiblioteket öppnar i december.\n",
+        at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    );
+    std::fs::write(
+        site.root().join("content/press/2026-12-01-bibliotek.sv.md"),
+        doc,
+    )
+    .unwrap();
+    let server = start(&site.root());
+    let page = format!("{}/sv/press/bibliotek/", server.base);
+    let (status, body) = get(&page);
+    assert_eq!(status, 200);
+    assert!(body.contains("Under embargo"), "{body}");
+    // Deadline: 5 s after the embargo's moment.
+    let limit = (at - chrono::Utc::now()).to_std().unwrap_or_default() + Duration::from_secs(5);
+    wait_for(&page, limit, "the embargo to lift in the preview", |b| {
+        b.contains("Biblioteket öppnar") && !b.contains("Under embargo")
+    });
+}
