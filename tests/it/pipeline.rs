@@ -199,3 +199,34 @@ fn an_unknown_key_under_outputs_is_an_error() {
     assert!(err.contains("unknown key `itmes`"), "{err}");
     assert!(err.contains("site.yaml"), "{err}");
 }
+
+#[test]
+fn a_second_publish_stops_at_once_while_one_runs() {
+    let site = site_with(&[]);
+    let out = site.path().join("public");
+    let publish = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_anslag"))
+            .args(["--site", &site.path().to_string_lossy(), "publish"])
+            .args(["--output", &out.to_string_lossy(), "--now", NOW])
+            .output()
+            .expect("run anslag publish")
+    };
+    let held = anslag::publish::PublishLock::acquire(&out).expect("the lock is free");
+    let second = publish();
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(second.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("another `anslag publish` is running")
+            && stderr.contains(&std::process::id().to_string()),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "the second run built the site");
+    drop(held);
+    let third = publish();
+    assert!(
+        third.status.success(),
+        "{}",
+        String::from_utf8_lossy(&third.stderr)
+    );
+    assert!(out.join("sv/index.html").exists());
+}
