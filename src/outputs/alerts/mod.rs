@@ -137,43 +137,20 @@ fn cap_token_ok(s: &str) -> bool {
 
 /// Every alerted notice with its history, newest first (the site's order).
 pub fn alerts(site: &Site) -> Result<Vec<Alert<'_>>, Diagnostics> {
-    let default = site.default_language();
-    let settings = &site.config.site.alerts;
     let host = identifier_host(&site.config.base_url);
     let mut errs = Diagnostics::default();
     let mut out = Vec::new();
     for &i in site.by_kind.get(&Kind::Notices).into_iter().flatten() {
-        let doc = &site.documents[i];
-        let translations: Vec<&Translation> = doc
-            .translations
-            .iter()
-            .filter(|t| !t.draft && !t.embargoed && t.notice().is_some())
-            .collect();
-        let Some(&primary) = translations
-            .iter()
-            .find(|t| t.lang == default)
-            .or(translations.first())
-        else {
+        let Some(mut alert) = alerted(site, &site.documents[i]) else {
             continue;
         };
-        let Some(notice) = primary.notice() else {
-            continue;
-        };
-        let alerted = match notice.urgency {
-            Urgency::Crisis => true,
-            Urgency::Important => settings.include_important,
-            Urgency::Normal => false,
-        };
-        if !alerted {
-            continue;
-        }
-        let date = primary.date;
-        if let Some(ended) = notice.ended
+        let date = alert.primary.date;
+        if let Some(ended) = alert.notice.ended
             && ended <= date
         {
             errs.push(
                 Diagnostic::error(
-                    &primary.path,
+                    &alert.primary.path,
                     format!(
                         "the notice ended ({}) before it was published ({})",
                         cap_time(&ended),
@@ -184,41 +161,72 @@ pub fn alerts(site: &Site) -> Result<Vec<Alert<'_>>, Diagnostics> {
             );
             continue;
         }
-        let version = |msg_type, sent: DateTime<Tz>| Version {
-            msg_type,
-            sent,
-            identifier: format!(
-                "{host}-{}-{}",
-                doc.slug,
-                sent.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ")
-            ),
-        };
-        let mut versions = vec![version(MsgType::Alert, date)];
-        let ended = notice.ended.filter(|e| *e <= site.now);
-        let updated = translations
-            .iter()
-            .filter_map(|t| t.updated)
-            .filter(|u| *u > date && *u <= site.now && ended.is_none_or(|e| *u < e))
-            .max();
-        if let Some(u) = updated {
-            versions.push(version(MsgType::Update, u));
-        }
-        if let Some(e) = ended {
-            versions.push(version(MsgType::Cancel, e));
-        }
-        out.push(Alert {
-            doc,
-            translations,
-            primary,
-            notice,
-            versions,
-        });
+        alert.versions = history(site, host, &alert);
+        out.push(alert);
     }
     if errs.has_errors() {
         Err(errs)
     } else {
         Ok(out)
     }
+}
+
+/// A notice as an alert without its history yet; `None` when it is not alerted: it has no
+/// published translation, or its urgency is normal, or important without
+/// `alerts.include_important`.
+fn alerted<'a>(site: &Site, doc: &'a Document) -> Option<Alert<'a>> {
+    let translations: Vec<&Translation> = doc
+        .translations
+        .iter()
+        .filter(|t| !t.draft && !t.embargoed && t.notice().is_some())
+        .collect();
+    let primary = *translations
+        .iter()
+        .find(|t| t.lang == site.default_language())
+        .or(translations.first())?;
+    let notice = primary.notice()?;
+    let alerted = match notice.urgency {
+        Urgency::Crisis => true,
+        Urgency::Important => site.config.site.alerts.include_important,
+        Urgency::Normal => false,
+    };
+    alerted.then_some(Alert {
+        doc,
+        translations,
+        primary,
+        notice,
+        versions: Vec::new(),
+    })
+}
+
+/// The messages of an alert sent by the build's `now`: the alert at `date`, an update at the
+/// latest `updated` of a translation (before an early end), a cancel at `ended`.
+fn history(site: &Site, host: &str, alert: &Alert<'_>) -> Vec<Version> {
+    let (date, notice) = (alert.primary.date, alert.notice);
+    let version = |msg_type, sent: DateTime<Tz>| Version {
+        msg_type,
+        sent,
+        identifier: format!(
+            "{host}-{}-{}",
+            alert.doc.slug,
+            sent.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ")
+        ),
+    };
+    let mut versions = vec![version(MsgType::Alert, date)];
+    let ended = notice.ended.filter(|e| *e <= site.now);
+    let updated = alert
+        .translations
+        .iter()
+        .filter_map(|t| t.updated)
+        .filter(|u| *u > date && *u <= site.now && ended.is_none_or(|e| *u < e))
+        .max();
+    if let Some(u) = updated {
+        versions.push(version(MsgType::Update, u));
+    }
+    if let Some(e) = ended {
+        versions.push(version(MsgType::Cancel, e));
+    }
+    versions
 }
 
 /// Every CAP message and the Atom feed of the alerts in force.
@@ -335,57 +343,9 @@ fn index(site: &Site, i18n: &I18n, alerts: &[Alert<'_>]) -> Result<Vec<u8>, Stri
         .max()
         .unwrap_or(now);
 
-    let entries = active
-        .iter()
-        .map(|a| {
-            let current = a.current();
-            let mut links = vec![Link {
-                href: urls::absolute(config, &urls::alert(&a.doc.slug)),
-                rel: "alternate".into(),
-                mime_type: Some(CAP_MIME.into()),
-                title: Some(format!("CAP {}", current.msg_type.as_str())),
-                ..Default::default()
-            }];
-            links.extend(a.translations.iter().map(|t| Link {
-                href: urls::absolute(config, &a.doc.url(&t.lang)),
-                rel: "related".into(),
-                hreflang: Some(t.lang.clone()),
-                mime_type: Some("text/html".into()),
-                ..Default::default()
-            }));
-            Entry {
-                title: Text {
-                    lang: Some(a.primary.lang.clone()),
-                    ..Text::plain(a.primary.title.clone())
-                },
-                id: urls::absolute(
-                    config,
-                    &urls::alert_version(&a.doc.slug, &current.identifier),
-                ),
-                updated: fixed(&current.sent),
-                published: Some(fixed(&a.primary.date)),
-                summary: Some(Text {
-                    lang: Some(a.primary.lang.clone()),
-                    ..Text::plain(a.primary.summary.clone())
-                }),
-                categories: vec![Category {
-                    term: a.notice.urgency.as_str().into(),
-                    ..Default::default()
-                }],
-                links,
-                ..Default::default()
-            }
-        })
-        .collect();
-
-    let title = if i18n.has(default, "alerts-feed-title") {
-        let args = crate::i18n::args([("organisation", org_name.into())]);
-        i18n.t(default, "alerts-feed-title", Some(&args))
-    } else {
-        format!("{org_name}: CAP")
-    };
+    let entries = active.iter().map(|a| index_entry(config, a)).collect();
     let feed = Feed {
-        title: Text::plain(title),
+        title: Text::plain(index_title(i18n, default, org_name)),
         id: self_url.clone(),
         updated: fixed(&updated),
         authors: vec![Person {
@@ -420,6 +380,58 @@ fn index(site: &Site, i18n: &I18n, alerts: &[Alert<'_>]) -> Result<Vec<u8>, Stri
     let mut bytes = feed.write_to(Vec::new()).map_err(|e| e.to_string())?;
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// The feed's title: the locale's `alerts-feed-title`, else the organisation's name (a locale
+/// need not have it).
+fn index_title(i18n: &I18n, lang: &str, org_name: &str) -> String {
+    if i18n.has(lang, "alerts-feed-title") {
+        let args = crate::i18n::args([("organisation", org_name.into())]);
+        i18n.t(lang, "alerts-feed-title", Some(&args))
+    } else {
+        format!("{org_name}: CAP")
+    }
+}
+
+/// An alert in the feed: its current CAP message and its pages in every language.
+fn index_entry(config: &crate::config::Config, a: &Alert<'_>) -> Entry {
+    let current = a.current();
+    let mut links = vec![Link {
+        href: urls::absolute(config, &urls::alert(&a.doc.slug)),
+        rel: "alternate".into(),
+        mime_type: Some(CAP_MIME.into()),
+        title: Some(format!("CAP {}", current.msg_type.as_str())),
+        ..Default::default()
+    }];
+    links.extend(a.translations.iter().map(|t| Link {
+        href: urls::absolute(config, &a.doc.url(&t.lang)),
+        rel: "related".into(),
+        hreflang: Some(t.lang.clone()),
+        mime_type: Some("text/html".into()),
+        ..Default::default()
+    }));
+    Entry {
+        title: Text {
+            lang: Some(a.primary.lang.clone()),
+            ..Text::plain(a.primary.title.clone())
+        },
+        id: urls::absolute(
+            config,
+            &urls::alert_version(&a.doc.slug, &current.identifier),
+        ),
+        updated: fixed(&current.sent),
+        published: Some(fixed(&a.primary.date)),
+        summary: Some(Text {
+            lang: Some(a.primary.lang.clone()),
+            ..Text::plain(a.primary.summary.clone())
+        }),
+        categories: vec![Category {
+            term: a.notice.urgency.as_str().into(),
+            ..Default::default()
+        }],
+        links,
+        ..Default::default()
+    }
 }
 
 #[cfg(test)]

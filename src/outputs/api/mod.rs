@@ -100,104 +100,21 @@ pub fn render_changed(
         .par_iter()
         .map(|d| doc_state(site, d) ^ global)
         .collect();
-    // Every document appears in the lists of every language: its summaries are made once
-    // per change of the document, and the lists are spliced from them.
-    let langs: Vec<&str> = site.config.language_codes().collect();
-    let fresh: Vec<(u64, (u64, Summaries))> = site
-        .documents
-        .par_iter()
-        .zip(&states)
-        .map(|(d, &state)| (doc_key(d), state, d))
-        .filter(|(key, state, _)| cache.summaries.get(key).is_none_or(|(s, _)| s != state))
-        .map(|(key, state, d)| {
-            let items = langs
-                .iter()
-                .map(|lang| {
-                    let json = list_item(&api.summary(lang, d))?;
-                    let mut h = std::collections::hash_map::DefaultHasher::new();
-                    json.hash(&mut h);
-                    Ok((h.finish(), json))
-                })
-                .collect::<Result<Vec<_>, serde_json::Error>>()?;
-            Ok((key, (state, items)))
-        })
-        .collect::<Result<Vec<_>, serde_json::Error>>()
-        .map_err(|e: serde_json::Error| {
-            Diagnostics(vec![Diagnostic::error(
-                urls::api_dir().trim_matches('/').to_owned(),
-                format!("cannot write the JSON API: {e}"),
-            )])
-        })?;
-    cache.summaries.extend(fresh);
-    if cache.summaries.len() > site.documents.len() {
-        // Summaries of documents that are gone are forgotten.
-        let live: std::collections::HashSet<u64> =
-            site.documents.iter().map(|d| doc_key(d)).collect();
-        cache.summaries.retain(|k, _| live.contains(k));
-    }
-    let summaries: Vec<&[(u64, Arc<str>)]> = site
-        .documents
-        .iter()
-        .map(|d| {
-            cache
-                .summaries
-                .get(&doc_key(d))
-                .map_or(&[][..], |(_, v)| v.as_slice())
-        })
-        .collect();
+    api.summarise_changed(cache, &states).map_err(|e| {
+        Diagnostics(vec![Diagnostic::error(
+            urls::api_dir().trim_matches('/').to_owned(),
+            format!("cannot write the JSON API: {e}"),
+        )])
+    })?;
+    let lists = Lists::of(site, &cache.summaries);
     let planned: Vec<(String, u64)> = jobs
         .par_iter()
-        .map(|job| api.plan(job, &states, &summaries, global))
+        .map(|job| api.plan(job, &states, &lists.summaries, global))
         .collect();
     let todo: Vec<usize> = (0..jobs.len())
         .filter(|&i| cache.files.get(&planned[i].0) != Some(&planned[i].1))
         .collect();
-    let fragments = |lang: &str, idx: Option<&Vec<usize>>| -> Vec<Arc<str>> {
-        let Some(l) = langs.iter().position(|x| *x == lang) else {
-            return Vec::new();
-        };
-        idx.into_iter()
-            .flatten()
-            .filter_map(|&d| summaries[d].get(l).map(|(_, j)| j.clone()))
-            .collect()
-    };
-
-    let schemas = schema::all(|n| api.schema_url(n));
-    let errs: Vec<Diagnostic> = todo
-        .par_iter()
-        .filter_map(|&i| {
-            let url = &planned[i].0;
-            let bytes = match &jobs[i] {
-                Job::Index => json(&api.index()),
-                Job::NoticeBoard => json(&api.notice_board()),
-                Job::Alerts => json(&api.alerts()),
-                Job::Schema(name) => match schemas.iter().find(|(n, _)| n == name) {
-                    Some((_, schema)) => json(schema),
-                    None => return None,
-                },
-                Job::KindList(lang, kind) => {
-                    let list = api.kind_list(lang, *kind);
-                    list_json(&list, &fragments(lang, site.by_kind.get(kind)))
-                }
-                Job::TopicList(lang, topic) => {
-                    let list = api.topic_list(lang, topic);
-                    list_json(&list, &fragments(lang, site.by_topic.get(topic.id())))
-                }
-                Job::Document(_, doc, t) => json(&api.document(doc, t)),
-            };
-            let path = urls::output_path(url);
-            let result = bytes.map_err(|e| e.to_string()).and_then(|b| {
-                sink.put(File {
-                    path: path.clone(),
-                    data: FileData::Bytes(b),
-                })
-                .map_err(|e| e.to_string())
-            });
-            result
-                .err()
-                .map(|e| Diagnostic::error(path, format!("cannot write the JSON API file: {e}")))
-        })
-        .collect();
+    let errs = api.write(&jobs, &planned, &todo, &lists, sink);
     if !errs.is_empty() {
         return Err(Diagnostics(errs));
     }
@@ -207,6 +124,42 @@ pub fn render_changed(
         .collect();
     cache.files = planned.into_iter().collect();
     Ok(paths)
+}
+
+/// The documents' summaries as the lists show them, from which the lists are spliced.
+struct Lists<'a> {
+    /// The site's languages, in order: the summaries of a document are in this order.
+    langs: Vec<&'a str>,
+    /// Per document, in the site's order: its summaries (empty if it has none).
+    summaries: Vec<&'a [(u64, Arc<str>)]>,
+}
+
+impl<'a> Lists<'a> {
+    fn of(site: &'a Site, summaries: &'a HashMap<u64, (u64, Summaries)>) -> Lists<'a> {
+        Lists {
+            langs: site.config.language_codes().collect(),
+            summaries: site
+                .documents
+                .iter()
+                .map(|d| {
+                    summaries
+                        .get(&doc_key(d))
+                        .map_or(&[][..], |(_, v)| v.as_slice())
+                })
+                .collect(),
+        }
+    }
+
+    /// The JSON of the documents `idx` in a list for a reader of `lang`.
+    fn fragments(&self, lang: &str, idx: Option<&Vec<usize>>) -> Vec<Arc<str>> {
+        let Some(l) = self.langs.iter().position(|x| *x == lang) else {
+            return Vec::new();
+        };
+        idx.into_iter()
+            .flatten()
+            .filter_map(|&d| self.summaries[d].get(l).map(|(_, j)| j.clone()))
+            .collect()
+    }
 }
 
 /// What a document's files show besides its own text: whether each notice is in force now.
@@ -337,8 +290,100 @@ struct Api<'a> {
 }
 
 impl Api<'_> {
-    /// The site path of a job's file and the fingerprint of what it shows.
-    /// A file's path and fingerprint. A list's fingerprint is that of its documents'
+    /// Summarises again, in every language, the documents whose state (in `states`, in the
+    /// site's order) changed since `cache` was filled, and forgets the documents that are gone.
+    /// Every document appears in the lists of every language: its summaries are made once per
+    /// change of the document, and the lists are spliced from them.
+    fn summarise_changed(
+        &self,
+        cache: &mut Cache,
+        states: &[u64],
+    ) -> Result<(), serde_json::Error> {
+        let site = self.site;
+        let langs: Vec<&str> = site.config.language_codes().collect();
+        let fresh: Vec<(u64, (u64, Summaries))> = site
+            .documents
+            .par_iter()
+            .zip(states)
+            .map(|(d, &state)| (doc_key(d), state, d))
+            .filter(|(key, state, _)| cache.summaries.get(key).is_none_or(|(s, _)| s != state))
+            .map(|(key, state, d)| {
+                let items = langs
+                    .iter()
+                    .map(|lang| {
+                        let json = list_item(&self.summary(lang, d))?;
+                        let mut h = std::collections::hash_map::DefaultHasher::new();
+                        json.hash(&mut h);
+                        Ok((h.finish(), json))
+                    })
+                    .collect::<Result<Vec<_>, serde_json::Error>>()?;
+                Ok((key, (state, items)))
+            })
+            .collect::<Result<Vec<_>, serde_json::Error>>()?;
+        cache.summaries.extend(fresh);
+        if cache.summaries.len() > site.documents.len() {
+            let live: std::collections::HashSet<u64> =
+                site.documents.iter().map(|d| doc_key(d)).collect();
+            cache.summaries.retain(|k, _| live.contains(k));
+        }
+        Ok(())
+    }
+
+    /// Writes the files of the jobs `todo` (positions in `jobs` and in `planned`, their site
+    /// paths and fingerprints) into `sink`, in parallel; returns what failed.
+    fn write(
+        &self,
+        jobs: &[Job<'_>],
+        planned: &[(String, u64)],
+        todo: &[usize],
+        lists: &Lists<'_>,
+        sink: &dyn crate::write::Sink,
+    ) -> Vec<Diagnostic> {
+        let schemas = schema::all(|n| self.schema_url(n));
+        todo.par_iter()
+            .filter_map(|&i| {
+                let bytes = self.file(&jobs[i], lists, &schemas)?;
+                let path = urls::output_path(&planned[i].0);
+                let result = bytes.map_err(|e| e.to_string()).and_then(|b| {
+                    sink.put(File {
+                        path: path.clone(),
+                        data: FileData::Bytes(b),
+                    })
+                    .map_err(|e| e.to_string())
+                });
+                result.err().map(|e| {
+                    Diagnostic::error(path, format!("cannot write the JSON API file: {e}"))
+                })
+            })
+            .collect()
+    }
+
+    /// The bytes of a job's file; `None` for a schema [`schema::all`] does not have.
+    fn file(
+        &self,
+        job: &Job<'_>,
+        lists: &Lists<'_>,
+        schemas: &[(&'static str, schemars::Schema)],
+    ) -> Option<Result<Vec<u8>, serde_json::Error>> {
+        let site = self.site;
+        Some(match job {
+            Job::Index => json(&self.index()),
+            Job::NoticeBoard => json(&self.notice_board()),
+            Job::Alerts => json(&self.alerts()),
+            Job::Schema(name) => json(&schemas.iter().find(|(n, _)| n == name)?.1),
+            Job::KindList(lang, kind) => {
+                let list = self.kind_list(lang, *kind);
+                list_json(&list, &lists.fragments(lang, site.by_kind.get(kind)))
+            }
+            Job::TopicList(lang, topic) => {
+                let list = self.topic_list(lang, topic);
+                list_json(&list, &lists.fragments(lang, site.by_topic.get(topic.id())))
+            }
+            Job::Document(_, doc, t) => json(&self.document(doc, t)),
+        })
+    }
+
+    /// The site path of a job's file and the fingerprint of what it shows. A list's fingerprint is that of its documents'
     /// summaries, so an edit that leaves the summary as it was leaves the lists alone.
     fn plan(
         &self,
@@ -460,25 +505,7 @@ impl Api<'_> {
             .collect();
         let lists = cfg
             .language_codes()
-            .map(|lang| {
-                let (mut topics, mut committees) = (BTreeMap::new(), BTreeMap::new());
-                for t in &cfg.site.topics {
-                    let url = self.abs(&urls::api_topic_list(lang, t.id(), t.kind));
-                    if t.kind == config::TopicKind::Committee {
-                        committees.insert(t.id().to_owned(), url);
-                    } else {
-                        topics.insert(t.id().to_owned(), url);
-                    }
-                }
-                let lists = LanguageLists {
-                    press: self.abs(&urls::api_kind_list(lang, Kind::Press)),
-                    minutes: self.abs(&urls::api_kind_list(lang, Kind::Minutes)),
-                    notices: self.abs(&urls::api_kind_list(lang, Kind::Notices)),
-                    topics,
-                    committees,
-                };
-                (lang.to_owned(), lists)
-            })
+            .map(|lang| (lang.to_owned(), self.language_lists(lang)))
             .collect();
         IndexFile {
             schema: self.schema_url("index"),
@@ -508,6 +535,26 @@ impl Api<'_> {
         }
     }
 
+    /// The addresses of the lists for a reader of `lang`.
+    fn language_lists(&self, lang: &str) -> LanguageLists {
+        let (mut topics, mut committees) = (BTreeMap::new(), BTreeMap::new());
+        for t in &self.site.config.site.topics {
+            let url = self.abs(&urls::api_topic_list(lang, t.id(), t.kind));
+            if t.kind == config::TopicKind::Committee {
+                committees.insert(t.id().to_owned(), url);
+            } else {
+                topics.insert(t.id().to_owned(), url);
+            }
+        }
+        LanguageLists {
+            press: self.abs(&urls::api_kind_list(lang, Kind::Press)),
+            minutes: self.abs(&urls::api_kind_list(lang, Kind::Minutes)),
+            notices: self.abs(&urls::api_kind_list(lang, Kind::Notices)),
+            topics,
+            committees,
+        }
+    }
+
     fn topic_ref(&self, lang: &str, t: &Topic) -> TopicRef {
         TopicRef {
             id: t.id().to_owned(),
@@ -522,111 +569,6 @@ impl Api<'_> {
         let lang = t.lang.as_str();
         let cfg = &self.site.config;
         let page = doc.url(lang);
-        let details = match &t.extra {
-            Extra::Press { contacts } => Details::Press {
-                contacts: contacts
-                    .iter()
-                    .map(|c| Contact {
-                        name: c.name.clone(),
-                        role: c.role.clone(),
-                        phone: c.phone.clone(),
-                        email: c.email.clone(),
-                    })
-                    .collect(),
-            },
-            Extra::Notices(n) => Details::Notices(NoticeDetails {
-                urgency: urgency(n.urgency),
-                expires: n.expires.as_ref().map(rfc3339),
-                ended: n.ended.as_ref().map(rfc3339),
-                instruction: n.instruction.clone(),
-                active: is_active(t.date, n.expires, n.ended, self.site.now),
-            }),
-            Extra::Minutes(m) => {
-                let committee = match cfg.topic(&m.committee) {
-                    Some(c) => {
-                        let r = self.topic_ref(lang, c);
-                        CommitteeRef {
-                            id: r.id,
-                            name: r.name,
-                            api: r.api,
-                            url: r.url,
-                        }
-                    }
-                    None => CommitteeRef {
-                        id: m.committee.clone(),
-                        name: m.committee.clone(),
-                        api: self.abs(&urls::api_topic_list(
-                            lang,
-                            &m.committee,
-                            config::TopicKind::Committee,
-                        )),
-                        url: self.abs(&urls::topic(
-                            lang,
-                            &m.committee,
-                            config::TopicKind::Committee,
-                        )),
-                    },
-                };
-                let agenda_items = m
-                    .items
-                    .iter()
-                    .map(|it| AgendaItem {
-                        id: it.id.clone(),
-                        number: it.number.clone(),
-                        label: it.label.clone(),
-                        // The model already holds closed items so; say it twice.
-                        case: if it.closed { None } else { it.case.clone() },
-                        title: it.title.clone(),
-                        closed: it.closed,
-                        decision_html: if it.closed {
-                            None
-                        } else {
-                            it.decision_html
-                                .as_deref()
-                                .map(|h| absolute_links(h, &cfg.base_url))
-                        },
-                        body_html: if it.closed {
-                            String::new()
-                        } else {
-                            absolute_links(&it.body_html, &cfg.base_url)
-                        },
-                        url: self.abs(&urls::anchor(&page, &it.id)),
-                        attachments: if it.closed {
-                            Vec::new()
-                        } else {
-                            it.attachments
-                                .iter()
-                                .filter_map(|n| doc.attachments.iter().find(|a| &a.name == n))
-                                .map(|a| self.attachment(a))
-                                .collect()
-                        },
-                    })
-                    .collect();
-                Details::Minutes(Box::new(MinutesDetails {
-                    committee,
-                    meeting: Meeting {
-                        start: rfc3339(&m.meeting.start),
-                        end: m.meeting.end.as_ref().map(rfc3339),
-                        place: m.meeting.place.clone(),
-                    },
-                    attendees: m
-                        .attendees
-                        .iter()
-                        .map(|a| Attendee {
-                            name: a.name.clone(),
-                            role: a.role.clone(),
-                            party: a.party.clone(),
-                            absent: a.absent,
-                        })
-                        .collect(),
-                    approved: m.approved.map(|d| d.to_string()),
-                    posted: m.posted.map(|d| d.to_string()),
-                    kept_at: m.kept_at.clone(),
-                    agenda_items,
-                    attachments: doc.attachments.iter().map(|a| self.attachment(a)).collect(),
-                }))
-            }
-        };
         DocumentFile {
             schema: self.schema_url("document"),
             slug: doc.slug.clone(),
@@ -650,7 +592,131 @@ impl Api<'_> {
             markdown: t.public_markdown.clone(),
             html: absolute_links(&t.body_html, &cfg.base_url),
             translations: self.versions(doc),
-            details,
+            details: self.details(doc, t, &page),
+        }
+    }
+
+    /// What a document's kind adds: a press release's contacts, a notice's urgency and dates,
+    /// a meeting's minutes. `page` is the document's site path in `t`'s language.
+    fn details(&self, doc: &Document, t: &Translation, page: &str) -> Details {
+        match &t.extra {
+            Extra::Press { contacts } => Details::Press {
+                contacts: contacts
+                    .iter()
+                    .map(|c| Contact {
+                        name: c.name.clone(),
+                        role: c.role.clone(),
+                        phone: c.phone.clone(),
+                        email: c.email.clone(),
+                    })
+                    .collect(),
+            },
+            Extra::Notices(n) => Details::Notices(NoticeDetails {
+                urgency: urgency(n.urgency),
+                expires: n.expires.as_ref().map(rfc3339),
+                ended: n.ended.as_ref().map(rfc3339),
+                instruction: n.instruction.clone(),
+                active: is_active(t.date, n.expires, n.ended, self.site.now),
+            }),
+            Extra::Minutes(m) => Details::Minutes(Box::new(self.minutes(doc, &t.lang, page, m))),
+        }
+    }
+
+    fn minutes(
+        &self,
+        doc: &Document,
+        lang: &str,
+        page: &str,
+        m: &document::MinutesInfo,
+    ) -> MinutesDetails {
+        MinutesDetails {
+            committee: self.committee_ref(lang, &m.committee),
+            meeting: Meeting {
+                start: rfc3339(&m.meeting.start),
+                end: m.meeting.end.as_ref().map(rfc3339),
+                place: m.meeting.place.clone(),
+            },
+            attendees: m
+                .attendees
+                .iter()
+                .map(|a| Attendee {
+                    name: a.name.clone(),
+                    role: a.role.clone(),
+                    party: a.party.clone(),
+                    absent: a.absent,
+                })
+                .collect(),
+            approved: m.approved.map(|d| d.to_string()),
+            posted: m.posted.map(|d| d.to_string()),
+            kept_at: m.kept_at.clone(),
+            agenda_items: m
+                .items
+                .iter()
+                .map(|it| self.agenda_item(doc, page, it))
+                .collect(),
+            attachments: doc.attachments.iter().map(|a| self.attachment(a)).collect(),
+        }
+    }
+
+    /// The committee that met, also when the configuration no longer has it (its id is then
+    /// its name).
+    fn committee_ref(&self, lang: &str, id: &str) -> CommitteeRef {
+        match self.site.config.topic(id) {
+            Some(c) => {
+                let r = self.topic_ref(lang, c);
+                CommitteeRef {
+                    id: r.id,
+                    name: r.name,
+                    api: r.api,
+                    url: r.url,
+                }
+            }
+            None => CommitteeRef {
+                id: id.to_owned(),
+                name: id.to_owned(),
+                api: self.abs(&urls::api_topic_list(
+                    lang,
+                    id,
+                    config::TopicKind::Committee,
+                )),
+                url: self.abs(&urls::topic(lang, id, config::TopicKind::Committee)),
+            },
+        }
+    }
+
+    /// An agenda item; a closed one shows only its heading.
+    fn agenda_item(&self, doc: &Document, page: &str, it: &document::AgendaItem) -> AgendaItem {
+        let base_url = &self.site.config.base_url;
+        AgendaItem {
+            id: it.id.clone(),
+            number: it.number.clone(),
+            label: it.label.clone(),
+            // The model already holds closed items so; say it twice.
+            case: if it.closed { None } else { it.case.clone() },
+            title: it.title.clone(),
+            closed: it.closed,
+            decision_html: if it.closed {
+                None
+            } else {
+                it.decision_html
+                    .as_deref()
+                    .map(|h| absolute_links(h, base_url))
+            },
+            body_html: if it.closed {
+                String::new()
+            } else {
+                absolute_links(&it.body_html, base_url)
+            },
+            url: self.abs(&urls::anchor(page, &it.id)),
+            attachments: if it.closed {
+                Vec::new()
+            } else {
+                it.attachments
+                    .iter()
+                    .filter_map(|n| doc.attachments.iter().find(|a| &a.name == n))
+                    .map(|a| self.attachment(a))
+                    .collect()
+            },
         }
     }
 

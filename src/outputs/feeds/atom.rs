@@ -2,59 +2,12 @@
 
 use atom_syndication::{Category, Content, Entry, Feed, Generator, Link, Person, Text};
 
-use super::FeedData;
+use super::{FeedData, FeedItem};
 use crate::site::urls;
 
 pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
     let self_url = urls::feed(&feed.base, urls::Feed::Atom);
-    let entries = feed
-        .items
-        .iter()
-        .map(|i| {
-            let mut links = vec![Link {
-                href: i.url.clone(),
-                rel: "alternate".into(),
-                hreflang: Some(i.t.lang.clone()),
-                mime_type: Some("text/html".into()),
-                ..Default::default()
-            }];
-            links.extend(
-                i.translations
-                    .iter()
-                    .filter(|(lang, _)| *lang != i.t.lang)
-                    .map(|(lang, url)| Link {
-                        href: url.clone(),
-                        rel: "alternate".into(),
-                        hreflang: Some(lang.clone()),
-                        mime_type: Some("text/html".into()),
-                        ..Default::default()
-                    }),
-            );
-            Entry {
-                title: Text::plain(i.t.title.clone()),
-                id: i.url.clone(),
-                updated: i.updated,
-                published: Some(i.date),
-                summary: Some(Text::plain(i.t.summary.clone())),
-                content: Some(Content {
-                    value: Some(i.content_html.clone()),
-                    content_type: Some("html".into()),
-                    lang: Some(i.t.lang.clone()),
-                    ..Default::default()
-                }),
-                categories: i
-                    .categories
-                    .iter()
-                    .map(|c| Category {
-                        term: c.clone(),
-                        ..Default::default()
-                    })
-                    .collect(),
-                links,
-                ..Default::default()
-            }
-        })
-        .collect();
+    let entries = feed.items.iter().map(entry).collect();
     let feed = Feed {
         title: Text::plain(feed.title.clone()),
         id: self_url.clone(),
@@ -86,4 +39,50 @@ pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
         ..Default::default()
     };
     feed.write_to(Vec::new()).map_err(|e| e.to_string())
+}
+
+/// An item as an entry; it links its page in every language.
+fn entry(i: &FeedItem<'_>) -> Entry {
+    let mut links = vec![Link {
+        href: i.url.clone(),
+        rel: "alternate".into(),
+        hreflang: Some(i.t.lang.clone()),
+        mime_type: Some("text/html".into()),
+        ..Default::default()
+    }];
+    links.extend(
+        i.translations
+            .iter()
+            .filter(|(lang, _)| *lang != i.t.lang)
+            .map(|(lang, url)| Link {
+                href: url.clone(),
+                rel: "alternate".into(),
+                hreflang: Some(lang.clone()),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            }),
+    );
+    Entry {
+        title: Text::plain(i.t.title.clone()),
+        id: i.url.clone(),
+        updated: i.updated,
+        published: Some(i.date),
+        summary: Some(Text::plain(i.t.summary.clone())),
+        content: Some(Content {
+            value: Some(i.content_html.clone()),
+            content_type: Some("html".into()),
+            lang: Some(i.t.lang.clone()),
+            ..Default::default()
+        }),
+        categories: i
+            .categories
+            .iter()
+            .map(|c| Category {
+                term: c.clone(),
+                ..Default::default()
+            })
+            .collect(),
+        links,
+        ..Default::default()
+    }
 }

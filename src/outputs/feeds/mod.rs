@@ -462,6 +462,18 @@ pub struct RenderedFeeds {
     pub fingerprints: std::collections::HashMap<String, u64>,
 }
 
+/// A feed to write: the documents of a scope, for readers of one language.
+struct Job<'a> {
+    lang: &'a str,
+    scope: &'a Scope,
+    /// The feed's documents, in order (see [`feed_docs`]).
+    docs: &'a [usize],
+    /// The feed's folder (a site path), which names it among the fingerprints.
+    dir: String,
+    /// What the feed shows, as a number.
+    fingerprint: u64,
+}
+
 /// Renders the feeds whose documents changed since `previous` (all when `None`): after an edit,
 /// only the feeds that hold the edited document. `global` changes with the configuration. Each
 /// file goes to `sink` as soon as it is written.
@@ -472,8 +484,6 @@ pub fn render_changed(
     global: u64,
     sink: &dyn crate::write::Sink,
 ) -> Result<RenderedFeeds, Diagnostics> {
-    use rayon::prelude::*;
-    use std::hash::{Hash, Hasher};
     // The documents of each scope, the same in every language.
     let scopes: Vec<(Scope, Vec<usize>)> = scopes(site)
         .into_iter()
@@ -482,153 +492,172 @@ pub fn render_changed(
             (s, docs)
         })
         .collect();
-    let jobs: Vec<(&str, &Scope, &Vec<usize>)> = site
+    let jobs = jobs(site, &scopes, global);
+    let todo: Vec<&Job<'_>> = jobs
+        .iter()
+        .filter(|j| previous.is_none_or(|p| p.get(&j.dir) != Some(&j.fingerprint)))
+        .collect();
+    let contents = contents(site, i18n, &todo);
+    let mut errs = Diagnostics::default();
+    // One language at a time, so that only its items are held.
+    for lang in site.config.language_codes() {
+        let todo: Vec<&Job<'_>> = todo.iter().copied().filter(|j| j.lang == lang).collect();
+        errs.extend(render_feeds(site, i18n, &todo, &contents, sink));
+    }
+    if errs.has_errors() {
+        return Err(errs);
+    }
+    let mut rendered = RenderedFeeds {
+        paths: Vec::new(),
+        fingerprints: Default::default(),
+    };
+    for job in jobs {
+        rendered.paths.extend(
+            formats(site).map(|(file, _, _)| urls::output_path(&urls::feed(&job.dir, *file))),
+        );
+        rendered.fingerprints.insert(job.dir, job.fingerprint);
+    }
+    Ok(rendered)
+}
+
+/// Every feed of the site, each scope in each language, with the fingerprint of its documents.
+fn jobs<'a>(site: &'a Site, scopes: &'a [(Scope, Vec<usize>)], global: u64) -> Vec<Job<'a>> {
+    use rayon::prelude::*;
+    use std::hash::{Hash, Hasher};
+    let feeds: Vec<(&str, &Scope, &[usize])> = site
         .config
         .language_codes()
-        .flat_map(|l| scopes.iter().map(move |(s, docs)| (l, s, docs)))
+        .flat_map(|l| scopes.iter().map(move |(s, docs)| (l, s, docs.as_slice())))
         .collect();
-    let planned: Vec<(String, u64)> = jobs
-        .par_iter()
+    feeds
+        .into_par_iter()
         .map(|(lang, scope, docs)| {
             let dir = scope_dir(site, lang, scope);
             let mut h = std::collections::hash_map::DefaultHasher::new();
             (global, &dir).hash(&mut h);
-            for &i in docs.iter() {
+            for &i in docs {
                 let d = &site.documents[i];
                 (d.kind, &d.slug, d.generation).hash(&mut h);
             }
             if docs.is_empty() {
                 site.now.hash(&mut h); // an empty feed is dated by the build
             }
-            (dir, h.finish())
+            Job {
+                lang,
+                scope,
+                docs,
+                dir,
+                fingerprint: h.finish(),
+            }
         })
-        .collect();
-    let todo: Vec<usize> = (0..jobs.len())
-        .filter(|&j| previous.is_none_or(|p| p.get(&planned[j].0) != Some(&planned[j].1)))
-        .collect();
-    // Each item once per document and language, for all the feeds of that language that hold
-    // it; one language at a time, so that only its items are held.
+        .collect()
+}
+
+/// The full text of every translation the feeds `todo` show, as each format writes it: once
+/// per translation for the readers of every language whose items hold it.
+fn contents<'s>(site: &'s Site, i18n: &I18n, todo: &[&Job<'s>]) -> Contents<'s> {
+    use rayon::prelude::*;
     let default = site.default_language();
     let mut texts: Vec<(usize, &str)> = todo
         .iter()
-        .flat_map(|&j| {
-            let (lang, _, docs) = jobs[j];
-            docs.iter()
-                .map(move |&d| (d, site.documents[d].for_reader(lang, default).lang.as_str()))
+        .flat_map(|j| {
+            j.docs.iter().map(move |&d| {
+                (
+                    d,
+                    site.documents[d].for_reader(j.lang, default).lang.as_str(),
+                )
+            })
         })
         .collect();
     texts.sort_unstable();
     texts.dedup();
-    let contents: Contents = texts
+    texts
         .par_iter()
         .filter_map(|&(d, lang)| {
             let doc = &site.documents[d];
             let t = doc.get(lang)?;
             written_content(site, i18n, doc, t).map(|c| ((d, lang), c))
         })
-        .collect();
-    let mut results: Vec<Result<(), Diagnostic>> = Vec::new();
-    for lang in site.config.language_codes() {
-        let todo: Vec<usize> = todo
-            .iter()
-            .copied()
-            .filter(|&j| jobs[j].0 == lang)
-            .collect();
-        results.extend(render_feeds(
-            site, i18n, &jobs, &planned, &todo, &contents, sink,
-        ));
-    }
-    let mut rendered = RenderedFeeds {
-        paths: Vec::new(),
-        fingerprints: Default::default(),
-    };
-    let mut errs = Diagnostics::default();
-    errs.extend(results.into_iter().filter_map(Result::err));
-    if errs.has_errors() {
-        return Err(errs);
-    }
-    for (dir, fp) in planned {
-        rendered
-            .paths
-            .extend(formats(site).map(|(file, _, _)| urls::output_path(&urls::feed(&dir, *file))));
-        rendered.fingerprints.insert(dir, fp);
-    }
-    Ok(rendered)
+        .collect()
 }
 
-/// Writes the feeds `todo` (indexes into `jobs`), their items made once each and spliced in.
+/// Writes the feeds `todo`, their items made once each (per document and reader's language)
+/// and spliced in; returns what failed.
 fn render_feeds(
     site: &Site,
     i18n: &I18n,
-    jobs: &[(&str, &Scope, &Vec<usize>)],
-    planned: &[(String, u64)],
-    todo: &[usize],
+    todo: &[&Job<'_>],
     contents: &Contents,
     sink: &dyn crate::write::Sink,
-) -> Vec<Result<(), Diagnostic>> {
+) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     let mut wanted: Vec<(usize, &str)> = todo
         .iter()
-        .flat_map(|&j| {
-            let (lang, _, docs) = jobs[j];
-            docs.iter().map(move |&d| (d, lang))
-        })
+        .flat_map(|j| j.docs.iter().map(move |&d| (d, j.lang)))
         .collect();
     wanted.sort_unstable();
     wanted.dedup();
-    let made: std::collections::HashMap<(usize, &str), Fragments> = wanted
+    let made: Made = wanted
         .par_iter()
         .filter_map(|&(d, lang)| fragments(site, i18n, lang, d, contents).map(|f| ((d, lang), f)))
         .collect();
     todo.par_iter()
-        .map(|&j| {
-            let (lang, scope, docs) = jobs[j];
-            let dir = &planned[j].0;
-            let err = |file: Feed, e: String| {
-                Diagnostic::error(
-                    urls::output_path(&urls::feed(dir, file)),
-                    format!("cannot write the feed: {e}"),
-                )
-            };
-            let shell = feed_data(site, i18n, lang, scope, docs, false);
-            let mut whole: Option<FeedData<'_>> = None;
-            for (file, format) in [
-                (Feed::Rss, Format::Rss),
-                (Feed::Atom, Format::Atom),
-                (Feed::Json, Format::Json),
-            ]
-            .into_iter()
-            .filter(|(file, _)| formats(site).any(|(f, _, _)| f == file))
-            {
-                let items: Option<Vec<[&[u8]; 3]>> = docs
-                    .iter()
-                    .map(|&d| made.get(&(d, lang)).map(|f| f.pieces(format)))
-                    .collect();
-                let spliced = items.and_then(|items| {
-                    format
-                        .write(&shell)
-                        .ok()
-                        .and_then(|b| format.splice(b, &items))
-                });
-                // Written whole when the items could not be cut out and put back.
-                let bytes = match spliced {
-                    Some(b) => b,
-                    None => {
-                        let feed = whole
-                            .get_or_insert_with(|| feed_data(site, i18n, lang, scope, docs, true));
-                        format.write(feed).map_err(|e| err(file, e))?
-                    }
-                };
-                let path = urls::output_path(&urls::feed(dir, file));
-                sink.put(File {
-                    path: path.clone(),
-                    data: FileData::Bytes(bytes),
-                })
-                .map_err(|e| Diagnostic::error(path, format!("cannot write the feed: {e}")))?;
-            }
-            Ok(())
-        })
+        .filter_map(|job| write_feed(site, i18n, job, &made, sink).err())
         .collect()
+}
+
+/// The items made for the feeds being written, by (document, reader's language).
+type Made<'c, 'l> = std::collections::HashMap<(usize, &'l str), Fragments<'c>>;
+
+/// Writes a feed in each format the site has: its items spliced from `made` into the feed
+/// written without them, or, when they cannot be, the feed written whole.
+fn write_feed(
+    site: &Site,
+    i18n: &I18n,
+    job: &Job<'_>,
+    made: &Made<'_, '_>,
+    sink: &dyn crate::write::Sink,
+) -> Result<(), Diagnostic> {
+    let (lang, scope, docs) = (job.lang, job.scope, job.docs);
+    let shell = feed_data(site, i18n, lang, scope, docs, false);
+    let mut whole: Option<FeedData<'_>> = None;
+    for (file, format) in [
+        (Feed::Rss, Format::Rss),
+        (Feed::Atom, Format::Atom),
+        (Feed::Json, Format::Json),
+    ]
+    .into_iter()
+    .filter(|(file, _)| formats(site).any(|(f, _, _)| f == file))
+    {
+        let path = urls::output_path(&urls::feed(&job.dir, file));
+        let items: Option<Vec<[&[u8]; 3]>> = docs
+            .iter()
+            .map(|&d| made.get(&(d, lang)).map(|f| f.pieces(format)))
+            .collect();
+        let spliced = items.and_then(|items| {
+            format
+                .write(&shell)
+                .ok()
+                .and_then(|b| format.splice(b, &items))
+        });
+        // Written whole when the items could not be cut out and put back.
+        let bytes = match spliced {
+            Some(b) => b,
+            None => {
+                let feed =
+                    whole.get_or_insert_with(|| feed_data(site, i18n, lang, scope, docs, true));
+                format.write(feed).map_err(|e| {
+                    Diagnostic::error(path.clone(), format!("cannot write the feed: {e}"))
+                })?
+            }
+        };
+        sink.put(File {
+            path: path.clone(),
+            data: FileData::Bytes(bytes),
+        })
+        .map_err(|e| Diagnostic::error(path, format!("cannot write the feed: {e}")))?;
+    }
+    Ok(())
 }
 
 /// Every feed file of the site: each format for each scope in each language.

@@ -7,51 +7,11 @@ use rss::extension::atom::{AtomExtension, Link};
 use rss::extension::dublincore::DublinCoreExtension;
 use rss::{Category, Channel, Guid, Item};
 
-use super::FeedData;
+use super::{FeedData, FeedItem};
 use crate::site::urls;
 
 pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
-    let items = feed
-        .items
-        .iter()
-        .map(|i| Item {
-            title: Some(i.t.title.clone()),
-            link: Some(i.url.clone()),
-            description: Some(i.t.summary.clone()),
-            guid: Some(Guid {
-                value: i.url.clone(),
-                permalink: true,
-            }),
-            pub_date: Some(i.date.to_rfc2822()),
-            content: Some(i.content_html.clone()),
-            categories: i
-                .categories
-                .iter()
-                .map(|c| Category {
-                    name: c.clone(),
-                    domain: None,
-                })
-                .collect(),
-            dublin_core_ext: Some(DublinCoreExtension {
-                languages: vec![i.t.lang.clone()],
-                ..Default::default()
-            }),
-            atom_ext: Some(AtomExtension {
-                links: i
-                    .translations
-                    .iter()
-                    .map(|(lang, url)| Link {
-                        href: url.clone(),
-                        rel: "alternate".into(),
-                        hreflang: Some(lang.clone()),
-                        mime_type: Some("text/html".into()),
-                        ..Default::default()
-                    })
-                    .collect(),
-            }),
-            ..Default::default()
-        })
-        .collect();
+    let items = feed.items.iter().map(item).collect();
     let mut namespaces = BTreeMap::new();
     namespaces.insert(
         "atom".to_owned(),
@@ -87,4 +47,45 @@ pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
     channel
         .pretty_write_to(Vec::new(), b' ', 1)
         .map_err(|e| e.to_string())
+}
+
+/// An item, with `atom:link`s to its page in every language.
+fn item(i: &FeedItem<'_>) -> Item {
+    Item {
+        title: Some(i.t.title.clone()),
+        link: Some(i.url.clone()),
+        description: Some(i.t.summary.clone()),
+        guid: Some(Guid {
+            value: i.url.clone(),
+            permalink: true,
+        }),
+        pub_date: Some(i.date.to_rfc2822()),
+        content: Some(i.content_html.clone()),
+        categories: i
+            .categories
+            .iter()
+            .map(|c| Category {
+                name: c.clone(),
+                domain: None,
+            })
+            .collect(),
+        dublin_core_ext: Some(DublinCoreExtension {
+            languages: vec![i.t.lang.clone()],
+            ..Default::default()
+        }),
+        atom_ext: Some(AtomExtension {
+            links: i
+                .translations
+                .iter()
+                .map(|(lang, url)| Link {
+                    href: url.clone(),
+                    rel: "alternate".into(),
+                    hreflang: Some(lang.clone()),
+                    mime_type: Some("text/html".into()),
+                    ..Default::default()
+                })
+                .collect(),
+        }),
+        ..Default::default()
+    }
 }
