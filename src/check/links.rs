@@ -8,7 +8,8 @@ use pulldown_cmark::{Event, Parser, Tag};
 
 use super::{Context, Finding, Source, finding};
 use crate::content::Kind;
-use crate::content::markdown::{LinkKind, parser_options, percent_decode};
+use crate::content::document::Document;
+use crate::content::markdown::{LinkKind, LinkRef, parser_options, percent_decode};
 use crate::diagnostics::{Severity, nearest};
 
 pub const CHECK: &str = "broken-anchor";
@@ -66,26 +67,8 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 
     for src in &ctx.sources {
         for link in &src.t.links {
-            // (target document, anchor)
-            let (target, anchor) = match link.kind {
-                LinkKind::Anchor => (src.doc, &link.dest[1..]),
-                LinkKind::Document => {
-                    let Some((path, anchor)) = link.dest[2..].split_once('#') else {
-                        continue;
-                    };
-                    let path = path.trim_end_matches('/');
-                    let Some((kind, slug)) = path.split_once('/') else {
-                        continue;
-                    };
-                    let Some(kind) = Kind::from_dir(kind) else {
-                        continue;
-                    };
-                    let Some(&target) = by_slug.get(&(kind, slug)) else {
-                        continue;
-                    };
-                    (target, anchor)
-                }
-                _ => continue,
+            let Some((target, anchor)) = link_target(link, src.doc, &by_slug) else {
+                continue;
             };
             let anchor = percent_decode(anchor);
             if anchor.is_empty() || theme_id(&anchor) {
@@ -113,32 +96,6 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             } else {
                 format!("the page {}", doc.url(&lang))
             };
-            let mut hint = match nearest(&anchor, ids.iter().map(String::as_str)) {
-                Some(n) => format!("did you mean `#{n}`? "),
-                None => String::new(),
-            };
-            // Other translations that do have it: the link resolves to this language only.
-            let elsewhere: Vec<&str> = doc
-                .translations
-                .iter()
-                .filter(|t| t.lang != lang)
-                .filter(|t| {
-                    t.headings.iter().any(|h| h.id == anchor)
-                        || t.minutes()
-                            .is_some_and(|m| m.items.iter().any(|i| i.id == anchor))
-                })
-                .map(|t| t.lang.as_str())
-                .collect();
-            if !elsewhere.is_empty() {
-                hint.push_str(&format!(
-                    "the {} translation has it, but readers of {} are led to the {lang} page; give the headings the same id with {{#{anchor}}}. ",
-                    elsewhere.join(", "),
-                    src.lang()
-                ));
-            }
-            hint.push_str(
-                "ids come from heading text or {#id}, agenda items' {#id} and footnote names",
-            );
             out.push(finding(
                 Severity::Error,
                 CHECK,
@@ -149,8 +106,66 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     "broken anchor `{}`: {place} has no heading, agenda item or footnote `{anchor}`",
                     link.dest
                 ),
-                hint,
+                anchor_hint(&anchor, ids, doc, &lang, src.lang()),
             ));
         }
     }
+}
+
+/// The document a link with an anchor leads to (by its index; `here`: the linking one) and
+/// the anchor, still percent-encoded. `None` for any other link, and for a document link that
+/// does not resolve (the build reports those).
+fn link_target<'l>(
+    link: &'l LinkRef,
+    here: usize,
+    by_slug: &HashMap<(Kind, &str), usize>,
+) -> Option<(usize, &'l str)> {
+    match link.kind {
+        LinkKind::Anchor => Some((here, &link.dest[1..])),
+        LinkKind::Document => {
+            let (path, anchor) = link.dest[2..].split_once('#')?;
+            let path = path.trim_end_matches('/');
+            let (kind, slug) = path.split_once('/')?;
+            let kind = Kind::from_dir(kind)?;
+            let &target = by_slug.get(&(kind, slug))?;
+            Some((target, anchor))
+        }
+        _ => None,
+    }
+}
+
+/// What to do about a broken `anchor` on the `lang` page of `doc` (`ids`: the ids it has), for
+/// a link from a page in `from_lang`.
+fn anchor_hint(
+    anchor: &str,
+    ids: &HashSet<String>,
+    doc: &Document,
+    lang: &str,
+    from_lang: &str,
+) -> String {
+    let mut hint = match nearest(anchor, ids.iter().map(String::as_str)) {
+        Some(n) => format!("did you mean `#{n}`? "),
+        None => String::new(),
+    };
+    // Other translations that do have it: the link resolves to this language only.
+    let elsewhere: Vec<&str> = doc
+        .translations
+        .iter()
+        .filter(|t| t.lang != lang)
+        .filter(|t| {
+            t.headings.iter().any(|h| h.id == anchor)
+                || t.minutes()
+                    .is_some_and(|m| m.items.iter().any(|i| i.id == anchor))
+        })
+        .map(|t| t.lang.as_str())
+        .collect();
+    if !elsewhere.is_empty() {
+        hint.push_str(&format!(
+            "the {} translation has it, but readers of {} are led to the {lang} page; give the headings the same id with {{#{anchor}}}. ",
+            elsewhere.join(", "),
+            from_lang
+        ));
+    }
+    hint.push_str("ids come from heading text or {#id}, agenda items' {#id} and footnote names");
+    hint
 }

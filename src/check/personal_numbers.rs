@@ -23,6 +23,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate};
 
 use super::{Context, Finding, Source, finding};
+use crate::content::document::Attachment;
 use crate::diagnostics::Severity;
 
 pub const CHECK: &str = "personal-number";
@@ -334,102 +335,142 @@ fn check_document(
     out: &mut Vec<Finding>,
 ) {
     let today = ctx.site.now.date_naive();
-    {
-        let doc = &ctx.site.documents[doc_index];
-        let mut allowed: Vec<(String, String, &Source<'_>)> = Vec::new();
-        for s in sources {
-            for entry in &s.t.allow_personal_numbers {
-                allowed.push((allow_key(entry).unwrap_or_default(), entry.clone(), *s));
-            }
+    let doc = &ctx.site.documents[doc_index];
+    let allowed = allow_entries(sources);
+    let mut report = Report {
+        allow: allowed.iter().map(|(k, _, _)| k.as_str()).collect(),
+        used: HashSet::new(),
+    };
+    for s in sources {
+        // Not the allow-list itself, nor closed agenda items, which are never published.
+        let list = allow_list_range(&s.text[..s.body]);
+        let matches = find(&s.text, today)
+            .into_iter()
+            .filter(|m| !list.as_ref().is_some_and(|r| r.contains(&m.start)))
+            .filter(|m| !s.is_withheld(m.start))
+            .collect();
+        report.numbers(&s.t.path, Some(&s.text), matches, out);
+    }
+    for a in &doc.attachments {
+        report.attachment(ctx.root, a, today, out);
+    }
+    let used = report.used;
+    for (key, entry, s) in &allowed {
+        if !used.contains(key) {
+            out.push(unused_entry(entry, s, today));
         }
-        let allow: HashSet<&str> = allowed.iter().map(|(k, _, _)| k.as_str()).collect();
-        let mut used: HashSet<String> = HashSet::new();
-        let mut report =
-            |file: &Path, text: Option<&str>, matches: Vec<Match>, out: &mut Vec<Finding>| {
-                let (shown, kept): (Vec<Match>, Vec<Match>) = matches
-                    .into_iter()
-                    .partition(|m| !allow.contains(m.key.as_str()));
-                used.extend(kept.into_iter().map(|m| m.key));
-                if shown.is_empty() {
-                    return;
+    }
+}
+
+/// Every `allow_personal_numbers` entry of the document's translations: its key (empty if it
+/// is no number), the entry as written, and the translation that lists it.
+fn allow_entries<'s>(sources: &[&'s Source<'s>]) -> Vec<(String, String, &'s Source<'s>)> {
+    let mut allowed = Vec::new();
+    for s in sources {
+        for entry in &s.t.allow_personal_numbers {
+            allowed.push((allow_key(entry).unwrap_or_default(), entry.clone(), *s));
+        }
+    }
+    allowed
+}
+
+/// Reports the numbers that the document's allow-list does not cover, and notes those it
+/// does, so that unused entries can be reported at the end.
+struct Report<'a> {
+    allow: HashSet<&'a str>,
+    used: HashSet<String>,
+}
+
+impl Report<'_> {
+    /// The numbers found in `file`, whose `text` is quoted with them masked (none: a name).
+    fn numbers(
+        &mut self,
+        file: &Path,
+        text: Option<&str>,
+        matches: Vec<Match>,
+        out: &mut Vec<Finding>,
+    ) {
+        let (shown, kept): (Vec<Match>, Vec<Match>) = matches
+            .into_iter()
+            .partition(|m| !self.allow.contains(m.key.as_str()));
+        self.used.extend(kept.into_iter().map(|m| m.key));
+        if shown.is_empty() {
+            return;
+        }
+        let safe = text.map(|t| masked_text(t, &shown));
+        for m in &shown {
+            let message = format!("{} `{}` must not be published", m.kind.describe(), m.masked);
+            let f = match (text, &safe) {
+                (Some(t), Some(safe)) => {
+                    let mut f = finding(
+                        Severity::Error,
+                        CHECK,
+                        file,
+                        Some(t),
+                        Some(m.start),
+                        message,
+                        HINT,
+                    );
+                    // Quote the line with the number masked: reports end up in logs.
+                    f.diagnostic = f.diagnostic.with_source(safe);
+                    f
                 }
-                let safe = text.map(|t| masked_text(t, &shown));
-                for m in &shown {
-                    let message =
-                        format!("{} `{}` must not be published", m.kind.describe(), m.masked);
-                    let f = match (text, &safe) {
-                        (Some(t), Some(safe)) => {
-                            let mut f = finding(
-                                Severity::Error,
-                                CHECK,
-                                file,
-                                Some(t),
-                                Some(m.start),
-                                message,
-                                HINT,
-                            );
-                            // Quote the line with the number masked: reports end up in logs.
-                            f.diagnostic = f.diagnostic.with_source(safe);
-                            f
-                        }
-                        _ => finding(Severity::Error, CHECK, file, None, None, message, HINT),
-                    };
-                    out.push(f);
-                }
+                _ => finding(Severity::Error, CHECK, file, None, None, message, HINT),
             };
-        for s in sources {
-            // Not the allow-list itself, nor closed agenda items, which are never published.
-            let list = allow_list_range(&s.text[..s.body]);
-            let matches = find(&s.text, today)
-                .into_iter()
-                .filter(|m| !list.as_ref().is_some_and(|r| r.contains(&m.start)))
-                .filter(|m| !s.is_withheld(m.start))
-                .collect();
-            report(&s.t.path, Some(&s.text), matches, out);
-        }
-        for a in &doc.attachments {
-            let rel = a
-                .source
-                .strip_prefix(ctx.root)
-                .unwrap_or(&a.source)
-                .to_path_buf();
-            let name_matches = find(&a.name, today);
-            if !name_matches.is_empty() {
-                let shown = rel.with_file_name(masked_text(&a.name, &name_matches));
-                report(&shown, None, name_matches, out);
-            }
-            if is_text(&a.mime)
-                && a.size <= TEXT_LIMIT
-                && let Ok(text) = std::fs::read_to_string(&a.source)
-            {
-                let matches = find(&text, today);
-                report(&rel, Some(&text), matches, out);
-            }
-        }
-        for (key, entry, s) in &allowed {
-            if used.contains(key) {
-                continue;
-            }
-            let line = front_matter_line(&s.text[..s.body], "allow_personal_numbers");
-            let shown = allow_key(entry)
-                .map_or_else(|| "an entry".to_owned(), |k| format!("`{}…`", &k[..6]));
-            let mut f = finding(
-                Severity::Warning,
-                CHECK_ALLOW_UNUSED,
-                &s.t.path,
-                Some(&s.text),
-                line,
-                format!(
-                    "{shown} of `allow_personal_numbers` matches no number in the document or its attachments"
-                ),
-                "remove entries that are no longer needed: the list itself keeps the number in the source",
-            );
-            f.diagnostic = f
-                .diagnostic
-                .with_source(&masked_text(&s.text, &find(&s.text, today)));
             out.push(f);
         }
     }
+
+    /// The numbers in an attachment's file name (shown masked), and in its text if it is text
+    /// and not too large to read.
+    fn attachment(
+        &mut self,
+        root: &Path,
+        a: &Attachment,
+        today: NaiveDate,
+        out: &mut Vec<Finding>,
+    ) {
+        let rel = a
+            .source
+            .strip_prefix(root)
+            .unwrap_or(&a.source)
+            .to_path_buf();
+        let name_matches = find(&a.name, today);
+        if !name_matches.is_empty() {
+            let shown = rel.with_file_name(masked_text(&a.name, &name_matches));
+            self.numbers(&shown, None, name_matches, out);
+        }
+        if is_text(&a.mime)
+            && a.size <= TEXT_LIMIT
+            && let Ok(text) = std::fs::read_to_string(&a.source)
+        {
+            let matches = find(&text, today);
+            self.numbers(&rel, Some(&text), matches, out);
+        }
+    }
+}
+
+/// A warning for an allow-list entry that matched nothing, quoting the source with every
+/// number masked.
+fn unused_entry(entry: &str, s: &Source<'_>, today: NaiveDate) -> Finding {
+    let line = front_matter_line(&s.text[..s.body], "allow_personal_numbers");
+    let shown =
+        allow_key(entry).map_or_else(|| "an entry".to_owned(), |k| format!("`{}…`", &k[..6]));
+    let mut f = finding(
+        Severity::Warning,
+        CHECK_ALLOW_UNUSED,
+        &s.t.path,
+        Some(&s.text),
+        line,
+        format!(
+            "{shown} of `allow_personal_numbers` matches no number in the document or its attachments"
+        ),
+        "remove entries that are no longer needed: the list itself keeps the number in the source",
+    );
+    f.diagnostic = f
+        .diagnostic
+        .with_source(&masked_text(&s.text, &find(&s.text, today)));
+    f
 }
 
 /// Text attachments larger than this are not read.

@@ -346,24 +346,45 @@ fn check_accessibility(
     org: &Organisation,
     err: ErrorAt<'_>,
 ) -> Vec<Diagnostic> {
-    let loc = |l: &serde_saphyr::Location| (l.line() as usize, l.column() as usize);
     let mut errs = Vec::new();
+    errs.extend(check_conformance(a, at, err));
+    errs.extend(check_statement_dates(a, at, err));
+    errs.extend(check_enforcement(a, at, err));
+    errs.extend(check_contact(a, at, org, err));
+    errs
+}
+
+/// A `status`, and limitations listed unless it is `full`.
+fn check_conformance(
+    a: &AccessibilitySettings,
+    at: (usize, usize),
+    err: ErrorAt<'_>,
+) -> Option<Diagnostic> {
     match &a.status {
-        None => errs.push(err(
+        None => Some(err(
             at,
             "the accessibility statement has no `status`".into(),
             "add `status: full`, `partial` or `none`: how far the website meets the standard",
         )),
-        Some(s) if s.value != Conformance::Full && a.limitations.is_empty() => errs.push(err(
-            loc(&s.referenced),
+        Some(s) if s.value != Conformance::Full && a.limitations.is_empty() => Some(err(
+            yaml_at(&s.referenced),
             format!(
                 "the accessibility status is `{}` but no limitations are listed",
                 s.value.as_str()
             ),
             "list what is not accessible under `limitations:`, each item a text per language ({ sv: …, en: … })",
         )),
-        Some(_) => {}
+        Some(_) => None,
     }
+}
+
+/// `prepared` (required) and `reviewed`, each a date.
+fn check_statement_dates(
+    a: &AccessibilitySettings,
+    at: (usize, usize),
+    err: ErrorAt<'_>,
+) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
     for (field, date, required) in [
         ("prepared", &a.prepared, true),
         ("reviewed", &a.reviewed, false),
@@ -375,48 +396,67 @@ fn check_accessibility(
                 "add `prepared: 2026-09-01`, the day the statement was prepared",
             )),
             Some(d) if parse_day(&d.value).is_none() => errs.push(err(
-                loc(&d.referenced),
+                yaml_at(&d.referenced),
                 format!("`{}` is not a date", d.value),
                 "write the date like 2026-09-01",
             )),
             _ => {}
         }
     }
-    match &a.enforcement {
-        None => errs.push(err(
+    errs
+}
+
+/// An enforcement body with a name and an absolute URL.
+fn check_enforcement(
+    a: &AccessibilitySettings,
+    at: (usize, usize),
+    err: ErrorAt<'_>,
+) -> Vec<Diagnostic> {
+    let Some(e) = &a.enforcement else {
+        return vec![err(
             at,
             "the accessibility statement names no enforcement body".into(),
             "add `enforcement: { name: …, url: https://… }`: the authority readers can turn to",
-        )),
-        Some(e) => {
-            if e.name.all.is_none() && e.name.by_lang.is_empty() {
-                errs.push(err(
-                    at,
-                    "the enforcement body has no `name`".into(),
-                    "add `name:` under `enforcement:`, one text or one per language",
-                ));
-            }
-            match &e.url {
-                None => errs.push(err(
-                    at,
-                    "the enforcement body has no `url`".into(),
-                    "add `url: https://…` under `enforcement:`, the page where readers can complain",
-                )),
-                Some(u) if !is_web_url(&u.value) => errs.push(err(
-                    loc(&u.referenced),
-                    format!("`{}` is not an absolute URL", u.value),
-                    "write it like https://www.example.org/complaints",
-                )),
-                Some(_) => {}
-            }
-        }
+        )];
+    };
+    let mut errs = Vec::new();
+    if e.name.all.is_none() && e.name.by_lang.is_empty() {
+        errs.push(err(
+            at,
+            "the enforcement body has no `name`".into(),
+            "add `name:` under `enforcement:`, one text or one per language",
+        ));
     }
+    match &e.url {
+        None => errs.push(err(
+            at,
+            "the enforcement body has no `url`".into(),
+            "add `url: https://…` under `enforcement:`, the page where readers can complain",
+        )),
+        Some(u) if !is_web_url(&u.value) => errs.push(err(
+            yaml_at(&u.referenced),
+            format!("`{}` is not an absolute URL", u.value),
+            "write it like https://www.example.org/complaints",
+        )),
+        Some(_) => {}
+    }
+    errs
+}
+
+/// A way to report a problem (the statement's own or the organisation's), its URL usable.
+fn check_contact(
+    a: &AccessibilitySettings,
+    at: (usize, usize),
+    org: &Organisation,
+    err: ErrorAt<'_>,
+) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
     if let Some(u) = &a.contact.url
         && !is_web_url(&u.value)
         && !u.value.starts_with('/')
     {
         errs.push(err(
-            loc(&u.referenced),
+            yaml_at(&u.referenced),
             format!(
                 "`{}` is neither an absolute URL nor a path on this site",
                 u.value
@@ -657,42 +697,92 @@ pub fn load(root: &Path) -> Result<Config, Diagnostics> {
 pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostics> {
     let site: SiteConfig = serde_saphyr::from_str_with_options(text, yaml_options())
         .map_err(|e| Diagnostics(vec![from_yaml(shown, &e, 0, text)]))?;
-    let mut errs = Diagnostics::default();
-    let at = |s: &serde_saphyr::Location| (s.line() as usize, s.column() as usize);
     let err = |loc: (usize, usize), msg: String, hint: &str| {
         Diagnostic::error(shown, msg)
             .at(loc.0, Some(loc.1))
             .hint(hint)
             .with_source(text)
     };
-
+    // Every check runs, so that one build reports all the problems of site.yaml at once.
+    let mut errs = Diagnostics::default();
     let base_url = site.base_url.value.trim_end_matches('/').to_owned();
-    if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
-        errs.push(err(
-            at(&site.base_url.referenced),
-            format!("base_url `{}` is not an absolute URL", site.base_url.value),
-            "write it like https://www.example.org",
+    errs.extend(check_base_url(&site.base_url, &base_url, &err));
+    let tz = time_zone(&site.timezone, &err).unwrap_or_else(|e| {
+        errs.push(e);
+        chrono_tz::UTC
+    });
+    errs.extend(check_languages(&site.languages, shown, &err));
+    errs.extend(check_default_language(&site, &err));
+    errs.extend(check_topics(&site.topics, &err));
+    errs.extend(check_alert_category(&site.alerts.category, shown));
+    if let Some(a) = &site.accessibility {
+        // A missing field is reported at the section's `accessibility:` line.
+        let section = text
+            .lines()
+            .position(|l| l.starts_with("accessibility:"))
+            .map_or(yaml_at(&a.referenced), |i| (i + 1, 1));
+        errs.extend(check_accessibility(
+            &a.value,
+            section,
+            &site.organisation,
+            &err,
         ));
     }
-    let tz = match site.timezone.value.parse::<chrono_tz::Tz>() {
-        Ok(tz) => tz,
-        Err(_) => {
-            errs.push(err(
-                at(&site.timezone.referenced),
-                format!("unknown time zone `{}`", site.timezone.value),
-                "use an IANA time zone name such as Europe/Stockholm",
-            ));
-            chrono_tz::UTC
-        }
-    };
-    if site.languages.is_empty() {
+    errs.extend(check_notice_languages(&site, shown));
+    if site.paginate == 0 {
+        errs.push(
+            Diagnostic::error(shown, "paginate must be at least 1")
+                .hint("the number of documents per list page, e.g. 10"),
+        );
+    }
+    if errs.has_errors() {
+        return Err(errs);
+    }
+    Ok(Config { site, base_url, tz })
+}
+
+/// The line and column of a YAML location.
+fn yaml_at(l: &serde_saphyr::Location) -> (usize, usize) {
+    (l.line() as usize, l.column() as usize)
+}
+
+/// `base_url` (`trimmed`: without its trailing slashes) must be absolute.
+fn check_base_url(
+    base_url: &Spanned<String>,
+    trimmed: &str,
+    err: ErrorAt<'_>,
+) -> Option<Diagnostic> {
+    if trimmed.starts_with("https://") || trimmed.starts_with("http://") {
+        return None;
+    }
+    Some(err(
+        yaml_at(&base_url.referenced),
+        format!("base_url `{}` is not an absolute URL", base_url.value),
+        "write it like https://www.example.org",
+    ))
+}
+
+fn time_zone(timezone: &Spanned<String>, err: ErrorAt<'_>) -> Result<chrono_tz::Tz, Diagnostic> {
+    timezone.value.parse::<chrono_tz::Tz>().map_err(|_| {
+        err(
+            yaml_at(&timezone.referenced),
+            format!("unknown time zone `{}`", timezone.value),
+            "use an IANA time zone name such as Europe/Stockholm",
+        )
+    })
+}
+
+/// At least one language, each with a valid code listed once and a valid locale if it has one.
+fn check_languages(languages: &[Language], shown: &Path, err: ErrorAt<'_>) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    if languages.is_empty() {
         errs.push(
             Diagnostic::error(shown, "no languages are listed")
                 .hint("add `languages:` with at least one `- { code: sv, name: Svenska }`"),
         );
     }
     let mut seen = std::collections::HashSet::new();
-    for lang in &site.languages {
+    for lang in languages {
         if lang
             .code()
             .parse::<icu_locale_core::LanguageIdentifier>()
@@ -700,14 +790,14 @@ pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostics> {
             || lang.code().contains('_')
         {
             errs.push(err(
-                at(&lang.code.referenced),
+                yaml_at(&lang.code.referenced),
                 format!("`{}` is not a language code", lang.code()),
                 "use a BCP 47 code such as sv, en, ar or pt-BR",
             ));
         }
         if !seen.insert(lang.code()) {
             errs.push(err(
-                at(&lang.code.referenced),
+                yaml_at(&lang.code.referenced),
                 format!("language `{}` is listed twice", lang.code()),
                 "remove one of them",
             ));
@@ -716,44 +806,61 @@ pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostics> {
             && loc.value.parse::<icu_locale_core::Locale>().is_err()
         {
             errs.push(err(
-                at(&loc.referenced),
+                yaml_at(&loc.referenced),
                 format!("`{}` is not a locale", loc.value),
                 "use a BCP 47 locale such as fa-u-ca-gregory",
             ));
         }
     }
-    if !seen.contains(site.default_language.value.as_str()) && !site.languages.is_empty() {
-        let codes: Vec<&str> = site.languages.iter().map(Language::code).collect();
-        let mut hint = format!("the default language must be one of: {}", codes.join(", "));
-        if let Some(n) = nearest(&site.default_language.value, codes.iter().copied()) {
-            hint = format!("did you mean `{n}`? {hint}");
-        }
-        errs.push(err(
-            at(&site.default_language.referenced),
-            format!(
-                "default_language `{}` is not among the languages",
-                site.default_language.value
-            ),
-            &hint,
-        ));
+    errs
+}
+
+/// `default_language` must be one of the languages (nothing to say when there are none: that
+/// is reported already).
+fn check_default_language(site: &SiteConfig, err: ErrorAt<'_>) -> Option<Diagnostic> {
+    let codes: Vec<&str> = site.languages.iter().map(Language::code).collect();
+    if codes.is_empty() || codes.contains(&site.default_language.value.as_str()) {
+        return None;
     }
+    let mut hint = format!("the default language must be one of: {}", codes.join(", "));
+    if let Some(n) = nearest(&site.default_language.value, codes.iter().copied()) {
+        hint = format!("did you mean `{n}`? {hint}");
+    }
+    Some(err(
+        yaml_at(&site.default_language.referenced),
+        format!(
+            "default_language `{}` is not among the languages",
+            site.default_language.value
+        ),
+        &hint,
+    ))
+}
+
+/// Each topic id a slug, and listed once.
+fn check_topics(topics: &[Topic], err: ErrorAt<'_>) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
     let mut topic_ids = std::collections::HashSet::new();
-    for t in &site.topics {
+    for t in topics {
         if !is_slug(t.id()) {
             errs.push(err(
-                at(&t.id.referenced),
+                yaml_at(&t.id.referenced),
                 format!("topic id `{}` is not a slug", t.id()),
                 "use lower-case letters a-z, digits and -",
             ));
         }
         if !topic_ids.insert(t.id()) {
             errs.push(err(
-                at(&t.id.referenced),
+                yaml_at(&t.id.referenced),
                 format!("topic `{}` is listed twice", t.id()),
                 "topic ids must be unique",
             ));
         }
     }
+    errs
+}
+
+/// `alerts.category` must be a CAP 1.2 category.
+fn check_alert_category(category: &str, shown: &Path) -> Option<Diagnostic> {
     const CAP_CATEGORIES: [&str; 12] = [
         "Geo",
         "Met",
@@ -768,55 +875,33 @@ pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostics> {
         "CBRNE",
         "Other",
     ];
-    if !CAP_CATEGORIES.contains(&site.alerts.category.as_str()) {
-        let hint = format!(
-            "use one of the CAP 1.2 categories: {}",
-            CAP_CATEGORIES.join(", ")
-        );
-        errs.push(
+    if CAP_CATEGORIES.contains(&category) {
+        return None;
+    }
+    let hint = format!(
+        "use one of the CAP 1.2 categories: {}",
+        CAP_CATEGORIES.join(", ")
+    );
+    Some(Diagnostic::error(shown, format!("unknown alert category `{category}`")).hint(hint))
+}
+
+/// `check.notice_languages` may name only the site's languages.
+fn check_notice_languages(site: &SiteConfig, shown: &Path) -> Vec<Diagnostic> {
+    let codes: std::collections::HashSet<&str> =
+        site.languages.iter().map(Language::code).collect();
+    site.check
+        .notice_languages
+        .iter()
+        .flatten()
+        .filter(|code| !codes.contains(code.as_str()))
+        .map(|code| {
             Diagnostic::error(
                 shown,
-                format!("unknown alert category `{}`", site.alerts.category),
+                format!("check.notice_languages names `{code}`, which is not among the languages"),
             )
-            .hint(hint),
-        );
-    }
-    if let Some(a) = &site.accessibility {
-        // A missing field is reported at the section's `accessibility:` line.
-        let section = text
-            .lines()
-            .position(|l| l.starts_with("accessibility:"))
-            .map_or(at(&a.referenced), |i| (i + 1, 1));
-        errs.extend(check_accessibility(
-            &a.value,
-            section,
-            &site.organisation,
-            &err,
-        ));
-    }
-    for code in site.check.notice_languages.iter().flatten() {
-        if !seen.contains(code.as_str()) {
-            errs.push(
-                Diagnostic::error(
-                    shown,
-                    format!(
-                        "check.notice_languages names `{code}`, which is not among the languages"
-                    ),
-                )
-                .hint("list codes from `languages:`"),
-            );
-        }
-    }
-    if site.paginate == 0 {
-        errs.push(
-            Diagnostic::error(shown, "paginate must be at least 1")
-                .hint("the number of documents per list page, e.g. 10"),
-        );
-    }
-    if errs.has_errors() {
-        return Err(errs);
-    }
-    Ok(Config { site, base_url, tz })
+            .hint("list codes from `languages:`")
+        })
+        .collect()
 }
 
 /// Lower-case ASCII letters, digits and single inner dashes: safe in a URL and a file name.

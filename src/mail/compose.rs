@@ -35,7 +35,7 @@ use serde::Serialize;
 
 use crate::config::CONFIG_FILE;
 use crate::config::mail::{DkimSettings, MailSettings};
-use crate::content::document::{Document, Translation, Urgency};
+use crate::content::document::{Document, MinutesInfo, Translation, Urgency};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{I18n, args};
 use crate::mail::{Frequency, Subscriber};
@@ -448,11 +448,41 @@ pub fn message_prepared(
             .map_err(|e| setting_error("mail.reply_to", format!("`{r}` is not an address: {e}")))?;
         b = b.reply_to(reply_to);
     }
+    b = list_headers(b, ctx, composed, env, unsubscribe.as_deref())?;
+    let unsubscribe_link = unsubscribe.as_deref().unwrap_or(&service);
+    let text = Prepared::assemble(&prepared.text, unsubscribe_link, &preferences);
+    let html = Prepared::assemble(
+        &prepared.html,
+        &html::escape(unsubscribe_link),
+        &html::escape(&preferences),
+    );
+    let mut msg = b
+        .multipart(alternative(text, html))
+        .map_err(|e| Diagnostic::failure(format!("cannot build the message: {e}")))?;
+    if let Some(d) = &s.dkim {
+        let config = dkim_config(d, &msg)?;
+        msg.sign(&config);
+    }
+    Ok(msg)
+}
+
+/// The headers of a message from a list (RFC 2369, RFC 8058, RFC 3834) and its language and
+/// urgency.
+fn list_headers(
+    mut b: lettre::message::MessageBuilder,
+    ctx: &MailContext,
+    composed: &Composed,
+    env: &Envelope,
+    unsubscribe: Option<&str>,
+) -> Result<lettre::message::MessageBuilder, Diagnostic> {
+    let s = ctx.settings;
+    let default = ctx.site.default_language();
+    let organisation = &ctx.site.config.site.organisation.name;
     b = b.raw_header(raw(
         "List-Id",
         list_id(organisation.get(default, default), &s.list_id)?,
     ));
-    if let Some(u) = &unsubscribe {
+    if let Some(u) = unsubscribe {
         b = b
             .raw_header(raw("List-Unsubscribe", format!("<{u}>")))
             .raw_header(raw(
@@ -470,36 +500,25 @@ pub fn message_prepared(
             .raw_header(raw("Importance", "high".into()))
             .raw_header(raw("Priority", "urgent".into()));
     }
-    let unsubscribe_link = unsubscribe.as_deref().unwrap_or(&service);
-    let text = Prepared::assemble(&prepared.text, unsubscribe_link, &preferences);
-    let html = Prepared::assemble(
-        &prepared.html,
-        &html::escape(unsubscribe_link),
-        &html::escape(&preferences),
-    );
+    Ok(b)
+}
+
+/// The plain text and HTML parts, each already quoted-printable.
+fn alternative(text: Vec<u8>, html: Vec<u8>) -> MultiPart {
     use lettre::message::header::{ContentTransferEncoding, ContentType};
     use lettre::message::{Body, SinglePart};
     let qp = |bytes| Body::dangerous_pre_encoded(bytes, ContentTransferEncoding::QuotedPrintable);
-    let mut msg = b
-        .multipart(
-            MultiPart::alternative()
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_PLAIN)
-                        .body(qp(text)),
-                )
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_HTML)
-                        .body(qp(html)),
-                ),
+    MultiPart::alternative()
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(qp(text)),
         )
-        .map_err(|e| Diagnostic::failure(format!("cannot build the message: {e}")))?;
-    if let Some(d) = &s.dkim {
-        let config = dkim_config(d, &msg)?;
-        msg.sign(&config);
-    }
-    Ok(msg)
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_HTML)
+                .body(qp(html)),
+        )
 }
 
 /// Checks that the DKIM key is there and can be read, so that a run can stop before sending
@@ -608,44 +627,8 @@ fn doc_view(ctx: &MailContext, lang: &str, doc: &Document, full: bool) -> DocVie
     let foreign = t.lang != lang;
     let rtl = dir_of(site, &t.lang) == "rtl";
     let url = urls::absolute(&site.config, &doc.url(&t.lang));
-    // "Not available in {language}. Available in: {languages}", each language's name isolated
-    // (a `<bdi>` with its own `lang` and `dir` in HTML, Unicode isolates in text), so that
-    // names in other scripts keep their place in the list.
     let (fallback, fallback_html) = if foreign {
-        let sep = i18n.t(lang, "mail-list-separator", None);
-        let names: Vec<LangView> = doc
-            .translations
-            .iter()
-            .map(|x| lang_view(site, &x.lang))
-            .collect();
-        let label = |language: String, languages: String| {
-            i18n.t(
-                lang,
-                "mail-not-available",
-                Some(&args([
-                    ("language", FluentValue::from(language)),
-                    ("languages", FluentValue::from(languages)),
-                ])),
-            )
-        };
-        let text_list: Vec<String> = names
-            .iter()
-            .map(|n| format!("\u{2068}{}\u{2069}", n.name))
-            .collect();
-        let text = label(lang_view(site, lang).name, text_list.join(&sep));
-        let html_list: Vec<String> = names
-            .iter()
-            .map(|n| {
-                format!(
-                    "<bdi lang=\"{}\" dir=\"{}\">{}</bdi>",
-                    html::escape(&n.code),
-                    n.dir,
-                    html::escape(&n.name)
-                )
-            })
-            .collect();
-        let html = html::escape(&label(lang_view(site, lang).name, LIST_MARKER.to_string()))
-            .replace(LIST_MARKER, &html_list.join(&html::escape(&sep)));
+        let (text, html) = not_available(ctx, lang, doc);
         (Some(text), Some(html))
     } else {
         (None, None)
@@ -660,76 +643,13 @@ fn doc_view(ctx: &MailContext, lang: &str, doc: &Document, full: bool) -> DocVie
         i18n.t(lang, key, Some(&args([("date", FluentValue::from(date))])))
     };
     let minutes = t.minutes();
-    let meeting = minutes.map(|m| {
-        let committee = site
-            .config
-            .topic(&m.committee)
-            .map_or(m.committee.clone(), |c| {
-                c.name.get(lang, default).to_owned()
-            });
-        i18n.t(
-            lang,
-            "notice-board-entry",
-            Some(&args([
-                ("committee", FluentValue::from(committee)),
-                (
-                    "date",
-                    FluentValue::from(i18n.date(lang, m.meeting.start.date_naive())),
-                ),
-            ])),
-        )
-    });
-    // As `theme::document::content_html` shows the items: "label: title", a closed one labelled, nothing
-    // of its text.
-    let agenda = minutes
-        .map(|m| {
-            m.items
-                .iter()
-                .map(|it| AgendaView {
-                    heading: match &it.title {
-                        Some(title) => format!("{}: {}", it.label, title),
-                        None => it.label.clone(),
-                    },
-                    closed: it.closed,
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut topic_ids: Vec<&String> = t.topics.iter().collect();
-    if let Some(m) = minutes
-        && !topic_ids.contains(&&m.committee)
-    {
-        topic_ids.push(&m.committee);
-    }
-    let topics = topic_ids
-        .into_iter()
-        .filter_map(|id| site.config.topic(id))
-        .map(|tp| tp.name.get(lang, default).to_owned())
-        .collect();
-    let others = doc
-        .translations
-        .iter()
-        .filter(|x| x.lang != t.lang)
-        .map(|x| {
-            let v = lang_view(site, &x.lang);
-            LinkView {
-                code: v.code,
-                name: v.name,
-                dir: v.dir,
-                url: urls::absolute(&site.config, &doc.url(&x.lang)),
-            }
-        })
-        .collect();
+    let meeting = minutes.map(|m| meeting_line(ctx, lang, m));
+    let agenda = minutes.map(agenda_views).unwrap_or_default();
+    let topics = topic_names(site, lang, t);
+    let others = other_languages(site, doc, t);
     let (body_html, body_text) = if full {
-        let content = crate::theme::document::content_html(i18n, t);
-        (
-            Some(html::email_html(&content, &site.config.base_url, &url)),
-            Some(crate::plain_text::html_to_text(
-                &content,
-                &site.config.base_url,
-                crate::plain_text::Flavour::Email { page_url: &url },
-            )),
-        )
+        let (html, text) = whole_text(ctx, t, &url);
+        (Some(html), Some(text))
     } else {
         (None, None)
     };
@@ -763,6 +683,135 @@ fn doc_view(ctx: &MailContext, lang: &str, doc: &Document, full: bool) -> DocVie
         body_html,
         body_text,
     }
+}
+
+/// "Not available in {language}. Available in: {languages}", as text and as HTML, for a
+/// document shown in another language than the reader's. Each language's name is isolated (a
+/// `<bdi>` with its own `lang` and `dir` in HTML, Unicode isolates in text), so that names in
+/// other scripts keep their place in the list.
+fn not_available(ctx: &MailContext, lang: &str, doc: &Document) -> (String, String) {
+    let (site, i18n) = (ctx.site, ctx.i18n);
+    let sep = i18n.t(lang, "mail-list-separator", None);
+    let names: Vec<LangView> = doc
+        .translations
+        .iter()
+        .map(|x| lang_view(site, &x.lang))
+        .collect();
+    let label = |language: String, languages: String| {
+        i18n.t(
+            lang,
+            "mail-not-available",
+            Some(&args([
+                ("language", FluentValue::from(language)),
+                ("languages", FluentValue::from(languages)),
+            ])),
+        )
+    };
+    let text_list: Vec<String> = names
+        .iter()
+        .map(|n| format!("\u{2068}{}\u{2069}", n.name))
+        .collect();
+    let text = label(lang_view(site, lang).name, text_list.join(&sep));
+    let html_list: Vec<String> = names
+        .iter()
+        .map(|n| {
+            format!(
+                "<bdi lang=\"{}\" dir=\"{}\">{}</bdi>",
+                html::escape(&n.code),
+                n.dir,
+                html::escape(&n.name)
+            )
+        })
+        .collect();
+    let html = html::escape(&label(lang_view(site, lang).name, LIST_MARKER.to_string()))
+        .replace(LIST_MARKER, &html_list.join(&html::escape(&sep)));
+    (text, html)
+}
+
+/// Minutes: "Minutes of {committee}, meeting of {date}", in the reader's language.
+fn meeting_line(ctx: &MailContext, lang: &str, m: &MinutesInfo) -> String {
+    let (site, i18n) = (ctx.site, ctx.i18n);
+    let default = site.default_language();
+    let committee = site
+        .config
+        .topic(&m.committee)
+        .map_or(m.committee.clone(), |c| {
+            c.name.get(lang, default).to_owned()
+        });
+    i18n.t(
+        lang,
+        "notice-board-entry",
+        Some(&args([
+            ("committee", FluentValue::from(committee)),
+            (
+                "date",
+                FluentValue::from(i18n.date(lang, m.meeting.start.date_naive())),
+            ),
+        ])),
+    )
+}
+
+/// The agenda as `theme::document::content_html` shows the items: "label: title", a closed one
+/// labelled, nothing of its text.
+fn agenda_views(m: &MinutesInfo) -> Vec<AgendaView> {
+    m.items
+        .iter()
+        .map(|it| AgendaView {
+            heading: match &it.title {
+                Some(title) => format!("{}: {}", it.label, title),
+                None => it.label.clone(),
+            },
+            closed: it.closed,
+        })
+        .collect()
+}
+
+/// The names of the document's topics in the reader's language; minutes are also under their
+/// committee.
+fn topic_names(site: &Site, lang: &str, t: &Translation) -> Vec<String> {
+    let default = site.default_language();
+    let mut topic_ids: Vec<&String> = t.topics.iter().collect();
+    if let Some(m) = t.minutes()
+        && !topic_ids.contains(&&m.committee)
+    {
+        topic_ids.push(&m.committee);
+    }
+    topic_ids
+        .into_iter()
+        .filter_map(|id| site.config.topic(id))
+        .map(|tp| tp.name.get(lang, default).to_owned())
+        .collect()
+}
+
+/// Links to the document in the languages other than the one shown.
+fn other_languages(site: &Site, doc: &Document, t: &Translation) -> Vec<LinkView> {
+    doc.translations
+        .iter()
+        .filter(|x| x.lang != t.lang)
+        .map(|x| {
+            let v = lang_view(site, &x.lang);
+            LinkView {
+                code: v.code,
+                name: v.name,
+                dir: v.dir,
+                url: urls::absolute(&site.config, &doc.url(&x.lang)),
+            }
+        })
+        .collect()
+}
+
+/// The whole text of `t` as HTML and as plain text (crisis messages), its links absolute.
+fn whole_text(ctx: &MailContext, t: &Translation, url: &str) -> (String, String) {
+    let site = ctx.site;
+    let content = crate::theme::document::content_html(ctx.i18n, t);
+    (
+        html::email_html(&content, &site.config.base_url, url),
+        crate::plain_text::html_to_text(
+            &content,
+            &site.config.base_url,
+            crate::plain_text::Flavour::Email { page_url: url },
+        ),
+    )
 }
 
 fn ser<T: Serialize>(v: &T) -> minijinja::Value {

@@ -144,6 +144,16 @@ struct Halt {
 }
 
 impl Halt {
+    /// A halt nobody has called yet, and a receiver that sees it called.
+    fn new() -> (Arc<Halt>, watch::Receiver<bool>) {
+        let (tx, halted) = watch::channel(false);
+        let halt = Arc::new(Halt {
+            tx,
+            why: Mutex::new(None),
+        });
+        (halt, halted)
+    }
+
     fn stop(&self) {
         let _ = self.tx.send(true);
     }
@@ -159,6 +169,9 @@ impl Halt {
         self.why.lock().ok().and_then(|mut why| why.take())
     }
 }
+
+/// How the dispatcher's task ended: its own result, or the task's panic.
+type Dispatched = Result<Result<(), SendError>, tokio::task::JoinError>;
 
 /// Sends every due row of the outbox in `store`, then returns. `stop` ends the run early: the
 /// connections finish the message they are sending and the rest stays queued. So does a
@@ -182,135 +195,37 @@ pub async fn run(
     let total = db.due().await?;
     let bar = progress_bar(opts.progress && total >= 200, total);
 
-    let (halt_tx, mut halted) = watch::channel(false);
-    let halt = Arc::new(Halt {
-        tx: halt_tx,
-        why: Mutex::new(None),
-    });
-    // The caller's stop halts the run too.
-    let forward_stop = {
-        let (halt, mut stop) = (halt.clone(), stop);
-        tokio::spawn(async move {
-            while !*stop.borrow_and_update() {
-                if stop.changed().await.is_err() {
-                    return;
-                }
-            }
-            halt.stop();
-        })
-    };
-
-    let (jobs_tx, jobs_rx) = mpsc::channel::<Claimed>(opts.connections);
-    let jobs_rx = Arc::new(tokio::sync::Mutex::new(jobs_rx));
-    let (done_tx, mut done_rx) = mpsc::unbounded_channel::<(Outcome, String)>();
-    let mut workers = Vec::new();
-    for _ in 0..opts.connections.max(1) {
-        let (jobs, db, smtp, composer, done, halt) = (
-            jobs_rx.clone(),
-            db.clone(),
-            smtp.clone(),
-            composer.clone(),
-            done_tx.clone(),
-            halt.clone(),
-        );
-        workers.push(tokio::spawn(async move {
-            worker(jobs, db, smtp, composer, done, halt).await
-        }));
-    }
-    drop(done_tx);
-    // Only the workers hold the queue: once they have all stopped, the dispatcher's next send
-    // fails instead of waiting for room forever.
-    drop(jobs_rx);
-
-    // The dispatcher: claims due rows while there are any, and waits for back-offs that end
-    // soon.
-    let dispatcher = {
-        let db = db.clone();
-        let run = lock.id.clone();
-        let batch = opts.connections.max(1) * 2;
-        let wait = opts.wait_for_retries;
-        let (clock, tz) = (opts.clock.clone(), opts.tz);
-        let mut halted = halted.clone();
-        tokio::spawn(async move {
-            let mut halt_open = true;
-            loop {
-                // Closed: every worker has stopped (a store error), so nothing would send.
-                if *halted.borrow() || jobs_tx.is_closed() {
-                    return Ok::<_, SendError>(());
-                }
-                let rows = db.claim(&run, batch, &domain).await?;
-                if rows.is_empty() {
-                    // Rows still being sent may come back for a retry soon.
-                    if db.in_flight(&run).await? > 0 {
-                        tokio::time::sleep(Duration::from_millis(20)).await;
-                        continue;
-                    }
-                    let next = db.next_due().await?;
-                    let Some(next) = next else { return Ok(()) };
-                    let gap = (next - clock.now_utc(tz)).to_std().unwrap_or_default();
-                    if gap > wait {
-                        return Ok(());
-                    }
-                    // A fixed clock moves on to the moment instead of being slept for.
-                    let delay = clock.wait_until(next, tz);
-                    // Some rows may still be in flight and come back for a retry: look again
-                    // at least every second.
-                    let nap = delay.clamp(Duration::from_millis(50), Duration::from_secs(1));
-                    tokio::select! {
-                        _ = tokio::time::sleep(nap) => {}
-                        r = halted.changed(), if halt_open => halt_open = r.is_ok(),
-                    }
-                    continue;
-                }
-                for row in rows {
-                    // Rows not handed over stay claimed by this run, which releases them.
-                    if *halted.borrow() || jobs_tx.send(row).await.is_err() {
-                        return Ok(());
-                    }
-                }
-            }
-        })
-    };
+    let (halt, mut halted) = Halt::new();
+    let forward_stop = forward_stop(stop, halt.clone());
+    // The workers first, then the dispatcher that feeds them.
+    let workers = Workers::start(opts.connections, &db, &smtp, &composer, &halt);
+    let dispatcher = tokio::spawn(
+        Dispatcher::new(&db, &lock, &opts, domain, workers.jobs, halted.clone()).run(),
+    );
 
     let mut report = SendReport {
         recovered,
         ..SendReport::default()
     };
-    let mut dispatch_result = None;
     let mut dispatcher = Some(dispatcher);
-    let mut halt_open = true;
-    loop {
-        tokio::select! {
-            done = done_rx.recv() => match done {
-                Some((outcome, address)) => {
-                    match outcome {
-                        Outcome::Sent => report.sent += 1,
-                        Outcome::Failed(e) => {
-                            report.failed += 1;
-                            report.failures.push((super::subscribers::mask(&address), e));
-                        }
-                        Outcome::Retry(_) => report.retry += 1,
-                        Outcome::Unknown(_) => report.unknown += 1,
-                    }
-                    if let Some(b) = &bar {
-                        b.inc(1);
-                    }
-                }
-                None => break,
-            },
-            r = async { dispatcher.as_mut().expect("polled only while running").await }, if dispatcher.is_some() => {
-                dispatcher = None;
-                dispatch_result = Some(r);
-            }
-            r = halted.changed(), if halt_open => halt_open = r.is_ok(),
-        }
-    }
-    for w in workers {
+    let mut dispatched = tally(
+        &mut report,
+        workers.done,
+        &mut dispatcher,
+        &mut halted,
+        bar.as_ref(),
+    )
+    .await;
+
+    // Winding down, in this order: the workers, the dispatcher, the claims left over, the
+    // database thread, and last the lock (while it is held, no other run takes this run's
+    // rows back as those of a dead one).
+    for w in workers.handles {
         let _ = w.await;
     }
     // With every worker gone the dispatcher cannot wait on the queue: it ends soon.
     if let Some(d) = dispatcher {
-        dispatch_result = Some(d.await);
+        dispatched = Some(d.await);
     }
     forward_stop.abort();
     if let Some(b) = bar {
@@ -322,7 +237,212 @@ pub async fn run(
     db.close();
     let _ = db_thread.join();
     drop(lock);
-    if let Some(e) = halt.take() {
+    finish(report, halt.take(), dispatched, started)
+}
+
+/// The caller's stop halts the run too.
+fn forward_stop(mut stop: watch::Receiver<bool>, halt: Arc<Halt>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        while !*stop.borrow_and_update() {
+            if stop.changed().await.is_err() {
+                return;
+            }
+        }
+        halt.stop();
+    })
+}
+
+/// The connections of a run, and the two channels between them and the run.
+struct Workers {
+    /// Where the dispatcher hands over claimed rows.
+    jobs: mpsc::Sender<Claimed>,
+    /// What each row came to, and its address.
+    done: mpsc::UnboundedReceiver<(Outcome, String)>,
+    handles: Vec<tokio::task::JoinHandle<()>>,
+}
+
+impl Workers {
+    fn start(
+        connections: usize,
+        db: &Db,
+        smtp: &Arc<Smtp>,
+        composer: &Arc<dyn Compose>,
+        halt: &Arc<Halt>,
+    ) -> Workers {
+        let (jobs_tx, jobs_rx) = mpsc::channel::<Claimed>(connections);
+        let jobs_rx = Arc::new(tokio::sync::Mutex::new(jobs_rx));
+        let (done_tx, done_rx) = mpsc::unbounded_channel::<(Outcome, String)>();
+        let mut handles = Vec::new();
+        for _ in 0..connections.max(1) {
+            let (jobs, db, smtp, composer, done, halt) = (
+                jobs_rx.clone(),
+                db.clone(),
+                smtp.clone(),
+                composer.clone(),
+                done_tx.clone(),
+                halt.clone(),
+            );
+            handles.push(tokio::spawn(async move {
+                worker(jobs, db, smtp, composer, done, halt).await
+            }));
+        }
+        drop(done_tx);
+        // Only the workers hold the queue: once they have all stopped, the dispatcher's next
+        // send fails instead of waiting for room forever.
+        drop(jobs_rx);
+        Workers {
+            jobs: jobs_tx,
+            done: done_rx,
+            handles,
+        }
+    }
+}
+
+/// Claims due rows while there are any, and waits for back-offs that end soon.
+struct Dispatcher {
+    db: Db,
+    /// This run's id, which its claims carry.
+    run: String,
+    batch: usize,
+    wait: Duration,
+    clock: Clock,
+    tz: Tz,
+    domain: String,
+    jobs: mpsc::Sender<Claimed>,
+    halted: watch::Receiver<bool>,
+    /// False once the halt's sender is gone, so that its `changed` is no longer waited on.
+    halt_open: bool,
+}
+
+impl Dispatcher {
+    fn new(
+        db: &Db,
+        lock: &RunLock,
+        opts: &SendOptions,
+        domain: String,
+        jobs: mpsc::Sender<Claimed>,
+        halted: watch::Receiver<bool>,
+    ) -> Dispatcher {
+        Dispatcher {
+            db: db.clone(),
+            run: lock.id.clone(),
+            batch: opts.connections.max(1) * 2,
+            wait: opts.wait_for_retries,
+            clock: opts.clock.clone(),
+            tz: opts.tz,
+            domain,
+            jobs,
+            halted,
+            halt_open: true,
+        }
+    }
+
+    async fn run(mut self) -> Result<(), SendError> {
+        loop {
+            // Closed: every worker has stopped (a store error), so nothing would send.
+            if *self.halted.borrow() || self.jobs.is_closed() {
+                return Ok(());
+            }
+            let rows = self.db.claim(&self.run, self.batch, &self.domain).await?;
+            if rows.is_empty() {
+                if self.wait_for_due().await? {
+                    continue;
+                }
+                return Ok(());
+            }
+            for row in rows {
+                // Rows not handed over stay claimed by this run, which releases them.
+                if *self.halted.borrow() || self.jobs.send(row).await.is_err() {
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    /// With nothing to claim: waits a little when rows may come due soon and says whether to
+    /// look again (`false`: the run has sent all it will).
+    async fn wait_for_due(&mut self) -> Result<bool, SendError> {
+        // Rows still being sent may come back for a retry soon.
+        if self.db.in_flight(&self.run).await? > 0 {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            return Ok(true);
+        }
+        let next = self.db.next_due().await?;
+        let Some(next) = next else { return Ok(false) };
+        let gap = (next - self.clock.now_utc(self.tz))
+            .to_std()
+            .unwrap_or_default();
+        if gap > self.wait {
+            return Ok(false);
+        }
+        // A fixed clock moves on to the moment instead of being slept for.
+        let delay = self.clock.wait_until(next, self.tz);
+        // Some rows may still be in flight and come back for a retry: look again at least
+        // every second.
+        let nap = delay.clamp(Duration::from_millis(50), Duration::from_secs(1));
+        tokio::select! {
+            _ = tokio::time::sleep(nap) => {}
+            r = self.halted.changed(), if self.halt_open => self.halt_open = r.is_ok(),
+        }
+        Ok(true)
+    }
+}
+
+/// Counts what the workers report until they have all stopped. The dispatcher usually ends
+/// first: how it ended is returned, and `dispatcher` is then `None`.
+async fn tally(
+    report: &mut SendReport,
+    mut done: mpsc::UnboundedReceiver<(Outcome, String)>,
+    dispatcher: &mut Option<tokio::task::JoinHandle<Result<(), SendError>>>,
+    halted: &mut watch::Receiver<bool>,
+    bar: Option<&indicatif::ProgressBar>,
+) -> Option<Dispatched> {
+    let mut dispatched = None;
+    let mut halt_open = true;
+    loop {
+        tokio::select! {
+            done = done.recv() => match done {
+                Some((outcome, address)) => {
+                    report.count(outcome, &address);
+                    if let Some(b) = bar {
+                        b.inc(1);
+                    }
+                }
+                None => break,
+            },
+            r = async { dispatcher.as_mut().expect("polled only while running").await }, if dispatcher.is_some() => {
+                *dispatcher = None;
+                dispatched = Some(r);
+            }
+            r = halted.changed(), if halt_open => halt_open = r.is_ok(),
+        }
+    }
+    dispatched
+}
+
+impl SendReport {
+    fn count(&mut self, outcome: Outcome, address: &str) {
+        match outcome {
+            Outcome::Sent => self.sent += 1,
+            Outcome::Failed(e) => {
+                self.failed += 1;
+                self.failures.push((super::subscribers::mask(address), e));
+            }
+            Outcome::Retry(_) => self.retry += 1,
+            Outcome::Unknown(_) => self.unknown += 1,
+        }
+    }
+}
+
+/// The run's result once it has wound down: a refusal first (it says what to change), then
+/// the dispatcher's error, else the report.
+fn finish(
+    mut report: SendReport,
+    refusal: Option<SendError>,
+    dispatched: Option<Dispatched>,
+    started: std::time::Instant,
+) -> Result<SendReport, SendError> {
+    if let Some(e) = refusal {
         return Err(match e {
             SendError::Settings { message, hint } if report.sent > 0 => SendError::Settings {
                 message: format!("{message} ({} messages were sent before)", report.sent),
@@ -331,7 +451,7 @@ pub async fn run(
             e => e,
         });
     }
-    match dispatch_result {
+    match dispatched {
         Some(Ok(Err(e))) => return Err(e),
         Some(Err(e)) => return Err(SendError::Config(format!("the dispatcher stopped: {e}"))),
         _ => {}
@@ -836,75 +956,105 @@ fn db_thread(
         }
         // Writes of the group share one transaction; claims, recovery and queries run on
         // their own (each is its own transaction in `outbox`).
-        let mut begin_ids = Vec::new();
-        let mut records = Vec::new();
-        let mut replies_begin = Vec::new();
-        let mut replies_record = Vec::new();
+        let (writes, others) = Writes::take_from(group);
+        writes.commit(&conn, clock.now_utc(tz));
+        for cmd in others {
+            answer(&conn, cmd, clock.now_utc(tz));
+        }
+    }
+}
+
+/// The writes of a group, committed together, and who waits to hear that they are on disk.
+#[derive(Default)]
+struct Writes {
+    begin_ids: Vec<i64>,
+    records: Vec<(i64, Outcome)>,
+    replies_begin: Vec<oneshot::Sender<store::Result<()>>>,
+    replies_record: Vec<oneshot::Sender<store::Result<()>>>,
+}
+
+impl Writes {
+    /// The writes in `group`, and the other commands in their order.
+    fn take_from(group: Vec<Cmd>) -> (Writes, Vec<Cmd>) {
+        let mut writes = Writes::default();
         let mut others = Vec::new();
         for cmd in group {
             match cmd {
                 Cmd::BeginData(id, tx) => {
-                    begin_ids.push(id);
-                    replies_begin.push(tx);
+                    writes.begin_ids.push(id);
+                    writes.replies_begin.push(tx);
                 }
                 Cmd::Record(id, outcome, tx) => {
-                    records.push((id, outcome));
-                    replies_record.push(tx);
+                    writes.records.push((id, outcome));
+                    writes.replies_record.push(tx);
                 }
                 other => others.push(other),
             }
         }
-        let now = clock.now_utc(tz);
-        if !begin_ids.is_empty() || !records.is_empty() {
-            let r = store::atomically(&conn, || {
-                if !records.is_empty() {
-                    outbox::record(&conn, &records, now)?;
-                }
-                if !begin_ids.is_empty() {
-                    outbox::begin_data(&conn, &begin_ids, now)?;
-                }
-                Ok(())
+        (writes, others)
+    }
+
+    /// One transaction for all of them, then every reply (the same error to each, if any).
+    fn commit(self, conn: &rusqlite::Connection, now: chrono::DateTime<Utc>) {
+        let Writes {
+            begin_ids,
+            records,
+            replies_begin,
+            replies_record,
+        } = self;
+        if begin_ids.is_empty() && records.is_empty() {
+            return;
+        }
+        let r = store::atomically(conn, || {
+            if !records.is_empty() {
+                outbox::record(conn, &records, now)?;
+            }
+            if !begin_ids.is_empty() {
+                outbox::begin_data(conn, &begin_ids, now)?;
+            }
+            Ok(())
+        });
+        let err = r.err().map(|e| e.to_string());
+        for tx in replies_begin.into_iter().chain(replies_record) {
+            let _ = tx.send(match &err {
+                None => Ok(()),
+                Some(e) => Err(store::StoreError::Corrupt(e.clone())),
             });
-            let err = r.err().map(|e| e.to_string());
-            for tx in replies_begin.into_iter().chain(replies_record) {
-                let _ = tx.send(match &err {
-                    None => Ok(()),
-                    Some(e) => Err(store::StoreError::Corrupt(e.clone())),
-                });
-            }
         }
-        for cmd in others {
-            let now = clock.now_utc(tz);
-            match cmd {
-                Cmd::Recover(me, dir, tx) => {
-                    let _ = tx.send(outbox::recover(&conn, &dir, &me, now));
-                }
-                Cmd::Due(tx) => {
-                    let _ = tx.send(count(
-                        &conn,
-                        "SELECT count(*) FROM outbox WHERE state = 'pending' OR (state = 'unknown' AND urgent = 1)",
-                        "",
-                    ));
-                }
-                Cmd::Claim(run, n, domain, tx) => {
-                    let _ = tx.send(outbox::claim(&conn, &run, n, now, &domain));
-                }
-                Cmd::NextDue(tx) => {
-                    let _ = tx.send(outbox::next_due(&conn));
-                }
-                Cmd::Release(run, tx) => {
-                    let _ = tx.send(outbox::release(&conn, &run));
-                }
-                Cmd::InFlight(run, tx) => {
-                    let _ = tx.send(count(
-                        &conn,
-                        "SELECT count(*) FROM outbox WHERE state = 'claimed' AND claimed_by = ?1",
-                        &run,
-                    ));
-                }
-                Cmd::BeginData(..) | Cmd::Record(..) => {}
-            }
+    }
+}
+
+/// Runs a command other than a write and sends its answer.
+fn answer(conn: &rusqlite::Connection, cmd: Cmd, now: chrono::DateTime<Utc>) {
+    match cmd {
+        Cmd::Recover(me, dir, tx) => {
+            let _ = tx.send(outbox::recover(conn, &dir, &me, now));
         }
+        Cmd::Due(tx) => {
+            let _ = tx.send(count(
+                conn,
+                "SELECT count(*) FROM outbox WHERE state = 'pending' OR (state = 'unknown' AND urgent = 1)",
+                "",
+            ));
+        }
+        Cmd::Claim(run, n, domain, tx) => {
+            let _ = tx.send(outbox::claim(conn, &run, n, now, &domain));
+        }
+        Cmd::NextDue(tx) => {
+            let _ = tx.send(outbox::next_due(conn));
+        }
+        Cmd::Release(run, tx) => {
+            let _ = tx.send(outbox::release(conn, &run));
+        }
+        Cmd::InFlight(run, tx) => {
+            let _ = tx.send(count(
+                conn,
+                "SELECT count(*) FROM outbox WHERE state = 'claimed' AND claimed_by = ?1",
+                &run,
+            ));
+        }
+        // Taken out of the group before: see `Writes::take_from`.
+        Cmd::BeginData(..) | Cmd::Record(..) => {}
     }
 }
 

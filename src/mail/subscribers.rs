@@ -471,38 +471,65 @@ impl Row {
 /// Parses the file into rows, or says where it is malformed.
 fn parse_csv(text: &str, file: &Path) -> Result<Vec<Row>, Diagnostics> {
     let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.contains(',') {
-        b','
-    } else if first.contains(';') {
-        b';'
-    } else if first.contains('\t') {
-        b'\t'
-    } else {
-        b','
-    };
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
+        .delimiter(delimiter(first))
         .has_headers(true)
         .flexible(false)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let malformed = |e: csv::Error| {
-        let line = e.position().map(|p| p.line() as usize);
-        let message = match e.kind() {
-            csv::ErrorKind::UnequalLengths {
-                expected_len, len, ..
-            } => format!("this line has {len} fields but the header has {expected_len}"),
-            _ => format!("the file is not valid CSV: {e}"),
-        };
-        let mut d = Diagnostic::error(file, message).hint(
-            "quote a field that contains the separator or a line break, e.g. \"hamnskolan;skolmat\"; nothing was imported",
-        );
-        if let Some(line) = line {
-            d = d.at(line, None);
+    let headers = reader.headers().map_err(|e| malformed(file, e))?.clone();
+    let columns = columns(&headers, file)?;
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| malformed(file, e))?;
+        if record.iter().all(str::is_empty) {
+            continue;
         }
-        one(d)
+        let line = record.position().map_or(0, |p| p.line());
+        let fields = columns
+            .iter()
+            .zip(record.iter())
+            .map(|(c, v)| (*c, v.to_owned()))
+            .collect();
+        rows.push(Row { line, fields });
+    }
+    Ok(rows)
+}
+
+/// The separator the header line uses: a comma, else a semicolon (spreadsheets in Swedish and
+/// other languages with a decimal comma), else a tab; a comma if none.
+fn delimiter(header: &str) -> u8 {
+    if header.contains(',') {
+        b','
+    } else if header.contains(';') {
+        b';'
+    } else if header.contains('\t') {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+/// A CSV error as the one problem of the file, at its line when known.
+fn malformed(file: &Path, e: csv::Error) -> Diagnostics {
+    let line = e.position().map(|p| p.line() as usize);
+    let message = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("this line has {len} fields but the header has {expected_len}"),
+        _ => format!("the file is not valid CSV: {e}"),
     };
-    let headers = reader.headers().map_err(malformed)?.clone();
+    let mut d = Diagnostic::error(file, message).hint(
+        "quote a field that contains the separator or a line break, e.g. \"hamnskolan;skolmat\"; nothing was imported",
+    );
+    if let Some(line) = line {
+        d = d.at(line, None);
+    }
+    one(d)
+}
+
+/// The columns the header line names, in its order; every problem of it at once.
+fn columns(headers: &csv::StringRecord, file: &Path) -> Result<Vec<&'static str>, Diagnostics> {
     if headers.iter().all(str::is_empty) {
         return Err(one(Diagnostic::error(file, "the file is empty").hint(
             format!(
@@ -522,28 +549,7 @@ fn parse_csv(text: &str, file: &Path) -> Result<Vec<Row>, Diagnostics> {
                     .hint("remove one of them"),
             ),
             Some(c) => columns.push(c),
-            None => {
-                let hint = match nearest(&h, COLUMNS) {
-                    Some(n) => format!("did you mean `{n}`? "),
-                    None if matches!(
-                        h.as_str(),
-                        "email" | "e-mail" | "mail" | "e-post" | "epost"
-                    ) =>
-                    {
-                        "the address column is called `address`. ".into()
-                    }
-                    None => String::new(),
-                };
-                problems.push(
-                    Diagnostic::error(file, format!("unknown column `{}`", quote(&h)))
-                        .at(1, None)
-                        .hint(format!(
-                            "{hint}{} columns are: {} (anslag stores nothing else about a person)",
-                            if hint.is_empty() { "the" } else { "The" },
-                            COLUMNS.join(", ")
-                        )),
-                );
-            }
+            None => problems.push(unknown_column(file, &h)),
         }
     }
     for r in REQUIRED {
@@ -566,21 +572,25 @@ fn parse_csv(text: &str, file: &Path) -> Result<Vec<Row>, Diagnostics> {
     if problems.has_errors() {
         return Err(problems);
     }
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(malformed)?;
-        if record.iter().all(str::is_empty) {
-            continue;
+    Ok(columns)
+}
+
+/// A header `h` (trimmed, lower case) that is no column, with the column it may have meant.
+fn unknown_column(file: &Path, h: &str) -> Diagnostic {
+    let hint = match nearest(h, COLUMNS) {
+        Some(n) => format!("did you mean `{n}`? "),
+        None if matches!(h, "email" | "e-mail" | "mail" | "e-post" | "epost") => {
+            "the address column is called `address`. ".into()
         }
-        let line = record.position().map_or(0, |p| p.line());
-        let fields = columns
-            .iter()
-            .zip(record.iter())
-            .map(|(c, v)| (*c, v.to_owned()))
-            .collect();
-        rows.push(Row { line, fields });
-    }
-    Ok(rows)
+        None => String::new(),
+    };
+    Diagnostic::error(file, format!("unknown column `{}`", quote(h)))
+        .at(1, None)
+        .hint(format!(
+            "{hint}{} columns are: {} (anslag stores nothing else about a person)",
+            if hint.is_empty() { "the" } else { "The" },
+            COLUMNS.join(", ")
+        ))
 }
 
 /// A row that passed every check of the file and the site's configuration.
@@ -601,97 +611,14 @@ fn check_row(
     default_source: &str,
     seen: &mut HashMap<String, u64>,
 ) -> Result<Checked, Vec<String>> {
+    // Each field is checked even when one before it is wrong: the refusal gives every reason.
     let mut reasons = Vec::new();
-    let address = match normalise_address(row.get("address")) {
-        Ok(a) => {
-            if let Some(first) = seen.get(&a) {
-                reasons.push(format!(
-                    "the same address is on line {first}: each person once per file"
-                ));
-            } else {
-                seen.insert(a.clone(), row.line);
-            }
-            Some(a)
-        }
-        Err(why) => {
-            reasons.push(format!("not an address: {why}"));
-            None
-        }
-    };
-
-    let consent_raw = row.get("consent");
-    let consent_at = if consent_raw.is_empty() {
-        reasons.push(
-            "no consent: the `consent` field is empty, and nobody is subscribed without a record of when they agreed".into(),
-        );
-        None
-    } else {
-        match crate::content::dates::parse(consent_raw, config.tz) {
-            Ok(t) if t.with_timezone(&Utc) > now => {
-                reasons.push(format!(
-                    "the consent time `{}` is in the future",
-                    quote(consent_raw)
-                ));
-                None
-            }
-            Ok(t) => Some(t.with_timezone(&Utc)),
-            Err(_) => {
-                reasons.push(format!(
-                    "the consent `{}` is not a date: write e.g. 2026-03-01 or 2026-03-01T09:30:00+01:00",
-                    quote(consent_raw)
-                ));
-                None
-            }
-        }
-    };
-
+    let address = checked_address(row, seen, &mut reasons);
+    let consent_at = consent_time(row.get("consent"), config, now, &mut reasons);
     let language = row.get("language");
-    let codes: Vec<&str> = config.language_codes().collect();
-    if language.is_empty() {
-        reasons.push(format!("no language: give one of {}", codes.join(", ")));
-    } else if config.language(language).is_none() {
-        let suggestion = nearest(language, codes.iter().copied())
-            .map_or(String::new(), |n| format!(" (did you mean `{n}`?)"));
-        reasons.push(format!(
-            "unknown language `{}`{suggestion}: the site's languages are {}",
-            quote(language),
-            codes.join(", ")
-        ));
-    }
-
-    let mut topics = Vec::new();
-    for t in row
-        .get("topics")
-        .split([';', '|'])
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        if config.topic(t).is_some() {
-            topics.push(t.to_owned());
-        } else {
-            let suggestion = nearest(t, config.site.topics.iter().map(|t| t.id()))
-                .map_or(String::new(), |n| format!(" (did you mean `{n}`?)"));
-            reasons.push(format!(
-                "unknown topic `{}`{suggestion}: topics are ids from site.yaml",
-                quote(t)
-            ));
-        }
-    }
-
-    let frequency_raw = row.get("frequency");
-    let frequency = if frequency_raw.is_empty() {
-        Some(Frequency::Immediate)
-    } else {
-        let f = Frequency::parse(frequency_raw);
-        if f.is_none() {
-            reasons.push(format!(
-                "unknown frequency `{}`: use immediate, daily or weekly",
-                quote(frequency_raw)
-            ));
-        }
-        f
-    };
-
+    check_language(language, config, &mut reasons);
+    let topics = known_topics(row.get("topics"), config, &mut reasons);
+    let frequency = frequency(row.get("frequency"), &mut reasons);
     let source = match row.get("source") {
         "" => default_source.to_owned(),
         s => s.to_owned(),
@@ -708,6 +635,117 @@ fn check_row(
         }),
         _ => Err(reasons),
     }
+}
+
+/// The row's address, normalised, unless it is none or was on an earlier line (`seen`: the
+/// addresses so far and their lines).
+fn checked_address(
+    row: &Row,
+    seen: &mut HashMap<String, u64>,
+    reasons: &mut Vec<String>,
+) -> Option<String> {
+    match normalise_address(row.get("address")) {
+        Ok(a) => {
+            if let Some(first) = seen.get(&a) {
+                reasons.push(format!(
+                    "the same address is on line {first}: each person once per file"
+                ));
+            } else {
+                seen.insert(a.clone(), row.line);
+            }
+            Some(a)
+        }
+        Err(why) => {
+            reasons.push(format!("not an address: {why}"));
+            None
+        }
+    }
+}
+
+/// When the person consented: required, a date or time, not after `now`.
+fn consent_time(
+    raw: &str,
+    config: &Config,
+    now: DateTime<Utc>,
+    reasons: &mut Vec<String>,
+) -> Option<DateTime<Utc>> {
+    if raw.is_empty() {
+        reasons.push(
+            "no consent: the `consent` field is empty, and nobody is subscribed without a record of when they agreed".into(),
+        );
+        return None;
+    }
+    match crate::content::dates::parse(raw, config.tz) {
+        Ok(t) if t.with_timezone(&Utc) > now => {
+            reasons.push(format!(
+                "the consent time `{}` is in the future",
+                quote(raw)
+            ));
+            None
+        }
+        Ok(t) => Some(t.with_timezone(&Utc)),
+        Err(_) => {
+            reasons.push(format!(
+                "the consent `{}` is not a date: write e.g. 2026-03-01 or 2026-03-01T09:30:00+01:00",
+                quote(raw)
+            ));
+            None
+        }
+    }
+}
+
+/// The language must be one of the site's.
+fn check_language(language: &str, config: &Config, reasons: &mut Vec<String>) {
+    let codes: Vec<&str> = config.language_codes().collect();
+    if language.is_empty() {
+        reasons.push(format!("no language: give one of {}", codes.join(", ")));
+    } else if config.language(language).is_none() {
+        let suggestion = nearest(language, codes.iter().copied())
+            .map_or(String::new(), |n| format!(" (did you mean `{n}`?)"));
+        reasons.push(format!(
+            "unknown language `{}`{suggestion}: the site's languages are {}",
+            quote(language),
+            codes.join(", ")
+        ));
+    }
+}
+
+/// The topics of the field (separated by `;` or `|`) that the site has; a reason for each
+/// other one.
+fn known_topics(raw: &str, config: &Config, reasons: &mut Vec<String>) -> Vec<String> {
+    let mut topics = Vec::new();
+    for t in raw
+        .split([';', '|'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        if config.topic(t).is_some() {
+            topics.push(t.to_owned());
+        } else {
+            let suggestion = nearest(t, config.site.topics.iter().map(|t| t.id()))
+                .map_or(String::new(), |n| format!(" (did you mean `{n}`?)"));
+            reasons.push(format!(
+                "unknown topic `{}`{suggestion}: topics are ids from site.yaml",
+                quote(t)
+            ));
+        }
+    }
+    topics
+}
+
+/// The frequency, immediate when the field is empty.
+fn frequency(raw: &str, reasons: &mut Vec<String>) -> Option<Frequency> {
+    if raw.is_empty() {
+        return Some(Frequency::Immediate);
+    }
+    let f = Frequency::parse(raw);
+    if f.is_none() {
+        reasons.push(format!(
+            "unknown frequency `{}`: use immediate, daily or weekly",
+            quote(raw)
+        ));
+    }
+    f
 }
 
 // ---------------------------------------------------------------------------------------------

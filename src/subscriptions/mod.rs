@@ -296,6 +296,65 @@ async fn run(opts: ServeOptions) -> Result<(), StartError> {
         verbose: opts.verbose,
         clock: opts.clock.clone(),
     };
+    let started = start(&opts, &log)?;
+    let service = &started.service;
+    let listen = listen_address(opts.listen)?;
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .map_err(|error| StartError::Listen {
+            addr: listen,
+            error,
+        })?;
+    let local = listener.local_addr()?;
+    let app = routes::router(service.clone());
+    // Printed even with --quiet: with port 0, it is the only way to learn the address.
+    println!(
+        "Subscription service on http://{local}{}/ (public address {}; {}SIGTERM or Ctrl+C stops)",
+        service.pages.prefix,
+        service.settings.service_url,
+        if opts.send { "" } else { "not sending; " }
+    );
+    log.detail(format!(
+        "limits: {} posts a minute per client, {} emails a day per address",
+        service.policy.rate_per_minute, service.policy.emails_per_address
+    ));
+
+    let result = serve_until_stopped(listener, app, &log).await;
+    let Started {
+        service,
+        sender,
+        store_thread,
+    } = started;
+    if let Some(s) = sender {
+        s.stop(SHUTDOWN_GRACE).await;
+    }
+    drop(service);
+    // The store thread commits what it holds and ends when the last handle is gone; a request
+    // still open after the grace period may hold one, so do not wait for it for ever.
+    let joined = tokio::task::spawn_blocking(move || store_thread.join());
+    if tokio::time::timeout(Duration::from_secs(5), joined)
+        .await
+        .is_err()
+    {
+        log.info("the store is still in use by a request that did not finish");
+    }
+    log.info("stopped");
+    result.map_err(StartError::Io)
+}
+
+/// What the service runs on, before it listens. Should listening fail, the fields are dropped
+/// in their order here, the same as when `run` held them itself.
+struct Started {
+    service: Arc<Service>,
+    /// Sends what is queued (none: this process does not send).
+    sender: Option<sender::Sender>,
+    /// The thread that owns the store connection (see [`writer`]).
+    store_thread: std::thread::JoinHandle<()>,
+}
+
+/// Loads the site, its texts and templates, the link key and the store, and starts the
+/// sender; every problem of the configuration is found here, before listening.
+fn start(opts: &ServeOptions, log: &Log) -> Result<Started, StartError> {
     let root = opts.root.clone();
     let clock = opts.clock.clone();
     let config = crate::config::load(&root)?;
@@ -353,9 +412,17 @@ async fn run(opts: ServeOptions) -> Result<(), StartError> {
         log: log.clone(),
         css,
     });
+    Ok(Started {
+        service,
+        sender,
+        store_thread,
+    })
+}
 
-    let listen = match opts.listen {
-        Some(a) => a,
+/// `--listen`, else [`env::LISTEN`], else [`DEFAULT_LISTEN`].
+fn listen_address(listen: Option<SocketAddr>) -> Result<SocketAddr, StartError> {
+    match listen {
+        Some(a) => Ok(a),
         None => std::env::var(env::LISTEN)
             .ok()
             .unwrap_or_else(|| DEFAULT_LISTEN.into())
@@ -366,27 +433,17 @@ async fn run(opts: ServeOptions) -> Result<(), StartError> {
                     "{} must be an address like 127.0.0.1:8025",
                     env::LISTEN
                 ))
-            })?,
-    };
-    let listener = tokio::net::TcpListener::bind(listen)
-        .await
-        .map_err(|error| StartError::Listen {
-            addr: listen,
-            error,
-        })?;
-    let local = listener.local_addr()?;
-    let app = routes::router(service.clone());
-    // Printed even with --quiet: with port 0, it is the only way to learn the address.
-    println!(
-        "Subscription service on http://{local}{prefix}/ (public address {}; {}SIGTERM or Ctrl+C stops)",
-        service.settings.service_url,
-        if opts.send { "" } else { "not sending; " }
-    );
-    log.detail(format!(
-        "limits: {} posts a minute per client, {} emails a day per address",
-        service.policy.rate_per_minute, service.policy.emails_per_address
-    ));
+            }),
+    }
+}
 
+/// Serves until SIGTERM or SIGINT, then lets the requests under way finish for
+/// [`SHUTDOWN_GRACE`] at most.
+async fn serve_until_stopped(
+    listener: tokio::net::TcpListener,
+    app: axum::Router,
+    log: &Log,
+) -> std::io::Result<()> {
     let (stop_tx, stop_rx) = watch::channel(false);
     tokio::spawn(async move {
         shutdown_signal().await;
@@ -402,7 +459,7 @@ async fn run(opts: ServeOptions) -> Result<(), StartError> {
     });
     let mut server = Box::pin(server.into_future());
     let mut signalled = stop_rx;
-    let result = tokio::select! {
+    tokio::select! {
         r = &mut server => r,
         _ = signalled.wait_for(|s| *s) => {
             log.info("stopping: finishing the requests under way");
@@ -414,23 +471,7 @@ async fn run(opts: ServeOptions) -> Result<(), StartError> {
                 }
             }
         }
-    };
-    drop(server);
-    if let Some(s) = sender {
-        s.stop(SHUTDOWN_GRACE).await;
     }
-    drop(service);
-    // The store thread commits what it holds and ends when the last handle is gone; a request
-    // still open after the grace period may hold one, so do not wait for it for ever.
-    let joined = tokio::task::spawn_blocking(move || store_thread.join());
-    if tokio::time::timeout(Duration::from_secs(5), joined)
-        .await
-        .is_err()
-    {
-        log.info("the store is still in use by a request that did not finish");
-    }
-    log.info("stopped");
-    result.map_err(StartError::Io)
 }
 
 async fn shutdown_signal() {

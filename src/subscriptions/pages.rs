@@ -370,104 +370,80 @@ impl Pages {
         message: Message,
         links: &[LinkView],
     ) -> Result<String, crate::diagnostics::Diagnostic> {
-        let organisation = self.organisation(lang);
-        let hours = FluentValue::from(CONFIRM_VALID_HOURS);
-        let org_args = args([("organisation", FluentValue::from(organisation.clone()))]);
-        let hours_args = args([("hours", hours)]);
-        let tr = |key: &str| self.t(lang, key);
-        let subscribe_link = LinkView {
-            url: format!("{}?lang={lang}", self.path("/subscribe")),
-            label: tr("sub-link-new"),
-        };
-        let (kind, heading, paragraphs, mut extra): (_, String, Vec<String>, Vec<LinkView>) =
-            match message {
-                Message::Sent => (
-                    "sent",
-                    tr("sub-sent-title"),
-                    vec![
-                        tr("sub-sent-text"),
-                        self.i18n.t(lang, "mail-confirm-expires", Some(&hours_args)),
-                        tr("sub-sent-spam"),
-                    ],
-                    vec![],
-                ),
-                Message::Confirmed => (
-                    "confirmed",
-                    tr("sub-confirmed-title"),
-                    vec![self.i18n.t(lang, "sub-confirmed-text", Some(&org_args))],
-                    vec![],
-                ),
-                Message::Saved => (
-                    "saved",
-                    tr("sub-saved-title"),
-                    vec![tr("sub-saved-text")],
-                    vec![],
-                ),
-                Message::Unsubscribed => (
-                    "unsubscribed",
-                    tr("sub-unsubscribed-title"),
-                    vec![self.i18n.t(lang, "sub-unsubscribed-text", Some(&org_args))],
-                    vec![subscribe_link],
-                ),
-                Message::ConfirmLinkInvalid => (
-                    "link-invalid",
-                    tr("sub-link-invalid-title"),
-                    vec![tr("sub-link-invalid-text"), tr("sub-link-invalid-action")],
-                    vec![subscribe_link],
-                ),
-                Message::LinkInvalid => (
-                    "link-invalid",
-                    tr("sub-link-invalid-title"),
-                    vec![tr("sub-link-broken-text")],
-                    vec![subscribe_link],
-                ),
-                Message::BadForm | Message::UnsupportedType => (
-                    "error",
-                    tr("sub-error-title"),
-                    vec![tr("sub-error-form")],
-                    vec![subscribe_link],
-                ),
-                Message::TooLarge => (
-                    "error",
-                    tr("sub-error-title"),
-                    vec![tr("sub-error-too-large")],
-                    vec![subscribe_link],
-                ),
-                Message::TooManyRequests => (
-                    "error",
-                    tr("sub-error-title"),
-                    vec![tr("sub-error-too-many")],
-                    vec![],
-                ),
-                Message::ForeignOrigin => (
-                    "error",
-                    tr("sub-error-title"),
-                    vec![tr("sub-error-origin")],
-                    vec![subscribe_link],
-                ),
-                Message::Unavailable => (
-                    "error",
-                    tr("sub-error-title"),
-                    vec![tr("sub-error-unavailable")],
-                    vec![],
-                ),
-                Message::NotFound => (
-                    "error",
-                    tr("not-found-title"),
-                    vec![tr("not-found-text")],
-                    vec![subscribe_link],
-                ),
-            };
-        extra.splice(0..0, links.iter().cloned());
+        let (kind, heading, paragraphs, to_subscribe) = self.message_text(lang, message);
+        let mut links = links.to_vec();
+        if to_subscribe {
+            links.push(LinkView {
+                url: format!("{}?lang={lang}", self.path("/subscribe")),
+                label: self.t(lang, "sub-link-new"),
+            });
+        }
         // Not marked as an error in the title: the heading says so (unlike a form with mistakes).
         let base = self.base(lang, &heading, None, false);
         self.render(
             "subscriptions/message.html",
             context! {
-                message => v(MessageView { kind, heading: heading.clone(), paragraphs, links: extra }),
+                message => v(MessageView { kind, heading: heading.clone(), paragraphs, links }),
                 ..base
             },
         )
+    }
+
+    /// What a message page says: its kind (for the theme), heading and paragraphs, and whether
+    /// it links to the subscribe page (after the page's own links).
+    fn message_text(
+        &self,
+        lang: &str,
+        message: Message,
+    ) -> (&'static str, String, Vec<String>, bool) {
+        let tr = |key: &str| self.t(lang, key);
+        let with_organisation = |key: &str| {
+            let organisation = FluentValue::from(self.organisation(lang));
+            self.i18n
+                .t(lang, key, Some(&args([("organisation", organisation)])))
+        };
+        let page = |kind, heading: &str, paragraphs, to_subscribe| {
+            (kind, tr(heading), paragraphs, to_subscribe)
+        };
+        let error = |text: &str, to_subscribe| {
+            page("error", "sub-error-title", vec![tr(text)], to_subscribe)
+        };
+        match message {
+            Message::Sent => {
+                let hours = args([("hours", FluentValue::from(CONFIRM_VALID_HOURS))]);
+                let expires = self.i18n.t(lang, "mail-confirm-expires", Some(&hours));
+                let paragraphs = vec![tr("sub-sent-text"), expires, tr("sub-sent-spam")];
+                page("sent", "sub-sent-title", paragraphs, false)
+            }
+            Message::Confirmed => {
+                let paragraphs = vec![with_organisation("sub-confirmed-text")];
+                page("confirmed", "sub-confirmed-title", paragraphs, false)
+            }
+            Message::Saved => page(
+                "saved",
+                "sub-saved-title",
+                vec![tr("sub-saved-text")],
+                false,
+            ),
+            Message::Unsubscribed => {
+                let paragraphs = vec![with_organisation("sub-unsubscribed-text")];
+                page("unsubscribed", "sub-unsubscribed-title", paragraphs, true)
+            }
+            Message::ConfirmLinkInvalid => {
+                let paragraphs = vec![tr("sub-link-invalid-text"), tr("sub-link-invalid-action")];
+                page("link-invalid", "sub-link-invalid-title", paragraphs, true)
+            }
+            Message::LinkInvalid => {
+                let paragraphs = vec![tr("sub-link-broken-text")];
+                page("link-invalid", "sub-link-invalid-title", paragraphs, true)
+            }
+            Message::BadForm | Message::UnsupportedType => error("sub-error-form", true),
+            Message::TooLarge => error("sub-error-too-large", true),
+            Message::TooManyRequests => error("sub-error-too-many", false),
+            Message::ForeignOrigin => error("sub-error-origin", true),
+            Message::Unavailable => error("sub-error-unavailable", false),
+            Message::NotFound => page("error", "not-found-title", vec![tr("not-found-text")], true),
+        }
     }
 
     /// The label of the link to the preferences page.
