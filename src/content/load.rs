@@ -2,7 +2,8 @@
 //! translations and attachments, then render every visible translation's Markdown (in parallel)
 //! now that every link target is known.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -20,7 +21,7 @@ mod listing;
 mod parse;
 mod render;
 
-use listing::{Listing, walk};
+use listing::{KindFiles, Listing, walk};
 pub use parse::{MAX_DOCUMENT_BYTES, MAX_TOPICS};
 use parse::{file_name_parts, parse_bytes, parse_file};
 use render::{DocResolver, render_document, render_translation};
@@ -89,6 +90,10 @@ pub struct Loaded {
     pub changed: HashSet<(Kind, String)>,
 }
 
+/// A document by kind and slug.
+type DocKey = (Kind, String);
+/// Each document's attachments, with the stamps they were seen at.
+type Attachments = HashMap<DocKey, Vec<(Attachment, Stamp)>>;
 type Rendering = (Option<Arc<Document>>, Vec<Diagnostic>);
 /// A file's parse, shared between loads: the document or its problems.
 type ParseResult = Arc<Result<Parsed, Vec<Diagnostic>>>;
@@ -101,7 +106,7 @@ type StampedParse = (Stamp, ParseResult);
 #[derive(Default)]
 pub struct ContentCache {
     files: HashMap<PathBuf, StampedParse>,
-    docs: HashMap<(Kind, String), (u64, Rendering)>,
+    docs: HashMap<DocKey, (u64, Rendering)>,
     generation: u64,
     /// The files under `content/` as the last load found them (when the walk found nothing
     /// wrong), kept up to date from [`ContentCache::note_changes`] instead of walked again.
@@ -114,6 +119,9 @@ pub struct ContentCache {
     /// How the last whole load grouped the files (only when tracking changes).
     grouped: Option<Grouped>,
 }
+
+/// The files to load, and those a watcher told changed (`None`: any may have).
+type Listed = (Listing, Option<HashSet<PathBuf>>);
 
 /// What the next load knows about changes on disk since the last one.
 #[derive(Debug, Default)]
@@ -148,6 +156,9 @@ impl ContentCache {
         }
     }
 
+    /// Loads every document, examining only what changed since the last load: the files on
+    /// disk are listed, the new and changed ones parsed, then all grouped into documents and
+    /// the documents whose inputs changed rendered again.
     pub fn load(
         &mut self,
         root: &Path,
@@ -161,11 +172,45 @@ impl ContentCache {
         };
         let changes = std::mem::replace(&mut self.changes, next);
         self.generation += 1;
-        let generation = self.generation;
         let mut diags = Diagnostics::default();
-        let content = root.join(CONTENT_DIR);
+        let (listing, changed) = match self.list_files(root, config, opts, changes, &mut diags) {
+            ControlFlow::Break(loaded) => return loaded,
+            ControlFlow::Continue(listed) => listed,
+        };
+        let changed = changed.as_ref();
+        let parsed = self.parse_new_files(root, &listing.md, changed, config, opts, &mut diags);
+        let groups = group_translations(parsed, &mut diags);
+        let (attachments, attachment_stamps) =
+            self.attachments(root, &groups, listing.other, changed, opts, &mut diags);
+        let linking = Linking::new(&groups, opts);
+        // Kept for rebuilds told what changed: an edit that moves no file and renames nothing
+        // then renders its document without grouping every file again.
+        let mut grouped = (self.tracking && diags.0.is_empty()).then(Grouped::default);
+        let (kept, jobs) =
+            self.plan_rendering(groups, attachments, &linking, opts, grouped.as_mut());
+        let rendered = render_jobs(jobs, &linking, config, opts, self.generation);
+        let (documents, changed) = self.keep_renderings(kept, rendered, &mut diags);
+        self.attachment_stamps = attachment_stamps;
+        self.grouped = grouped.map(|g| Grouped { linking, ..g });
+        diags.sort();
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        Ok(Loaded { documents, changed })
+    }
+
+    /// The files under `content/` and, when a watcher told, which of them changed. `Break`
+    /// holds the whole load when only edits were told and [`ContentCache::load_edits`] could
+    /// finish it alone.
+    fn list_files(
+        &mut self,
+        root: &Path,
+        config: &Config,
+        opts: LoadOptions,
+        changes: Changes,
+        diags: &mut Diagnostics,
+    ) -> ControlFlow<Result<Loaded, Diagnostics>, Listed> {
         // Told what changed: last load's files, updated; else a walk of the folder.
-        let mut told: Option<(Listing, HashSet<PathBuf>)> = None;
         if let (Changes::Known(changed), Some(mut listing)) = (changes, self.listing.take())
             && let Some(moved) = listing.update(root, &changed)
         {
@@ -174,39 +219,41 @@ impl ContentCache {
                 // Files only edited: perhaps no need to look at the others.
                 self.listing = Some(listing);
                 if let Some(loaded) = self.load_edits(root, config, opts, &changed) {
-                    return loaded;
+                    return ControlFlow::Break(loaded);
                 }
                 listing = self.listing.clone().unwrap_or_default();
             }
-            told = Some((listing, changed));
+            self.listing = Some(listing.clone());
+            return ControlFlow::Continue((listing, Some(changed)));
         }
-        let (listing, changed) = match told {
-            Some((listing, changed)) => (listing, Some(changed)),
-            None => {
-                let before = diags.0.len();
-                let (md, other) = walk(root, &content, &mut diags);
-                let listing = Listing { md, other };
-                // A walk that found problems is no base to update: the next load walks again.
-                if diags.0.len() == before {
-                    self.listing = Some(listing.clone());
-                }
-                (listing, None)
-            }
-        };
-        if changed.is_some() {
+        let before = diags.0.len();
+        let (md, other) = walk(root, &root.join(CONTENT_DIR), diags);
+        let listing = Listing { md, other };
+        // A walk that found problems is no base to update: the next load walks again.
+        if diags.0.len() == before {
             self.listing = Some(listing.clone());
         }
-        let (md_files, other_files) = (listing.md, listing.other);
-        // A file's stamp: from the last load when it is not among the files told to have changed.
-        let restamp = |rel: &PathBuf, cached: Option<Stamp>| match (&changed, cached) {
-            (Some(c), Some(st)) if !c.contains(rel) => st,
-            _ => stamp(&root.join(rel)),
-        };
+        ControlFlow::Continue((listing, None))
+    }
 
-        // Parse the files that are new or changed since the last load.
+    /// Parses the Markdown files that are new or changed since the last load and forgets the
+    /// files that are gone. Returns the files that parsed, in path order; the problems of
+    /// those that did not go to `diags`.
+    fn parse_new_files(
+        &mut self,
+        root: &Path,
+        md_files: &KindFiles,
+        changed: Option<&HashSet<PathBuf>>,
+        config: &Config,
+        opts: LoadOptions,
+        diags: &mut Diagnostics,
+    ) -> Vec<StampedParse> {
         let stamps: Vec<Stamp> = md_files
             .par_iter()
-            .map(|(_, rel)| restamp(rel, self.files.get(rel).map(|(st, _)| *st)))
+            .map(|(_, rel)| {
+                let cached = self.files.get(rel).map(|(st, _)| *st);
+                current_stamp(root, changed, rel, cached)
+            })
             .collect();
         let stale: Vec<usize> = (0..md_files.len())
             .filter(|&i| {
@@ -232,7 +279,7 @@ impl ContentCache {
         self.files.retain(|p, _| present.contains(p));
 
         let mut parsed: Vec<StampedParse> = Vec::new();
-        for (_, rel) in &md_files {
+        for (_, rel) in md_files {
             if let Some((st, r)) = self.files.get(rel) {
                 match r.as_ref() {
                     Ok(_) => parsed.push((*st, r.clone())),
@@ -240,45 +287,27 @@ impl ContentCache {
                 }
             }
         }
+        parsed
+    }
 
-        // Group translations by (kind, slug); two files for the same language are duplicates.
-        let mut groups: BTreeMap<(Kind, String), Vec<StampedParse>> = BTreeMap::new();
-        for (st, r) in parsed {
-            let Ok(p) = r.as_ref() else { continue };
-            let group = groups.entry((p.kind, p.slug.clone())).or_default();
-            if let Some(first) = group
-                .iter()
-                .filter_map(|(_, q)| q.as_ref().as_ref().ok())
-                .find(|q| q.lang == p.lang)
-            {
-                diags.push(
-                    Diagnostic::error(&p.path, format!("duplicate slug `{}` in {}: {} is already {}", p.slug, p.kind.dir(), first.path.display(), p.slug))
-                        .at(1, None)
-                        .hint("two files of the same kind and language may not share a slug (the file name after the date); rename one"),
-                );
-                continue;
-            }
-            group.push((st, r));
-        }
-        let parsed_of = |v: &Vec<StampedParse>| -> Vec<ParseResult> {
-            v.iter().map(|(_, r)| r.clone()).collect()
-        };
-
-        // Attachments: files in a folder named like a document's stem, beside it.
-        let mut stems: HashMap<(Kind, PathBuf), String> = HashMap::new();
-        for ((kind, slug), ps) in &groups {
-            for (_, r) in ps {
-                if let Ok(p) = r.as_ref() {
-                    let dir = p.path.parent().unwrap_or(Path::new("")).join(&p.stem);
-                    stems.insert((*kind, dir), slug.clone());
-                }
-            }
-        }
-        let mut attachments: HashMap<(Kind, String), Vec<(Attachment, Stamp)>> = HashMap::new();
+    /// Gives every file that is not Markdown to the document beside whose file its folder
+    /// lies. Returns each document's attachments, and every attachment's stamp for the next
+    /// load.
+    fn attachments(
+        &self,
+        root: &Path,
+        groups: &BTreeMap<DocKey, Vec<StampedParse>>,
+        other_files: KindFiles,
+        changed: Option<&HashSet<PathBuf>>,
+        opts: LoadOptions,
+        diags: &mut Diagnostics,
+    ) -> (Attachments, HashMap<PathBuf, Stamp>) {
+        let folders = attachment_folders(groups);
+        let mut attachments: Attachments = HashMap::new();
         let mut attachment_stamps = HashMap::with_capacity(other_files.len());
         for (kind, rel) in other_files {
             let parent = rel.parent().unwrap_or(Path::new("")).to_path_buf();
-            let Some(slug) = stems.get(&(kind, parent)) else {
+            let Some(slug) = folders.get(&(kind, parent)) else {
                 diags.push(Diagnostic::error(&rel, "this file belongs to no document").hint(
                     "put attachments and images in a folder named like their document without the language (e.g. 2026-09-16-meeting/ beside 2026-09-16-meeting.da.md)",
                 ));
@@ -288,28 +317,17 @@ impl ContentCache {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            // Names that differ only by case would be one file on a case-insensitive file
-            // system (macOS, Windows) or web server: one attachment would replace the other.
-            if let Some(same) = attachments.get(&(kind, slug.clone())).and_then(|files| {
-                files
-                    .iter()
-                    .find(|(a, _)| a.name.to_lowercase() == name.to_lowercase())
-            }) {
-                diags.push(
-                    Diagnostic::error(
-                        &rel,
-                        format!(
-                            "`{name}` differs from `{}` only by upper and lower case",
-                            same.0.name
-                        ),
-                    )
-                    .hint(
-                        "on many computers and web servers they would be the same file; rename one",
-                    ),
-                );
+            let siblings = attachments.get(&(kind, slug.clone()));
+            if let Some(clash) = case_clash(&rel, &name, siblings) {
+                diags.push(clash);
                 continue;
             }
-            let st = restamp(&rel, self.attachment_stamps.get(&rel).copied());
+            let st = current_stamp(
+                root,
+                changed,
+                &rel,
+                self.attachment_stamps.get(&rel).copied(),
+            );
             attachment_stamps.insert(rel.clone(), st);
             let mime = mime_guess::from_path(&rel)
                 .first_or_octet_stream()
@@ -327,84 +345,49 @@ impl ContentCache {
                 st,
             ));
         }
+        (attachments, attachment_stamps)
+    }
 
-        // What links may point at: visible translations; hidden ones give a better hint.
-        let mut index: HashMap<(Kind, String), Vec<String>> = HashMap::new();
-        let mut hidden: HashMap<(Kind, String), String> = HashMap::new();
-        for ((kind, slug), ps) in &groups {
-            for (_, r) in ps {
-                let Ok(p) = r.as_ref() else { continue };
-                match p.visibility(opts).reason() {
-                    None => index
-                        .entry((*kind, slug.clone()))
-                        .or_default()
-                        .push(p.lang.clone()),
-                    Some(why) => {
-                        hidden.insert((*kind, slug.clone()), why);
-                    }
-                }
-            }
-        }
-        // Every document's links depend on the whole index: when it changes, all are rendered.
-        let index_hash = {
-            let mut keys: Vec<String> = index
-                .iter()
-                .map(|((k, s), l)| format!("{}/{s}:{}", k.dir(), l.join(",")))
-                .collect();
-            keys.extend(
-                hidden
-                    .iter()
-                    .map(|((k, s), w)| format!("{}/{s}!{w}", k.dir())),
-            );
-            keys.sort();
-            hash_of(&keys)
-        };
-        let until = groups
-            .values()
-            .flatten()
-            .filter_map(|(_, r)| match r.as_ref().as_ref().ok()?.visibility(opts) {
-                Visibility::Embargoed(at) => Some(at),
-                _ => None,
-            })
-            .min();
-        let linking = Linking {
-            index,
-            hidden,
-            index_hash,
-            since: Some(opts.now),
-            until,
-        };
-        // Kept for rebuilds told what changed: an edit that moves no file and renames nothing
-        // then renders its document without grouping every file again.
-        let mut grouped = (self.tracking && diags.0.is_empty()).then(Grouped::default);
-
+    /// Sorts the documents into those whose rendering by an earlier load still holds (their
+    /// inputs are the same) and those to render anew; records each document in `grouped`
+    /// when the grouping is kept for edits.
+    fn plan_rendering(
+        &self,
+        groups: BTreeMap<DocKey, Vec<StampedParse>>,
+        mut attachments: Attachments,
+        linking: &Linking,
+        opts: LoadOptions,
+        mut grouped: Option<&mut Grouped>,
+    ) -> (Vec<(DocKey, Rendering)>, Vec<RenderJob>) {
         let mut todo = Vec::new();
-        let mut kept: Vec<((Kind, String), Rendering)> = Vec::new();
+        let mut kept = Vec::new();
         for (key, ps) in groups {
             let files = attachments.remove(&key).unwrap_or_default();
             let inputs = inputs_hash(&ps, &files, linking.index_hash, opts);
             match self.docs.get(&key) {
                 Some((h, r)) if *h == inputs => kept.push((key.clone(), r.clone())),
-                _ => todo.push((key.clone(), inputs, parsed_of(&ps), files.clone())),
+                _ => todo.push(RenderJob {
+                    key: key.clone(),
+                    inputs,
+                    parsed: parses(&ps),
+                    files: files.clone(),
+                }),
             }
-            if let Some(g) = grouped.as_mut() {
-                for (_, r) in &ps {
-                    if let Ok(p) = r.as_ref() {
-                        g.file_group.insert(p.path.clone(), key.clone());
-                    }
-                }
-                g.attachments.insert(key.clone(), files);
-                g.groups.insert(key, ps);
+            if let Some(g) = grouped.as_deref_mut() {
+                g.add(key, ps, files);
             }
         }
-        let rendered: Vec<((Kind, String), u64, Rendering)> = todo
-            .into_par_iter()
-            .map(|(key, inputs, ps, files)| {
-                let r = render_document(&key, &ps, files, &linking, config, opts, generation);
-                (key, inputs, r)
-            })
-            .collect();
+        (kept, todo)
+    }
 
+    /// Keeps this load's renderings for the next load, and returns the documents (the kept
+    /// ones, then the rendered ones) and which documents changed.
+    fn keep_renderings(
+        &mut self,
+        kept: Vec<(DocKey, Rendering)>,
+        rendered: Vec<(DocKey, u64, Rendering)>,
+        diags: &mut Diagnostics,
+    ) -> (Vec<Arc<Document>>, HashSet<DocKey>) {
         let mut changed = HashSet::new();
         let mut documents = Vec::new();
         let mut docs = HashMap::with_capacity(kept.len() + rendered.len());
@@ -427,13 +410,7 @@ impl ContentCache {
             }
         }
         self.docs = docs;
-        self.attachment_stamps = attachment_stamps;
-        self.grouped = grouped.map(|g| Grouped { linking, ..g });
-        diags.sort();
-        if diags.has_errors() {
-            return Err(diags);
-        }
-        Ok(Loaded { documents, changed })
+        (documents, changed)
     }
 
     /// A load told that only these files changed, when they are Markdown files seen before
@@ -450,21 +427,7 @@ impl ContentCache {
         if !grouped.linking.holds_at(opts.now) {
             return None;
         }
-        let mut edits = Vec::new();
-        for rel in changed {
-            if rel
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-            {
-                continue;
-            }
-            let (old, _) = self.files.get(rel)?;
-            let key = grouped.file_group.get(rel)?;
-            let st = stamp(&root.join(rel));
-            if st != *old {
-                edits.push((rel, st, key.clone()));
-            }
-        }
+        let edits = grouped.edited_files(&self.files, root, changed)?;
         let fresh: Vec<_> = edits
             .into_par_iter()
             .map(|(rel, st, key)| {
@@ -472,55 +435,13 @@ impl ContentCache {
                 (rel, st, key, Arc::new(parsed))
             })
             .collect();
-        let mut affected = std::collections::BTreeSet::new();
-        let mut same = true;
-        for (rel, st, key, new) in fresh {
-            let old = self.files.insert(rel.clone(), (st, new.clone()));
-            same &= match (old.as_ref().map(|(_, o)| o.as_ref()), new.as_ref()) {
-                (Some(Ok(a)), Ok(b)) => {
-                    (a.kind, &a.slug, &a.lang, &a.stem, a.visibility(opts))
-                        == (b.kind, &b.slug, &b.lang, &b.stem, b.visibility(opts))
-                }
-                _ => false,
-            };
-            if let Some(slot) = grouped.groups.get_mut(&key).and_then(|ps| {
-                ps.iter_mut().find(|(_, r)| {
-                    r.as_ref()
-                        .as_ref()
-                        .is_ok_and(|p| p.path.as_path() == rel.as_path())
-                })
-            }) {
-                *slot = (st, new);
-            } else {
-                same = false;
-            }
-            affected.insert(key);
-        }
-        if !same {
+        let Some(affected) = grouped.replace_parses(&mut self.files, fresh, opts) else {
             // The whole load groups the files again (they are parsed already).
             self.grouped = None;
             return None;
-        }
-        let generation = self.generation;
-        let linking = &grouped.linking;
-        let todo: Vec<_> = affected
-            .into_iter()
-            .filter_map(|key| {
-                let ps = grouped.groups.get(&key)?;
-                let files = grouped.attachments.get(&key).cloned().unwrap_or_default();
-                let inputs = inputs_hash(ps, &files, linking.index_hash, opts);
-                let parsed = ps.iter().map(|(_, r)| r.clone()).collect::<Vec<_>>();
-                Some((key, inputs, parsed, files))
-            })
-            .filter(|(key, inputs, _, _)| self.docs.get(key).is_none_or(|(h, _)| h != inputs))
-            .collect();
-        let rendered: Vec<_> = todo
-            .into_par_iter()
-            .map(|(key, inputs, ps, files)| {
-                let r = render_document(&key, &ps, files, linking, config, opts, generation);
-                (key, inputs, r)
-            })
-            .collect();
+        };
+        let jobs = grouped.stale_jobs(affected, &self.docs, opts);
+        let rendered = render_jobs(jobs, &grouped.linking, config, opts, self.generation);
         let mut changed_docs = HashSet::new();
         for (key, inputs, r) in rendered {
             changed_docs.insert(key.clone());
@@ -546,12 +467,130 @@ impl ContentCache {
     }
 }
 
+/// A file's stamp: the one the last load saw (`cached`) when a watcher told which files
+/// changed and this one is not among them; else read from disk.
+fn current_stamp(
+    root: &Path,
+    changed: Option<&HashSet<PathBuf>>,
+    rel: &PathBuf,
+    cached: Option<Stamp>,
+) -> Stamp {
+    match (changed, cached) {
+        (Some(c), Some(st)) if !c.contains(rel) => st,
+        _ => stamp(&root.join(rel)),
+    }
+}
+
+/// Groups translations by (kind, slug); two files for the same language are duplicates: the
+/// second is reported and left out.
+fn group_translations(
+    parsed: Vec<StampedParse>,
+    diags: &mut Diagnostics,
+) -> BTreeMap<DocKey, Vec<StampedParse>> {
+    let mut groups: BTreeMap<DocKey, Vec<StampedParse>> = BTreeMap::new();
+    for (st, r) in parsed {
+        let Ok(p) = r.as_ref() else { continue };
+        let group = groups.entry((p.kind, p.slug.clone())).or_default();
+        if let Some(first) = group
+            .iter()
+            .filter_map(|(_, q)| q.as_ref().as_ref().ok())
+            .find(|q| q.lang == p.lang)
+        {
+            diags.push(
+                Diagnostic::error(&p.path, format!("duplicate slug `{}` in {}: {} is already {}", p.slug, p.kind.dir(), first.path.display(), p.slug))
+                    .at(1, None)
+                    .hint("two files of the same kind and language may not share a slug (the file name after the date); rename one"),
+            );
+            continue;
+        }
+        group.push((st, r));
+    }
+    groups
+}
+
+/// Attachments are files in a folder named like a document's stem, beside it: these folders,
+/// each with the slug of its document.
+fn attachment_folders(
+    groups: &BTreeMap<DocKey, Vec<StampedParse>>,
+) -> HashMap<(Kind, PathBuf), String> {
+    let mut folders = HashMap::new();
+    for ((kind, slug), ps) in groups {
+        for (_, r) in ps {
+            if let Ok(p) = r.as_ref() {
+                let dir = p.path.parent().unwrap_or(Path::new("")).join(&p.stem);
+                folders.insert((*kind, dir), slug.clone());
+            }
+        }
+    }
+    folders
+}
+
+/// Names that differ only by case would be one file on a case-insensitive file system (macOS,
+/// Windows) or web server: one attachment would replace the other. The error, when `name`
+/// clashes so with one of the document's attachments found before.
+fn case_clash(
+    rel: &Path,
+    name: &str,
+    siblings: Option<&Vec<(Attachment, Stamp)>>,
+) -> Option<Diagnostic> {
+    let same = siblings?
+        .iter()
+        .find(|(a, _)| a.name.to_lowercase() == name.to_lowercase())?;
+    Some(
+        Diagnostic::error(
+            rel,
+            format!(
+                "`{name}` differs from `{}` only by upper and lower case",
+                same.0.name
+            ),
+        )
+        .hint("on many computers and web servers they would be the same file; rename one"),
+    )
+}
+
+/// A document to render anew: its files' parses and attachments, and the hash of its inputs
+/// to keep with the rendering.
+struct RenderJob {
+    key: DocKey,
+    inputs: u64,
+    parsed: Vec<ParseResult>,
+    files: Vec<(Attachment, Stamp)>,
+}
+
+/// Renders the documents in parallel, against the links of the whole site.
+fn render_jobs(
+    jobs: Vec<RenderJob>,
+    linking: &Linking,
+    config: &Config,
+    opts: LoadOptions,
+    generation: u64,
+) -> Vec<(DocKey, u64, Rendering)> {
+    jobs.into_par_iter()
+        .map(|job| {
+            let r = render_document(
+                &job.key,
+                &job.parsed,
+                job.files,
+                linking,
+                config,
+                opts,
+                generation,
+            );
+            (job.key, job.inputs, r)
+        })
+        .collect()
+}
+
+fn parses(ps: &[StampedParse]) -> Vec<ParseResult> {
+    ps.iter().map(|(_, r)| r.clone()).collect()
+}
+
 /// What links between documents resolve against: the visible translations of every document
 /// and why the others are hidden; `index_hash` changes when either does.
 #[derive(Default)]
 struct Linking {
-    index: HashMap<(Kind, String), Vec<String>>,
-    hidden: HashMap<(Kind, String), String>,
+    index: HashMap<DocKey, Vec<String>>,
+    hidden: HashMap<DocKey, String>,
     index_hash: u64,
     /// The moments between which the index holds: made at `since`, until the next embargo
     /// lifts. A load outside them builds the index anew.
@@ -560,19 +599,175 @@ struct Linking {
 }
 
 impl Linking {
+    /// What links may point at: visible translations; hidden ones give a better hint.
+    fn new(groups: &BTreeMap<DocKey, Vec<StampedParse>>, opts: LoadOptions) -> Linking {
+        let mut index: HashMap<DocKey, Vec<String>> = HashMap::new();
+        let mut hidden: HashMap<DocKey, String> = HashMap::new();
+        for ((kind, slug), ps) in groups {
+            for (_, r) in ps {
+                let Ok(p) = r.as_ref() else { continue };
+                match p.visibility(opts).reason() {
+                    None => index
+                        .entry((*kind, slug.clone()))
+                        .or_default()
+                        .push(p.lang.clone()),
+                    Some(why) => {
+                        hidden.insert((*kind, slug.clone()), why);
+                    }
+                }
+            }
+        }
+        let index_hash = index_hash(&index, &hidden);
+        let until = groups
+            .values()
+            .flatten()
+            .filter_map(|(_, r)| match r.as_ref().as_ref().ok()?.visibility(opts) {
+                Visibility::Embargoed(at) => Some(at),
+                _ => None,
+            })
+            .min();
+        Linking {
+            index,
+            hidden,
+            index_hash,
+            since: Some(opts.now),
+            until,
+        }
+    }
+
     fn holds_at(&self, now: DateTime<Tz>) -> bool {
         self.since.is_some_and(|s| s <= now) && self.until.is_none_or(|u| now < u)
     }
 }
 
+/// Every document's links depend on the whole index: when it changes, all are rendered.
+fn index_hash(index: &HashMap<DocKey, Vec<String>>, hidden: &HashMap<DocKey, String>) -> u64 {
+    let mut keys: Vec<String> = index
+        .iter()
+        .map(|((k, s), l)| format!("{}/{s}:{}", k.dir(), l.join(",")))
+        .collect();
+    keys.extend(
+        hidden
+            .iter()
+            .map(|((k, s), w)| format!("{}/{s}!{w}", k.dir())),
+    );
+    keys.sort();
+    hash_of(&keys)
+}
+
 /// The files grouped into documents, as the last whole load left them.
 #[derive(Default)]
 struct Grouped {
-    groups: BTreeMap<(Kind, String), Vec<StampedParse>>,
-    attachments: HashMap<(Kind, String), Vec<(Attachment, Stamp)>>,
+    groups: BTreeMap<DocKey, Vec<StampedParse>>,
+    attachments: Attachments,
     /// The document each Markdown file belongs to.
-    file_group: HashMap<PathBuf, (Kind, String)>,
+    file_group: HashMap<PathBuf, DocKey>,
     linking: Linking,
+}
+
+impl Grouped {
+    fn add(&mut self, key: DocKey, ps: Vec<StampedParse>, files: Vec<(Attachment, Stamp)>) {
+        for (_, r) in &ps {
+            if let Ok(p) = r.as_ref() {
+                self.file_group.insert(p.path.clone(), key.clone());
+            }
+        }
+        self.attachments.insert(key.clone(), files);
+        self.groups.insert(key, ps);
+    }
+
+    /// The changed files whose stamp is not the one they were parsed at, with their
+    /// documents; `None` when one of them is not a file of these documents (a new file, or
+    /// one that failed to parse). Editor and system files are passed over.
+    fn edited_files<'a>(
+        &self,
+        files: &HashMap<PathBuf, StampedParse>,
+        root: &Path,
+        changed: &'a HashSet<PathBuf>,
+    ) -> Option<Vec<(&'a PathBuf, Stamp, DocKey)>> {
+        let mut edits = Vec::new();
+        for rel in changed {
+            if rel
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            {
+                continue;
+            }
+            let (old, _) = files.get(rel)?;
+            let key = self.file_group.get(rel)?;
+            let st = stamp(&root.join(rel));
+            if st != *old {
+                edits.push((rel, st, key.clone()));
+            }
+        }
+        Some(edits)
+    }
+
+    /// Puts the edited files' new parses in place, in `files` and in their documents.
+    /// Returns the documents affected; `None` when an edit moved a file out of its place in
+    /// the grouping (see [`same_place`]), or a parse failed: then the files must be grouped
+    /// again. Every parse is put in `files` either way, for that whole load.
+    fn replace_parses(
+        &mut self,
+        files: &mut HashMap<PathBuf, StampedParse>,
+        fresh: Vec<(&PathBuf, Stamp, DocKey, ParseResult)>,
+        opts: LoadOptions,
+    ) -> Option<BTreeSet<DocKey>> {
+        let mut affected = BTreeSet::new();
+        let mut same = true;
+        for (rel, st, key, new) in fresh {
+            let old = files.insert(rel.clone(), (st, new.clone()));
+            same &= match (old.as_ref().map(|(_, o)| o.as_ref()), new.as_ref()) {
+                (Some(Ok(a)), Ok(b)) => same_place(a, b, opts),
+                _ => false,
+            };
+            if let Some(slot) = self.groups.get_mut(&key).and_then(|ps| {
+                ps.iter_mut().find(|(_, r)| {
+                    r.as_ref()
+                        .as_ref()
+                        .is_ok_and(|p| p.path.as_path() == rel.as_path())
+                })
+            }) {
+                *slot = (st, new);
+            } else {
+                same = false;
+            }
+            affected.insert(key);
+        }
+        same.then_some(affected)
+    }
+
+    /// The affected documents whose inputs differ from those of their kept rendering.
+    fn stale_jobs(
+        &self,
+        affected: BTreeSet<DocKey>,
+        docs: &HashMap<DocKey, (u64, Rendering)>,
+        opts: LoadOptions,
+    ) -> Vec<RenderJob> {
+        affected
+            .into_iter()
+            .filter_map(|key| {
+                let ps = self.groups.get(&key)?;
+                let files = self.attachments.get(&key).cloned().unwrap_or_default();
+                let inputs = inputs_hash(ps, &files, self.linking.index_hash, opts);
+                let parsed = parses(ps);
+                Some(RenderJob {
+                    key,
+                    inputs,
+                    parsed,
+                    files,
+                })
+            })
+            .filter(|job| docs.get(&job.key).is_none_or(|(h, _)| *h != job.inputs))
+            .collect()
+    }
+}
+
+/// Whether a file's new parse leaves it where the old one was: in the same document, language
+/// and attachment folder, and as visible.
+fn same_place(a: &Parsed, b: &Parsed, opts: LoadOptions) -> bool {
+    (a.kind, &a.slug, &a.lang, &a.stem, a.visibility(opts))
+        == (b.kind, &b.slug, &b.lang, &b.stem, b.visibility(opts))
 }
 
 /// What a document's rendering depends on besides its files' text: their paths and stamps,
