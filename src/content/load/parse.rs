@@ -94,6 +94,8 @@ pub(super) fn parse_file(
     parse_bytes(kind, path, (stem, slug, lang), bytes, config, opts)
 }
 
+/// Parses a document's bytes: UTF-8 text, front matter split off and read, then every field
+/// checked. `Err` holds the first problem that stops the reading, or else every field's.
 pub(super) fn parse_bytes(
     kind: Kind,
     path: &Path,
@@ -102,161 +104,29 @@ pub(super) fn parse_bytes(
     config: &Config,
     opts: LoadOptions,
 ) -> Result<Parsed, Vec<Diagnostic>> {
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, col) = line_col(
-            &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
-            usize::MAX,
-        );
-        vec![
-            Diagnostic::error(path, "the file is not UTF-8 text")
-                .at(line, Some(col))
-                .hint("save it as UTF-8 (most editors offer it under \"Save as… / Encoding\")"),
-        ]
-    })?;
+    let text = utf8_text(path, bytes)?;
     let split = front_matter::split(&text)
         .map_err(|m| vec![Diagnostic::error(path, m).at(1, Some(1)).hint("start the file with a line `---`, the YAML front matter (title, date, summary…), and another line `---`").with_source(&text)])?;
     let fm: FrontMatter =
         serde_saphyr::from_str_with_options(split.yaml, front_matter::yaml_options())
             .map_err(|e| vec![from_yaml(path, &e, split.yaml_first_line - 1, &text)])?;
-    let mut errs = Vec::new();
-    let tz = config.tz;
-    let here = |s: &serde_saphyr::Location| {
-        (
-            s.line() as usize + split.yaml_first_line - 1,
-            s.column() as usize,
-        )
+    let mut check = Fields {
+        path,
+        text: &text,
+        split: &split,
+        errs: Vec::new(),
     };
-    let mut err_at = |loc: (usize, usize), msg: String, hint: String| {
-        errs.push(
-            Diagnostic::error(path, msg)
-                .at(loc.0, Some(loc.1).filter(|c| *c > 0))
-                .hint(hint)
-                .with_source(&text),
-        );
-    };
-
-    if fm.title.value.trim().is_empty() {
-        err_at(
-            here(&fm.title.referenced),
-            "the title is empty".into(),
-            "write the document's title".into(),
-        );
-    }
-    let date = match dates::parse(&fm.date.value, tz) {
-        Ok(d) => Some(d),
-        Err(m) => {
-            err_at(
-                here(&fm.date.referenced),
-                format!("invalid date: {m}"),
-                format!("write dates like {}", dates::EXAMPLE),
-            );
-            None
-        }
-    };
-    let mut date_of = |v: &Option<Spanned<String>>, key: &str| -> Option<DateTime<Tz>> {
-        let s = v.as_ref()?;
-        match dates::parse(&s.value, tz) {
-            Ok(d) => Some(d),
-            Err(m) => {
-                err_at(
-                    here(&s.referenced),
-                    format!("invalid {key}: {m}"),
-                    format!("write dates like {}", dates::EXAMPLE),
-                );
-                None
-            }
-        }
-    };
-    let _ = date_of(&fm.updated, "updated");
-    let _ = date_of(&fm.expires, "expires");
-    let _ = date_of(&fm.ended, "ended");
-    let _ = date_of(&fm.approved, "approved");
-    let _ = date_of(&fm.posted, "posted");
-    if let Some(m) = &fm.meeting {
-        let _ = date_of(&Some(m.start.clone()), "meeting start");
-        let _ = date_of(&m.end, "meeting end");
-    }
-    if fm.topics.len() > MAX_TOPICS {
-        err_at(
-            here(&fm.topics[MAX_TOPICS].referenced),
-            format!(
-                "the document names {} topics; at most {MAX_TOPICS} are allowed",
-                fm.topics.len()
-            ),
-            "name the few topics the document is about: readers choose topics to get less, not everything".into(),
-        );
-    }
-    // Past the limit, that one error says it all.
-    let checked = if fm.topics.len() > MAX_TOPICS {
-        0
-    } else {
-        fm.topics.len()
-    };
-    for t in fm.topics.iter().take(checked) {
-        if config.topic(&t.value).is_none() {
-            let ids: Vec<&str> = config.site.topics.iter().map(|t| t.id()).collect();
-            let hint = match nearest(&t.value, ids.iter().copied()) {
-                Some(n) => {
-                    format!("did you mean `{n}`? Topics are listed under `topics:` in site.yaml")
-                }
-                None => "topics must be listed under `topics:` in site.yaml".into(),
-            };
-            err_at(
-                here(&t.referenced),
-                format!("unknown topic `{}`", t.value),
-                hint,
-            );
-        }
-    }
-    for (key, owner) in fm.kind_keys() {
-        if owner != kind.dir() {
-            let line = front_matter::key_line(&split, key).unwrap_or(1);
-            err_at(
-                (line, 1),
-                format!("`{key}` is not a field of {}", kind.dir()),
-                format!("`{key}` belongs in {owner}; remove it here"),
-            );
-        }
-    }
+    check.title(&fm);
+    let date = check.dates(&fm, config.tz);
+    check.topics(&fm.topics, config);
+    check.kind_keys(&fm, kind);
     match kind {
-        Kind::Notices => {
-            let urgency = fm.urgency.as_ref().map(|u| u.value).unwrap_or_default();
-            if urgency != front_matter::Urgency::Normal && fm.expires.is_none() {
-                let line = front_matter::key_line(&split, "urgency").unwrap_or(1);
-                err_at(
-                    (line, 1),
-                    format!("a {} notice needs `expires:`", urgency.as_str()),
-                    "add `expires: 2026-03-20T18:00:00+01:00` so the banner and alert end in time"
-                        .into(),
-                );
-            }
-        }
-        Kind::Minutes => {
-            match &fm.committee {
-                None => err_at((1, 1), "missing required field `committee`".into(), "name the committee's topic id from site.yaml, e.g. `committee: kommunstyrelsen`".into()),
-                Some(c) => match config.topic(&c.value) {
-                    Some(t) if t.kind == TopicKind::Committee => {}
-                    Some(_) => err_at(here(&c.referenced), format!("topic `{}` is not a committee", c.value), "give it `kind: committee` in site.yaml, or name a committee".into()),
-                    None => {
-                        let ids = config.site.topics.iter().filter(|t| t.kind == TopicKind::Committee).map(|t| t.id());
-                        let hint = nearest(&c.value, ids).map_or("committees are topics with `kind: committee` in site.yaml".into(), |n| format!("did you mean `{n}`?"));
-                        err_at(here(&c.referenced), format!("unknown committee `{}`", c.value), hint);
-                    }
-                },
-            }
-            if fm.meeting.is_none() {
-                err_at(
-                    (1, 1),
-                    "missing required field `meeting`".into(),
-                    "add `meeting: { start: 2026-09-02T16:30:00+02:00, place: Room 2, City Hall }`"
-                        .into(),
-                );
-            }
-        }
+        Kind::Notices => check.notice(&fm),
+        Kind::Minutes => check.minutes(&fm, config),
         Kind::Press => {}
     }
-    if !errs.is_empty() {
-        return Err(errs);
+    if !check.errs.is_empty() {
+        return Err(check.errs);
     }
     let date = date.unwrap_or(opts.now);
     let draft = fm.draft;
@@ -273,6 +143,200 @@ pub(super) fn parse_bytes(
         date,
         draft,
     })
+}
+
+fn utf8_text(path: &Path, bytes: Vec<u8>) -> Result<String, Vec<Diagnostic>> {
+    String::from_utf8(bytes).map_err(|e| {
+        let (line, col) = line_col(
+            &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
+            usize::MAX,
+        );
+        vec![
+            Diagnostic::error(path, "the file is not UTF-8 text")
+                .at(line, Some(col))
+                .hint("save it as UTF-8 (most editors offer it under \"Save as… / Encoding\")"),
+        ]
+    })
+}
+
+/// The checks of a document's front matter fields, which collect every problem (each at its
+/// place in the file) rather than stop at the first.
+struct Fields<'a> {
+    path: &'a Path,
+    text: &'a str,
+    split: &'a front_matter::Split<'a>,
+    errs: Vec<Diagnostic>,
+}
+
+impl Fields<'_> {
+    /// Line and column in the file of a place in the YAML.
+    fn here(&self, s: &serde_saphyr::Location) -> (usize, usize) {
+        (
+            s.line() as usize + self.split.yaml_first_line - 1,
+            s.column() as usize,
+        )
+    }
+
+    /// The line of a key of the front matter, for problems with the key itself.
+    fn key_line(&self, key: &str) -> usize {
+        front_matter::key_line(self.split, key).unwrap_or(1)
+    }
+
+    fn error(&mut self, loc: (usize, usize), msg: String, hint: String) {
+        self.errs.push(
+            Diagnostic::error(self.path, msg)
+                .at(loc.0, Some(loc.1).filter(|c| *c > 0))
+                .hint(hint)
+                .with_source(self.text),
+        );
+    }
+
+    fn title(&mut self, fm: &FrontMatter) {
+        if fm.title.value.trim().is_empty() {
+            self.error(
+                self.here(&fm.title.referenced),
+                "the title is empty".into(),
+                "write the document's title".into(),
+            );
+        }
+    }
+
+    /// Checks every date of the front matter; returns the document's date when it is valid.
+    fn dates(&mut self, fm: &FrontMatter, tz: Tz) -> Option<DateTime<Tz>> {
+        let date = self.date(Some(&fm.date), "date", tz);
+        let _ = self.date(fm.updated.as_ref(), "updated", tz);
+        let _ = self.date(fm.expires.as_ref(), "expires", tz);
+        let _ = self.date(fm.ended.as_ref(), "ended", tz);
+        let _ = self.date(fm.approved.as_ref(), "approved", tz);
+        let _ = self.date(fm.posted.as_ref(), "posted", tz);
+        if let Some(m) = &fm.meeting {
+            let _ = self.date(Some(&m.start), "meeting start", tz);
+            let _ = self.date(m.end.as_ref(), "meeting end", tz);
+        }
+        date
+    }
+
+    fn date(&mut self, v: Option<&Spanned<String>>, key: &str, tz: Tz) -> Option<DateTime<Tz>> {
+        let s = v?;
+        match dates::parse(&s.value, tz) {
+            Ok(d) => Some(d),
+            Err(m) => {
+                self.error(
+                    self.here(&s.referenced),
+                    format!("invalid {key}: {m}"),
+                    format!("write dates like {}", dates::EXAMPLE),
+                );
+                None
+            }
+        }
+    }
+
+    fn topics(&mut self, topics: &[Spanned<String>], config: &Config) {
+        if topics.len() > MAX_TOPICS {
+            self.error(
+                self.here(&topics[MAX_TOPICS].referenced),
+                format!(
+                    "the document names {} topics; at most {MAX_TOPICS} are allowed",
+                    topics.len()
+                ),
+                "name the few topics the document is about: readers choose topics to get less, not everything".into(),
+            );
+            // Past the limit, that one error says it all.
+            return;
+        }
+        for t in topics {
+            if config.topic(&t.value).is_none() {
+                let ids: Vec<&str> = config.site.topics.iter().map(|t| t.id()).collect();
+                let hint = match nearest(&t.value, ids.iter().copied()) {
+                    Some(n) => {
+                        format!(
+                            "did you mean `{n}`? Topics are listed under `topics:` in site.yaml"
+                        )
+                    }
+                    None => "topics must be listed under `topics:` in site.yaml".into(),
+                };
+                self.error(
+                    self.here(&t.referenced),
+                    format!("unknown topic `{}`", t.value),
+                    hint,
+                );
+            }
+        }
+    }
+
+    /// Keys of another kind of document (`committee:` in a press release).
+    fn kind_keys(&mut self, fm: &FrontMatter, kind: Kind) {
+        for (key, owner) in fm.kind_keys() {
+            if owner != kind.dir() {
+                self.error(
+                    (self.key_line(key), 1),
+                    format!("`{key}` is not a field of {}", kind.dir()),
+                    format!("`{key}` belongs in {owner}; remove it here"),
+                );
+            }
+        }
+    }
+
+    fn notice(&mut self, fm: &FrontMatter) {
+        let urgency = fm.urgency.as_ref().map(|u| u.value).unwrap_or_default();
+        if urgency != front_matter::Urgency::Normal && fm.expires.is_none() {
+            self.error(
+                (self.key_line("urgency"), 1),
+                format!("a {} notice needs `expires:`", urgency.as_str()),
+                "add `expires: 2026-03-20T18:00:00+01:00` so the banner and alert end in time"
+                    .into(),
+            );
+        }
+    }
+
+    fn minutes(&mut self, fm: &FrontMatter, config: &Config) {
+        self.committee(fm.committee.as_ref(), config);
+        if fm.meeting.is_none() {
+            self.error(
+                (1, 1),
+                "missing required field `meeting`".into(),
+                "add `meeting: { start: 2026-09-02T16:30:00+02:00, place: Room 2, City Hall }`"
+                    .into(),
+            );
+        }
+    }
+
+    fn committee(&mut self, committee: Option<&Spanned<String>>, config: &Config) {
+        let Some(c) = committee else {
+            self.error(
+                (1, 1),
+                "missing required field `committee`".into(),
+                "name the committee's topic id from site.yaml, e.g. `committee: kommunstyrelsen`"
+                    .into(),
+            );
+            return;
+        };
+        match config.topic(&c.value) {
+            Some(t) if t.kind == TopicKind::Committee => {}
+            Some(_) => self.error(
+                self.here(&c.referenced),
+                format!("topic `{}` is not a committee", c.value),
+                "give it `kind: committee` in site.yaml, or name a committee".into(),
+            ),
+            None => {
+                let ids = config
+                    .site
+                    .topics
+                    .iter()
+                    .filter(|t| t.kind == TopicKind::Committee)
+                    .map(|t| t.id());
+                let hint = nearest(&c.value, ids).map_or(
+                    "committees are topics with `kind: committee` in site.yaml".into(),
+                    |n| format!("did you mean `{n}`?"),
+                );
+                self.error(
+                    self.here(&c.referenced),
+                    format!("unknown committee `{}`", c.value),
+                    hint,
+                );
+            }
+        }
+    }
 }
 
 #[cfg(test)]
