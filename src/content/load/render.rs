@@ -4,12 +4,16 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use chrono::DateTime;
+use chrono_tz::Tz;
 use serde_saphyr::Spanned;
 
 use super::{Linking, LoadOptions, ParseResult, Parsed, Rendering, Stamp};
 use crate::config::Config;
 use crate::content::document::*;
-use crate::content::markdown::{self, Ids, RenderOptions, Resolver};
+use crate::content::markdown::{
+    self, HeadingInfo, Ids, ImageRef, LinkRef, RenderOptions, Resolver,
+};
 use crate::content::visibility::Visibility;
 use crate::content::{dates, minutes};
 use crate::diagnostics::{Diagnostic, line_col, nearest};
@@ -151,6 +155,8 @@ fn problems_to_diags(p: &Parsed, problems: Vec<markdown::Problem>) -> Vec<Diagno
         .collect()
 }
 
+/// Renders one translation: its Markdown, with links resolved by `resolver`, and its front
+/// matter as the page's fields. Files linked only from closed agenda items go to `withheld`.
 pub(super) fn render_translation(
     p: &Parsed,
     config: &Config,
@@ -161,147 +167,30 @@ pub(super) fn render_translation(
     let tz = config.tz;
     let fm = &p.fm;
     let body = &p.text[p.body_offset..];
-    let ropts = RenderOptions {
-        allow_html: config.site.markdown.allow_html,
-        shift: u8::from(markdown::uses_h1(body)),
-        isolate_ltr: config
-            .language(&p.lang)
-            .is_some_and(|l| l.dir == crate::config::Direction::Rtl),
-    };
-    let mut ids = Ids::default();
-    let mut problems = Vec::new();
-    let mut headings = Vec::new();
-    let mut links = Vec::new();
-    let mut images = Vec::new();
-    let date_opt =
-        |v: &Option<Spanned<String>>| v.as_ref().and_then(|s| dates::parse(&s.value, tz).ok());
-    let day = |v: &Option<Spanned<String>>| date_opt(v).map(|d| d.date_naive());
-    let mut absorb = |r: markdown::Rendered| {
-        problems.extend(r.problems);
-        headings.extend(r.headings);
-        links.extend(r.links);
-        images.extend(r.images);
-        (r.html, r.files)
-    };
-
+    let mut pieces = Pieces::new(p, config, resolver);
     let (body_html, public_markdown, extra) = match p.kind {
         Kind::Minutes => {
-            let s = minutes::structure(body, &config.site.minutes.decision_headings);
-            let (preamble, _) = absorb(markdown::render(
-                &body[s.preamble.clone()],
-                p.body_offset,
-                &ropts,
-                resolver,
-                &mut ids,
-            ));
-            let mut items = Vec::new();
-            for item in &s.items {
-                let id = ids.unique(
-                    item.id
-                        .as_deref()
-                        .unwrap_or(&markdown::slugify(&item.label)),
-                );
-                if item.closed {
-                    withheld.extend(linked_files(&body[item.body.clone()]));
-                    items.push(AgendaItem {
-                        label: item.label.clone(),
-                        number: item.number.clone(),
-                        title: config
-                            .site
-                            .minutes
-                            .closed_titles
-                            .then(|| item.title.clone())
-                            .filter(|t| !t.is_empty()),
-                        case: None,
-                        id,
-                        closed: true,
-                        body_html: String::new(),
-                        decision_html: None,
-                        attachments: Vec::new(),
-                    });
-                    continue;
-                }
-                let (body_html, files) = absorb(markdown::render(
-                    &body[item.body.clone()],
-                    p.body_offset + item.body.start,
-                    &ropts,
-                    resolver,
-                    &mut ids,
-                ));
-                // The decision alone, for feeds and the API; ids here are throwaway.
-                let decision_html = item.decision.clone().map(|r| {
-                    markdown::render(
-                        &body[r.clone()],
-                        p.body_offset + r.start,
-                        &ropts,
-                        resolver,
-                        &mut Ids::default(),
-                    )
-                    .html
-                });
-                items.push(AgendaItem {
-                    label: item.label.clone(),
-                    number: item.number.clone(),
-                    title: Some(item.title.clone()),
-                    case: item.case.clone(),
-                    id,
-                    closed: false,
-                    body_html,
-                    decision_html,
-                    attachments: dedup(files),
-                });
-            }
-            let meeting = fm.meeting.as_ref().map(|m| Meeting {
-                start: dates::parse(&m.start.value, tz).unwrap_or(p.date),
-                end: m.end.as_ref().and_then(|e| dates::parse(&e.value, tz).ok()),
-                place: m.place.clone(),
-            });
-            let approved = day(&fm.approved);
-            let info = MinutesInfo {
-                committee: fm
-                    .committee
-                    .as_ref()
-                    .map(|c| c.value.clone())
-                    .unwrap_or_default(),
-                meeting: meeting.unwrap_or(Meeting {
-                    start: p.date,
-                    end: None,
-                    place: String::new(),
-                }),
-                attendees: fm.attendees.clone().unwrap_or_default(),
-                approved,
-                posted: day(&fm.posted).or(approved),
-                kept_at: fm.kept_at.clone(),
-                items,
-            };
-            let public = minutes::public_markdown(body, &s, config.site.minutes.closed_titles);
+            let (preamble, public, info) = render_minutes(p, config, &mut pieces, withheld);
             (preamble, public, Extra::Minutes(info))
         }
-        kind => {
-            let (html, _) = absorb(markdown::render(
-                body,
-                p.body_offset,
-                &ropts,
-                resolver,
-                &mut ids,
-            ));
-            let extra = if kind == Kind::Press {
-                Extra::Press {
-                    contacts: fm.contacts.clone().unwrap_or_default(),
-                }
-            } else {
-                Extra::Notices(NoticeInfo {
-                    urgency: fm.urgency.as_ref().map(|u| u.value).unwrap_or_default(),
-                    expires: date_opt(&fm.expires),
-                    ended: date_opt(&fm.ended),
-                    instruction: fm.instruction.clone(),
-                })
+        Kind::Press => {
+            let (html, _) = pieces.render(body, p.body_offset);
+            let contacts = fm.contacts.clone().unwrap_or_default();
+            (html, body.to_owned(), Extra::Press { contacts })
+        }
+        Kind::Notices => {
+            let (html, _) = pieces.render(body, p.body_offset);
+            let info = NoticeInfo {
+                urgency: fm.urgency.as_ref().map(|u| u.value).unwrap_or_default(),
+                expires: date_of(&fm.expires, tz),
+                ended: date_of(&fm.ended, tz),
+                instruction: fm.instruction.clone(),
             };
-            (html, body.to_owned(), extra)
+            (html, body.to_owned(), Extra::Notices(info))
         }
     };
-    if !problems.is_empty() {
-        return Err(problems_to_diags(p, problems));
+    if !pieces.problems.is_empty() {
+        return Err(problems_to_diags(p, pieces.problems));
     }
     Ok(Translation {
         lang: p.lang.clone(),
@@ -310,18 +199,175 @@ pub(super) fn render_translation(
         title: fm.title.value.trim().to_owned(),
         summary: fm.summary.trim().to_owned(),
         date: p.date,
-        updated: date_opt(&fm.updated),
+        updated: date_of(&fm.updated, tz),
         topics: fm.topics.iter().map(|t| t.value.clone()).collect(),
         draft: fm.draft,
         embargoed: matches!(p.visibility(opts), Visibility::Embargoed(_)),
         body_html,
         public_markdown,
-        headings,
-        links,
-        images,
+        headings: pieces.headings,
+        links: pieces.links,
+        images: pieces.images,
         allow_personal_numbers: fm.allow_personal_numbers.clone(),
         extra,
     })
+}
+
+/// A date of the front matter, checked when the file was parsed.
+fn date_of(v: &Option<Spanned<String>>, tz: Tz) -> Option<DateTime<Tz>> {
+    v.as_ref().and_then(|s| dates::parse(&s.value, tz).ok())
+}
+
+/// One translation's Markdown, rendered in pieces (minutes: the preamble, then each agenda
+/// item) with heading ids unique across the pieces, and what the pieces report gathered.
+struct Pieces<'a> {
+    opts: RenderOptions,
+    resolver: &'a dyn Resolver,
+    ids: Ids,
+    problems: Vec<markdown::Problem>,
+    headings: Vec<HeadingInfo>,
+    links: Vec<LinkRef>,
+    images: Vec<ImageRef>,
+}
+
+impl<'a> Pieces<'a> {
+    fn new(p: &Parsed, config: &Config, resolver: &'a dyn Resolver) -> Pieces<'a> {
+        let body = &p.text[p.body_offset..];
+        Pieces {
+            opts: RenderOptions {
+                allow_html: config.site.markdown.allow_html,
+                shift: u8::from(markdown::uses_h1(body)),
+                isolate_ltr: config
+                    .language(&p.lang)
+                    .is_some_and(|l| l.dir == crate::config::Direction::Rtl),
+            },
+            resolver,
+            ids: Ids::default(),
+            problems: Vec::new(),
+            headings: Vec::new(),
+            links: Vec::new(),
+            images: Vec::new(),
+        }
+    }
+
+    /// Renders `src`, which starts at byte `base` of the file: its HTML and the files it links.
+    fn render(&mut self, src: &str, base: usize) -> (String, Vec<String>) {
+        let r = markdown::render(src, base, &self.opts, self.resolver, &mut self.ids);
+        self.problems.extend(r.problems);
+        self.headings.extend(r.headings);
+        self.links.extend(r.links);
+        self.images.extend(r.images);
+        (r.html, r.files)
+    }
+
+    /// Renders a copy of part of a piece: its ids are throwaway, its problems already told.
+    fn render_copy(&self, src: &str, base: usize) -> String {
+        markdown::render(src, base, &self.opts, self.resolver, &mut Ids::default()).html
+    }
+}
+
+/// A minutes' body: the preamble (the page's body), each agenda item apart (a closed one with
+/// nothing but its heading, the files it links withheld), and the Markdown that may be
+/// published.
+fn render_minutes(
+    p: &Parsed,
+    config: &Config,
+    pieces: &mut Pieces<'_>,
+    withheld: &mut HashSet<String>,
+) -> (String, String, MinutesInfo) {
+    let body = &p.text[p.body_offset..];
+    let closed_titles = config.site.minutes.closed_titles;
+    let s = minutes::structure(body, &config.site.minutes.decision_headings);
+    let (preamble, _) = pieces.render(&body[s.preamble.clone()], p.body_offset);
+    let mut items = Vec::new();
+    for item in &s.items {
+        let id = pieces.ids.unique(
+            item.id
+                .as_deref()
+                .unwrap_or(&markdown::slugify(&item.label)),
+        );
+        items.push(if item.closed {
+            withheld.extend(linked_files(&body[item.body.clone()]));
+            closed_item(item, id, closed_titles)
+        } else {
+            open_item(item, id, p, pieces)
+        });
+    }
+    let info = minutes_info(p, config.tz, items);
+    let public = minutes::public_markdown(body, &s, closed_titles);
+    (preamble, public, info)
+}
+
+fn closed_item(item: &minutes::ItemSource, id: String, closed_titles: bool) -> AgendaItem {
+    AgendaItem {
+        label: item.label.clone(),
+        number: item.number.clone(),
+        title: closed_titles
+            .then(|| item.title.clone())
+            .filter(|t| !t.is_empty()),
+        case: None,
+        id,
+        closed: true,
+        body_html: String::new(),
+        decision_html: None,
+        attachments: Vec::new(),
+    }
+}
+
+fn open_item(
+    item: &minutes::ItemSource,
+    id: String,
+    p: &Parsed,
+    pieces: &mut Pieces<'_>,
+) -> AgendaItem {
+    let body = &p.text[p.body_offset..];
+    let (body_html, files) =
+        pieces.render(&body[item.body.clone()], p.body_offset + item.body.start);
+    // The decision alone, for feeds and the API.
+    let decision_html = item
+        .decision
+        .clone()
+        .map(|r| pieces.render_copy(&body[r.clone()], p.body_offset + r.start));
+    AgendaItem {
+        label: item.label.clone(),
+        number: item.number.clone(),
+        title: Some(item.title.clone()),
+        case: item.case.clone(),
+        id,
+        closed: false,
+        body_html,
+        decision_html,
+        attachments: dedup(files),
+    }
+}
+
+/// The minutes' fields of the front matter.
+fn minutes_info(p: &Parsed, tz: Tz, items: Vec<AgendaItem>) -> MinutesInfo {
+    let fm = &p.fm;
+    let day = |v: &Option<Spanned<String>>| date_of(v, tz).map(|d| d.date_naive());
+    let meeting = fm.meeting.as_ref().map(|m| Meeting {
+        start: dates::parse(&m.start.value, tz).unwrap_or(p.date),
+        end: m.end.as_ref().and_then(|e| dates::parse(&e.value, tz).ok()),
+        place: m.place.clone(),
+    });
+    let approved = day(&fm.approved);
+    MinutesInfo {
+        committee: fm
+            .committee
+            .as_ref()
+            .map(|c| c.value.clone())
+            .unwrap_or_default(),
+        meeting: meeting.unwrap_or(Meeting {
+            start: p.date,
+            end: None,
+            place: String::new(),
+        }),
+        attendees: fm.attendees.clone().unwrap_or_default(),
+        approved,
+        posted: day(&fm.posted).or(approved),
+        kept_at: fm.kept_at.clone(),
+        items,
+    }
 }
 
 fn dedup(mut v: Vec<String>) -> Vec<String> {
