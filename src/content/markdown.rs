@@ -147,13 +147,29 @@ fn bdi_open(run: &str) -> &'static str {
 /// six after `+`, in groups) and Latin codes with a digit and a letter, `-` or `/` (case numbers
 /// such as `BUN-2026/318` or `17.01.00-A00-3-26`, ISO dates).
 pub fn ltr_runs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = email_addresses(text);
+    found.extend(web_addresses(text));
+    found.extend(phone_numbers(text));
+    found.extend(codes(text));
+    // Earliest first; a range inside an earlier one (a code within an e-mail address) goes.
+    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in found {
+        match runs.last() {
+            Some(last) if r.start < last.end => {}
+            _ => runs.push(r),
+        }
+    }
+    runs
+}
+
+/// E-mail addresses: around each `@`.
+fn email_addresses(text: &str) -> Vec<std::ops::Range<usize>> {
     let b = text.as_bytes();
-    let alnum = |i: usize| i < b.len() && b[i].is_ascii_alphanumeric();
-    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
-    // E-mail addresses: around each `@`.
+    let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
+    let domain = |c: u8| c.is_ascii_alphanumeric() || c == b'.' || c == b'-';
+    let mut found = Vec::new();
     for (at, _) in text.match_indices('@') {
-        let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
-        let domain = |c: u8| c.is_ascii_alphanumeric() || c == b'.' || c == b'-';
         let mut start = at;
         while start > 0 && local(b[start - 1]) {
             start -= 1;
@@ -169,7 +185,13 @@ pub fn ltr_runs(text: &str) -> Vec<std::ops::Range<usize>> {
             found.push(start..end);
         }
     }
-    // Web addresses, to the next space.
+    found
+}
+
+/// Web addresses, to the next space.
+fn web_addresses(text: &str) -> Vec<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let mut found = Vec::new();
     for scheme in ["https://", "http://"] {
         for (start, _) in text.match_indices(scheme) {
             let mut end = text[start..]
@@ -181,8 +203,12 @@ pub fn ltr_runs(text: &str) -> Vec<std::ops::Range<usize>> {
             found.push(start..end);
         }
     }
-    // Phone numbers: groups of digits (Latin, Arabic-Indic or Persian) separated by one space or
-    // dash.
+    found
+}
+
+/// Phone numbers: groups of digits (Latin, Arabic-Indic or Persian) separated by one space or
+/// dash.
+fn phone_numbers(text: &str) -> Vec<std::ops::Range<usize>> {
     let cs: Vec<(usize, char)> = text.char_indices().collect();
     let at = |k: usize| cs.get(k).map_or(text.len(), |c| c.0);
     let is_digit = |k: usize| {
@@ -193,6 +219,7 @@ pub fn ltr_runs(text: &str) -> Vec<std::ops::Range<usize>> {
         })
     };
     let word = |k: usize| cs.get(k).is_some_and(|&(_, c)| c.is_alphanumeric());
+    let mut found = Vec::new();
     let mut k = 0;
     while k < cs.len() {
         let plus = cs[k].1 == '+';
@@ -220,10 +247,17 @@ pub fn ltr_runs(text: &str) -> Vec<std::ops::Range<usize>> {
         }
         k += 1;
     }
+    found
+}
+
+/// Codes: letters and digits joined by `-`, `/` or `.`, with a digit and a letter, `-` or `/`.
+fn codes(text: &str) -> Vec<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let alnum = |i: usize| i < b.len() && b[i].is_ascii_alphanumeric();
+    let mut found = Vec::new();
     let mut i = 0;
     while i < b.len() {
         let word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        // Codes: letters and digits joined by `-`, `/` or `.`.
         if word_start && alnum(i) {
             let mut j = i;
             let (mut has_digit, mut marked) = (false, false);
@@ -258,16 +292,7 @@ pub fn ltr_runs(text: &str) -> Vec<std::ops::Range<usize>> {
         }
         i += 1;
     }
-    // Earliest first; a range inside an earlier one (a code within an e-mail address) goes.
-    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
-    for r in found {
-        match runs.last() {
-            Some(last) if r.start < last.end => {}
-            _ => runs.push(r),
-        }
-    }
-    runs
+    found
 }
 
 /// Plain text as HTML, with [`ltr_runs`] wrapped in `<bdi dir="ltr">` when `isolate` is set
