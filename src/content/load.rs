@@ -1,6 +1,10 @@
 //! From files to documents. Three passes: read and parse every file (in parallel), group the
 //! translations and attachments, then render every visible translation's Markdown (in parallel)
 //! now that every link target is known.
+//!
+//! This file holds the cache that keeps parses and renderings between loads and decides what
+//! to do again; `listing` finds the files, `parse` reads one file, `render` renders one
+//! document.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::ControlFlow;
@@ -635,6 +639,7 @@ impl Linking {
         }
     }
 
+    /// Whether the index still holds at `now`; a load of edits only keeps it, so it must.
     fn holds_at(&self, now: DateTime<Tz>) -> bool {
         self.since.is_some_and(|s| s <= now) && self.until.is_none_or(|u| now < u)
     }
@@ -666,6 +671,7 @@ struct Grouped {
 }
 
 impl Grouped {
+    /// Records a document as the whole load grouped it.
     fn add(&mut self, key: DocKey, ps: Vec<StampedParse>, files: Vec<(Attachment, Stamp)>) {
         for (_, r) in &ps {
             if let Ok(p) = r.as_ref() {
@@ -677,8 +683,9 @@ impl Grouped {
     }
 
     /// The changed files whose stamp is not the one they were parsed at, with their
-    /// documents; `None` when one of them is not a file of these documents (a new file, or
-    /// one that failed to parse). Editor and system files are passed over.
+    /// documents; `None` when one of them is not a Markdown file of these documents (a new
+    /// file, an attachment, one that failed to parse or was left out). Editor and system files
+    /// are passed over.
     fn edited_files<'a>(
         &self,
         files: &HashMap<PathBuf, StampedParse>,
