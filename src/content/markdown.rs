@@ -147,13 +147,29 @@ fn bdi_open(run: &str) -> &'static str {
 /// six after `+`, in groups) and Latin codes with a digit and a letter, `-` or `/` (case numbers
 /// such as `BUN-2026/318` or `17.01.00-A00-3-26`, ISO dates).
 pub fn ltr_runs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = email_addresses(text);
+    found.extend(web_addresses(text));
+    found.extend(phone_numbers(text));
+    found.extend(codes(text));
+    // Earliest first; a range inside an earlier one (a code within an e-mail address) goes.
+    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in found {
+        match runs.last() {
+            Some(last) if r.start < last.end => {}
+            _ => runs.push(r),
+        }
+    }
+    runs
+}
+
+/// E-mail addresses: around each `@`.
+fn email_addresses(text: &str) -> Vec<std::ops::Range<usize>> {
     let b = text.as_bytes();
-    let alnum = |i: usize| i < b.len() && b[i].is_ascii_alphanumeric();
-    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
-    // E-mail addresses: around each `@`.
+    let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
+    let domain = |c: u8| c.is_ascii_alphanumeric() || c == b'.' || c == b'-';
+    let mut found = Vec::new();
     for (at, _) in text.match_indices('@') {
-        let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
-        let domain = |c: u8| c.is_ascii_alphanumeric() || c == b'.' || c == b'-';
         let mut start = at;
         while start > 0 && local(b[start - 1]) {
             start -= 1;
@@ -169,7 +185,13 @@ pub fn ltr_runs(text: &str) -> Vec<std::ops::Range<usize>> {
             found.push(start..end);
         }
     }
-    // Web addresses, to the next space.
+    found
+}
+
+/// Web addresses, to the next space.
+fn web_addresses(text: &str) -> Vec<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let mut found = Vec::new();
     for scheme in ["https://", "http://"] {
         for (start, _) in text.match_indices(scheme) {
             let mut end = text[start..]
@@ -181,8 +203,12 @@ pub fn ltr_runs(text: &str) -> Vec<std::ops::Range<usize>> {
             found.push(start..end);
         }
     }
-    // Phone numbers: groups of digits (Latin, Arabic-Indic or Persian) separated by one space or
-    // dash.
+    found
+}
+
+/// Phone numbers: groups of digits (Latin, Arabic-Indic or Persian) separated by one space or
+/// dash.
+fn phone_numbers(text: &str) -> Vec<std::ops::Range<usize>> {
     let cs: Vec<(usize, char)> = text.char_indices().collect();
     let at = |k: usize| cs.get(k).map_or(text.len(), |c| c.0);
     let is_digit = |k: usize| {
@@ -193,6 +219,7 @@ pub fn ltr_runs(text: &str) -> Vec<std::ops::Range<usize>> {
         })
     };
     let word = |k: usize| cs.get(k).is_some_and(|&(_, c)| c.is_alphanumeric());
+    let mut found = Vec::new();
     let mut k = 0;
     while k < cs.len() {
         let plus = cs[k].1 == '+';
@@ -220,10 +247,17 @@ pub fn ltr_runs(text: &str) -> Vec<std::ops::Range<usize>> {
         }
         k += 1;
     }
+    found
+}
+
+/// Codes: letters and digits joined by `-`, `/` or `.`, with a digit and a letter, `-` or `/`.
+fn codes(text: &str) -> Vec<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let alnum = |i: usize| i < b.len() && b[i].is_ascii_alphanumeric();
+    let mut found = Vec::new();
     let mut i = 0;
     while i < b.len() {
         let word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        // Codes: letters and digits joined by `-`, `/` or `.`.
         if word_start && alnum(i) {
             let mut j = i;
             let (mut has_digit, mut marked) = (false, false);
@@ -258,16 +292,7 @@ pub fn ltr_runs(text: &str) -> Vec<std::ops::Range<usize>> {
         }
         i += 1;
     }
-    // Earliest first; a range inside an earlier one (a code within an e-mail address) goes.
-    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
-    for r in found {
-        match runs.last() {
-            Some(last) if r.start < last.end => {}
-            _ => runs.push(r),
-        }
-    }
-    runs
+    found
 }
 
 /// Plain text as HTML, with [`ltr_runs`] wrapped in `<bdi dir="ltr">` when `isolate` is set
@@ -340,73 +365,73 @@ pub fn render(
     resolver: &dyn Resolver,
     ids: &mut Ids,
 ) -> Rendered {
-    let mut out = Rendered::default();
-    let mut events: Vec<Event<'_>> = Vec::new();
-    let mut heading: Option<(HeadingLevel, Option<String>, usize, Vec<Event<'_>>)> = None;
-    let mut link_text: Option<(usize, String)> = None; // index into out.links
-    let mut image: Option<(usize, String)> = None;
-    let mut raw_html = false;
-    let mut in_code_block = false;
-
+    let mut r = Renderer {
+        opts,
+        resolver,
+        ids,
+        out: Rendered::default(),
+        events: Vec::new(),
+        heading: None,
+        link_text: None,
+        image: None,
+        raw_html: false,
+        in_code_block: false,
+    };
     for (event, range) in Parser::new_ext(src, parser_options()).into_offset_iter() {
-        let offset = base + range.start;
+        r.event(event, base + range.start);
+    }
+    r.finish()
+}
+
+/// The state of one [`render`]: the events to write as HTML, and what is open among them.
+struct Renderer<'a, 'r> {
+    opts: &'r RenderOptions,
+    resolver: &'r dyn Resolver,
+    ids: &'r mut Ids,
+    out: Rendered,
+    events: Vec<Event<'a>>,
+    /// A heading's events are held until its end, when its text gives its id.
+    heading: Option<OpenHeading<'a>>,
+    /// The open link (its index in `out.links`) and its text so far.
+    link_text: Option<(usize, String)>,
+    /// The open image's offset and source.
+    image: Option<(usize, String)>,
+    raw_html: bool,
+    in_code_block: bool,
+}
+
+struct OpenHeading<'a> {
+    level: HeadingLevel,
+    /// Written as `{#id}`.
+    id: Option<String>,
+    offset: usize,
+    inner: Vec<Event<'a>>,
+}
+
+impl<'a> Renderer<'a, '_> {
+    /// Takes one event of the parser, at byte `offset` of the file. One match over the kinds of
+    /// event, each handled in a line or by a method.
+    fn event(&mut self, event: Event<'a>, offset: usize) {
         let event = match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((level, id.map(|s| s.to_string()), offset, Vec::new()));
-                continue;
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                let Some((level, id, at, inner)) = heading.take() else {
-                    continue;
-                };
-                let text = plain_text(&inner);
-                let id = ids.unique(&id.unwrap_or_else(|| slugify(&text)));
-                let level = shifted(level, opts.shift);
-                out.headings.push(HeadingInfo {
-                    level: level as u8,
-                    id: id.clone(),
-                    text,
-                    offset: at,
-                });
-                events.push(Event::Start(Tag::Heading {
+                self.heading = Some(OpenHeading {
                     level,
-                    id: Some(CowStr::from(id)),
-                    classes: Vec::new(),
-                    attrs: Vec::new(),
-                }));
-                events.extend(inner);
-                events.push(Event::End(TagEnd::Heading(level)));
-                continue;
+                    id: id.map(|s| s.to_string()),
+                    offset,
+                    inner: Vec::new(),
+                });
+                return;
             }
+            Event::End(TagEnd::Heading(_)) => return self.end_heading(),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => {
-                let dest = dest_url.to_string();
-                let (kind, url) = if link_type == pulldown_cmark::LinkType::Email {
-                    (LinkKind::External, dest.clone()) // `<a@b.example>`: the HTML writer adds mailto:
-                } else {
-                    classify(&dest, offset, resolver, &mut out)
-                };
-                out.links.push(LinkRef {
-                    dest,
-                    kind,
-                    text: String::new(),
-                    offset,
-                });
-                link_text = Some((out.links.len() - 1, String::new()));
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: CowStr::from(url),
-                    title,
-                    id,
-                })
-            }
+            }) => self.start_link(link_type, dest_url, title, id, offset),
             Event::End(TagEnd::Link) => {
-                if let Some((i, text)) = link_text.take() {
-                    out.links[i].text = text;
+                if let Some((i, text)) = self.link_text.take() {
+                    self.out.links[i].text = text;
                 }
                 Event::End(TagEnd::Link)
             }
@@ -415,31 +440,9 @@ pub fn render(
                 dest_url,
                 title,
                 id,
-            }) => {
-                let src_attr = dest_url.to_string();
-                let url = if is_external(&src_attr) || src_attr.starts_with('/') {
-                    src_attr.clone()
-                } else {
-                    file_link(&src_attr, offset, resolver, &mut out)
-                };
-                image = Some((offset, src_attr));
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: CowStr::from(url),
-                    title,
-                    id,
-                })
-            }
+            }) => self.start_image(link_type, dest_url, title, id, offset),
             Event::End(TagEnd::Image) => {
-                if let Some((at, src_attr)) = image.take() {
-                    // The alt text is the image's inner text, collected below.
-                    let alt = alt_text(&events);
-                    out.images.push(ImageRef {
-                        src: src_attr,
-                        alt,
-                        offset: at,
-                    });
-                }
+                self.end_image();
                 Event::End(TagEnd::Image)
             }
             Event::Start(Tag::Table(aligns)) => {
@@ -452,63 +455,173 @@ pub fn render(
                 ))
             }
             Event::Html(_) | Event::InlineHtml(_) => {
-                raw_html = true;
+                self.raw_html = true;
                 event
             }
             Event::Start(Tag::CodeBlock(_)) => {
-                in_code_block = true;
+                self.in_code_block = true;
                 event
             }
             Event::End(TagEnd::CodeBlock) => {
-                in_code_block = false;
+                self.in_code_block = false;
                 event
             }
-            Event::Text(t) if opts.isolate_ltr && !in_code_block && image.is_none() => {
+            Event::Text(t)
+                if self.opts.isolate_ltr && !self.in_code_block && self.image.is_none() =>
+            {
                 let runs = ltr_runs(&t);
                 if runs.is_empty() {
                     Event::Text(t)
                 } else {
-                    if let Some((_, text)) = link_text.as_mut() {
-                        text.push_str(&t);
-                    }
-                    let target = match heading.as_mut() {
-                        Some((_, _, _, inner)) => inner,
-                        None => &mut events,
-                    };
-                    let mut at = 0;
-                    for r in runs {
-                        if r.start > at {
-                            target.push(Event::Text(CowStr::from(t[at..r.start].to_owned())));
-                        }
-                        target.push(Event::InlineHtml(CowStr::Borrowed(bdi_open(&t[r.clone()]))));
-                        target.push(Event::Text(CowStr::from(t[r.clone()].to_owned())));
-                        target.push(Event::InlineHtml(CowStr::Borrowed("</bdi>")));
-                        at = r.end;
-                    }
-                    if at < t.len() {
-                        target.push(Event::Text(CowStr::from(t[at..].to_owned())));
-                    }
-                    continue;
+                    return self.isolated_text(t, runs);
                 }
             }
             other => other,
         };
-        if let Some((_, text)) = link_text.as_mut()
+        self.push(event);
+    }
+
+    /// Adds an event, to the open link's text too when it is text.
+    fn push(&mut self, event: Event<'a>) {
+        if let Some((_, text)) = self.link_text.as_mut()
             && let Event::Text(t) | Event::Code(t) = &event
         {
             text.push_str(t);
         }
-        if let Some((_, _, _, inner)) = heading.as_mut() {
-            inner.push(event);
-        } else {
-            events.push(event);
+        self.emit(event);
+    }
+
+    /// Adds an event to the open heading, or else to the page.
+    fn emit(&mut self, event: Event<'a>) {
+        match self.heading.as_mut() {
+            Some(h) => h.inner.push(event),
+            None => self.events.push(event),
         }
     }
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
-    if raw_html && !opts.allow_html {
-        out.html = sanitize(&out.html);
+
+    /// Writes the heading with its unique id, its level shifted.
+    fn end_heading(&mut self) {
+        let Some(OpenHeading {
+            level,
+            id,
+            offset,
+            inner,
+        }) = self.heading.take()
+        else {
+            return;
+        };
+        let text = plain_text(&inner);
+        let id = self.ids.unique(&id.unwrap_or_else(|| slugify(&text)));
+        let level = shifted(level, self.opts.shift);
+        self.out.headings.push(HeadingInfo {
+            level: level as u8,
+            id: id.clone(),
+            text,
+            offset,
+        });
+        self.events.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(CowStr::from(id)),
+            classes: Vec::new(),
+            attrs: Vec::new(),
+        }));
+        self.events.extend(inner);
+        self.events.push(Event::End(TagEnd::Heading(level)));
     }
-    out
+
+    /// Resolves the link's address and opens it (its text follows until its end).
+    fn start_link(
+        &mut self,
+        link_type: pulldown_cmark::LinkType,
+        dest_url: CowStr<'a>,
+        title: CowStr<'a>,
+        id: CowStr<'a>,
+        offset: usize,
+    ) -> Event<'a> {
+        let dest = dest_url.to_string();
+        let (kind, url) = if link_type == pulldown_cmark::LinkType::Email {
+            (LinkKind::External, dest.clone()) // `<a@b.example>`: the HTML writer adds mailto:
+        } else {
+            classify(&dest, offset, self.resolver, &mut self.out)
+        };
+        self.out.links.push(LinkRef {
+            dest,
+            kind,
+            text: String::new(),
+            offset,
+        });
+        self.link_text = Some((self.out.links.len() - 1, String::new()));
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url: CowStr::from(url),
+            title,
+            id,
+        })
+    }
+
+    /// Resolves the image's source when it is a file beside the document.
+    fn start_image(
+        &mut self,
+        link_type: pulldown_cmark::LinkType,
+        dest_url: CowStr<'a>,
+        title: CowStr<'a>,
+        id: CowStr<'a>,
+        offset: usize,
+    ) -> Event<'a> {
+        let src_attr = dest_url.to_string();
+        let url = if is_external(&src_attr) || src_attr.starts_with('/') {
+            src_attr.clone()
+        } else {
+            file_link(&src_attr, offset, self.resolver, &mut self.out)
+        };
+        self.image = Some((offset, src_attr));
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url: CowStr::from(url),
+            title,
+            id,
+        })
+    }
+
+    fn end_image(&mut self) {
+        if let Some((at, src_attr)) = self.image.take() {
+            // The alt text is the image's inner text, collected below.
+            let alt = alt_text(&self.events);
+            self.out.images.push(ImageRef {
+                src: src_attr,
+                alt,
+                offset: at,
+            });
+        }
+    }
+
+    /// Text in a right-to-left document, with its [`ltr_runs`] (none empty) isolated.
+    fn isolated_text(&mut self, t: CowStr<'a>, runs: Vec<std::ops::Range<usize>>) {
+        if let Some((_, text)) = self.link_text.as_mut() {
+            text.push_str(&t);
+        }
+        let mut at = 0;
+        for r in runs {
+            if r.start > at {
+                self.emit(Event::Text(CowStr::from(t[at..r.start].to_owned())));
+            }
+            self.emit(Event::InlineHtml(CowStr::Borrowed(bdi_open(&t[r.clone()]))));
+            self.emit(Event::Text(CowStr::from(t[r.clone()].to_owned())));
+            self.emit(Event::InlineHtml(CowStr::Borrowed("</bdi>")));
+            at = r.end;
+        }
+        if at < t.len() {
+            self.emit(Event::Text(CowStr::from(t[at..].to_owned())));
+        }
+    }
+
+    fn finish(mut self) -> Rendered {
+        pulldown_cmark::html::push_html(&mut self.out.html, self.events.into_iter());
+        if self.raw_html && !self.opts.allow_html {
+            self.out.html = sanitize(&self.out.html);
+        }
+        self.out
+    }
 }
 
 /// The text of the events since the last image start: an image's alt text.
