@@ -73,7 +73,7 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
     // The watcher below tells the builder every change, so a rebuild looks at those files only.
     builder.track_changes();
     let mut written = HashMap::new();
-    let mut next = rebuild(&mut builder, &state, &mut written);
+    let next = rebuild(&mut builder, &state, &mut written);
 
     // Watch in a thread of its own; each batch of changes (debounced) is one rebuild.
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
@@ -86,9 +86,41 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
     }
     // site.yaml is watched through its folder: editors often replace the file on save.
     debouncer.watch(&root, RecursiveMode::NonRecursive)?;
-    let watch_state = state.clone();
-    let clock = opts.clock.clone();
+    let (watch_state, clock) = (state.clone(), opts.clock.clone());
     std::thread::spawn(move || {
+        let mut watch = Watch {
+            builder,
+            state: watch_state,
+            written,
+            root,
+        };
+        watch.run(&rx, &clock, next);
+    });
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(http::run(opts.listen, state))
+}
+
+/// The preview's rebuild loop: its builder, what it wrote, and where.
+struct Watch {
+    builder: Builder,
+    state: Arc<State>,
+    written: HashMap<String, blake3::Hash>,
+    root: PathBuf,
+}
+
+impl Watch {
+    /// Rebuilds after every batch of relevant changes and at every moment the site changes by
+    /// itself (`next`), until the watcher goes away.
+    fn run(
+        &mut self,
+        rx: &std::sync::mpsc::Receiver<DebounceEventResult>,
+        clock: &crate::site::clock::Clock,
+        mut next: Option<chrono::DateTime<chrono::Utc>>,
+    ) {
         loop {
             // Woken by a change, or when the site changes by itself (an embargo lifts, a
             // notice expires): the preview keeps time. A fixed clock (`--now`) never moves.
@@ -96,8 +128,8 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
                 Some(at) => match rx.recv_timeout(clock.wait_until(at, chrono_tz::UTC)) {
                     Ok(b) => b,
                     Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                        builder.note_changes(Some(&[]));
-                        next = rebuild(&mut builder, &watch_state, &mut written).or(next);
+                        self.builder.note_changes(Some(&[]));
+                        next = rebuild(&mut self.builder, &self.state, &mut self.written);
                         continue;
                     }
                     Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
@@ -109,12 +141,12 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
             };
             let Ok(events) = batch else {
                 // The watcher lost track (e.g. too many changes at once): look at everything.
-                builder.note_changes(None);
-                next = rebuild(&mut builder, &watch_state, &mut written).or(next);
+                self.builder.note_changes(None);
+                next = rebuild(&mut self.builder, &self.state, &mut self.written);
                 continue;
             };
             if events.iter().any(|e| e.event.need_rescan()) {
-                builder.note_changes(None);
+                self.builder.note_changes(None);
             }
             // Only changes count: reading a file (our own build does) is an event too.
             let paths: Vec<&PathBuf> = events
@@ -126,33 +158,27 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
                     )
                 })
                 .flat_map(|e| e.event.paths.iter())
-                .filter(|p| !p.starts_with(&watch_state.out_dir))
+                .filter(|p| !p.starts_with(&self.state.out_dir))
                 .collect();
             let relevant = paths.iter().any(|p| {
-                let rel = p.strip_prefix(&root).unwrap_or(p);
+                let rel = p.strip_prefix(&self.root).unwrap_or(p);
                 let first = rel
                     .components()
                     .next()
                     .map(|c| c.as_os_str().to_string_lossy().into_owned())
                     .unwrap_or_default();
-                !p.starts_with(&watch_state.out_dir) && WATCHED.contains(&first.as_str())
+                !p.starts_with(&self.state.out_dir) && WATCHED.contains(&first.as_str())
             });
             if relevant {
                 if std::env::var_os("ANSLAG_DEBUG_WATCH").is_some() {
                     eprintln!("changed: {paths:?}");
                 }
                 let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
-                builder.note_changes(Some(&paths));
-                next = rebuild(&mut builder, &watch_state, &mut written).or(next);
+                self.builder.note_changes(Some(&paths));
+                next = rebuild(&mut self.builder, &self.state, &mut self.written);
             }
         }
-    });
-
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()?;
-    runtime.block_on(http::run(opts.listen, state))
+    }
 }
 
 fn absolute(p: &Path) -> std::io::Result<PathBuf> {
@@ -165,7 +191,8 @@ fn absolute(p: &Path) -> std::io::Result<PathBuf> {
 
 /// One rebuild: on success the changed files are written and pages reload; on failure the
 /// errors are printed and shown on the pages, and the last good build stays. Returns the next
-/// moment at which the site changes by itself, after a good rebuild.
+/// moment at which the site changes by itself, after a good rebuild; after a failed one
+/// nothing is due until the next edit (retrying a broken site at once would only fail again).
 fn rebuild(
     builder: &mut Builder,
     state: &State,
