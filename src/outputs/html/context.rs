@@ -294,23 +294,21 @@ pub(super) fn topic_view(site: &Site, lang: &str, t: &Topic) -> TopicView {
 
 /// Links to the same page in every language (for pages that exist in all of them).
 fn all_language_links(site: &Site, lang: &str, url: &str) -> Vec<LangLink> {
-    site.config
-        .site
-        .languages
-        .iter()
-        .map(|l| LangLink {
-            code: l.code().to_owned(),
-            name: l.name.clone(),
-            dir: l.dir.as_str(),
-            url: urls::in_language(url, lang, l.code()),
-            current: l.code() == lang,
-        })
-        .collect()
+    language_links(site, Some(lang), |code| urls::in_language(url, lang, code))
 }
 
 /// Links to the home page of every language, none of them current: for the pages outside
 /// every language.
 fn home_links(site: &Site) -> Vec<LangLink> {
+    language_links(site, None, urls::home)
+}
+
+/// A link per language of the site to `url_of(code)`, `current` marking the page's own.
+fn language_links(
+    site: &Site,
+    current: Option<&str>,
+    url_of: impl Fn(&str) -> String,
+) -> Vec<LangLink> {
     site.config
         .site
         .languages
@@ -319,8 +317,8 @@ fn home_links(site: &Site) -> Vec<LangLink> {
             code: l.code().to_owned(),
             name: l.name.clone(),
             dir: l.dir.as_str(),
-            url: urls::home(l.code()),
-            current: false,
+            url: url_of(l.code()),
+            current: current == Some(l.code()),
         })
         .collect()
 }
