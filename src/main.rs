@@ -99,6 +99,10 @@ enum Command {
         /// they are, e.g. nginx gzip_static).
         #[arg(long)]
         no_compress: bool,
+        /// Keep running: publish whenever the site's files change and at every moment
+        /// something falls due (embargoes, expiries, digests, retries), until SIGTERM.
+        #[arg(long, conflicts_with = "dry_run")]
+        watch: bool,
     },
     /// List every future moment at which the built site changes by itself: embargoes lifting,
     /// notices expiring or ending, notice-board entries coming and going, digests falling due.
@@ -215,6 +219,7 @@ fn main() -> ExitCode {
             dry_run,
             connections,
             no_compress,
+            watch,
         } => {
             use std::io::IsTerminal;
             let opts = anslag::publish::PublishOptions {
@@ -230,6 +235,15 @@ fn main() -> ExitCode {
                 progress: !quiet && std::io::stderr().is_terminal(),
                 connections,
             };
+            if watch {
+                return match anslag::publish::watch::watch(&opts, quiet) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(diags) => {
+                        diags.eprint();
+                        ExitCode::FAILURE
+                    }
+                };
+            }
             publish(&opts, quiet, verbose)
         }
         Command::Build {
@@ -446,6 +460,15 @@ fn publish(opts: &anslag::publish::PublishOptions, quiet: bool, verbose: bool) -
     let output = &opts.build.output;
     let dry_run = &opts.dry_run;
     match publish(opts) {
+        Ok(report) if report.unchanged => {
+            if !quiet {
+                println!(
+                    "Nothing changed and nothing fell due since the last publish: {} is as it was",
+                    output.display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
         Ok(report) => {
             anslag::diagnostics::eprint(&report.build.warnings);
             if let Some(sent) = &report.sent {

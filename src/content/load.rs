@@ -92,6 +92,10 @@ pub struct Loaded {
     pub documents: Vec<Arc<Document>>,
     /// Documents rendered anew by this load (all of them on the first).
     pub changed: HashSet<(Kind, String)>,
+    /// The first moment at which an embargoed translation is published. A load without drafts
+    /// leaves embargoed translations out, so this is the only trace of them that a publisher
+    /// waiting for the moment can see.
+    pub next_embargo: Option<DateTime<Tz>>,
 }
 
 /// A document by kind and slug.
@@ -195,12 +199,17 @@ impl ContentCache {
         let rendered = render_jobs(jobs, &linking, config, opts, self.generation);
         let (documents, changed) = self.keep_renderings(kept, rendered, &mut diags);
         self.attachment_stamps = attachment_stamps;
+        let next_embargo = linking.until;
         self.grouped = grouped.map(|g| Grouped { linking, ..g });
         diags.sort();
         if diags.has_errors() {
             return Err(diags);
         }
-        Ok(Loaded { documents, changed })
+        Ok(Loaded {
+            documents,
+            changed,
+            next_embargo,
+        })
     }
 
     /// The files under `content/` and, when a watcher told, which of them changed. `Break`
@@ -466,6 +475,7 @@ impl ContentCache {
             Ok(Loaded {
                 documents,
                 changed: changed_docs,
+                next_embargo: grouped.linking.until,
             })
         })
     }

@@ -466,6 +466,27 @@ pub fn next_due(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
     }))
 }
 
+/// From when the outbox wants a run, if it holds anything to send: a row that waits for its
+/// back-off from then, a new row or a claimed one whose run may have died (its lease) from
+/// when it was queued or claimed, an urgent row of unknown fate at once.
+pub fn wanted_from(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
+    let at: Option<String> = conn.query_row(
+        "SELECT min(CASE
+            WHEN state = 'claimed' THEN coalesce(lease_until, '')
+            WHEN state = 'unknown' THEN ''
+            ELSE coalesce(next_attempt_at, '') END)
+         FROM outbox
+         WHERE state IN ('pending', 'claimed') OR (state = 'unknown' AND urgent = 1)",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(at.map(|s| {
+        DateTime::parse_from_rfc3339(&s)
+            .map(|d| d.with_timezone(&Utc))
+            .unwrap_or(DateTime::<Utc>::MIN_UTC)
+    }))
+}
+
 /// Rows per state.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
 pub struct StateCounts {

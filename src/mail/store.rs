@@ -82,7 +82,33 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX outbox_confirm ON outbox (address, queued_at) WHERE kind = 'confirm';
     CREATE INDEX outbox_key ON outbox (message_key);
     "#,
+    // 4: a count of changes to subscribers, so that `anslag publish` can tell at a glance that
+    // nobody subscribed, confirmed, changed preferences or left since its last run.
+    r#"
+    INSERT OR IGNORE INTO meta (key, value) VALUES ('subscriber_changes', '0');
+    CREATE TRIGGER subscribers_inserted AFTER INSERT ON subscribers BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'subscriber_changes';
+    END;
+    CREATE TRIGGER subscribers_updated AFTER UPDATE ON subscribers BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'subscriber_changes';
+    END;
+    CREATE TRIGGER subscribers_deleted AFTER DELETE ON subscribers BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'subscriber_changes';
+    END;
+    "#,
 ];
+
+/// How many times subscribers changed (see migration 4).
+pub fn subscriber_changes(conn: &Connection) -> Result<i64> {
+    let v: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'subscriber_changes'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
+}
 
 /// Opens (creating if needed) the store and brings its schema up to date.
 pub fn open(path: &Path) -> rusqlite::Result<Connection> {

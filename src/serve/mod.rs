@@ -9,12 +9,11 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use notify_debouncer_full::notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tokio::sync::broadcast;
 
+use crate::build::watch::{Event, Watcher};
 use crate::build::{BuildOptions, Builder};
 use crate::write;
 
@@ -41,16 +40,6 @@ pub struct State {
     pub notices: broadcast::Sender<Notice>,
 }
 
-/// Folders and files whose changes trigger a rebuild.
-const WATCHED: [&str; 6] = [
-    "content",
-    "site.yaml",
-    "themes",
-    "templates",
-    "locales",
-    "static",
-];
-
 pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
     let root = std::fs::canonicalize(&opts.root)?;
     let out_dir = absolute(&opts.output)?;
@@ -76,25 +65,15 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
     let next = rebuild(&mut builder, &state, &mut written);
 
     // Watch in a thread of its own; each batch of changes (debounced) is one rebuild.
-    let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(Duration::from_millis(100), None, tx)?;
-    for name in WATCHED {
-        let path = root.join(name);
-        if path.is_dir() {
-            debouncer.watch(&path, RecursiveMode::Recursive)?;
-        }
-    }
-    // site.yaml is watched through its folder: editors often replace the file on save.
-    debouncer.watch(&root, RecursiveMode::NonRecursive)?;
+    let watcher = Watcher::start(&root, std::slice::from_ref(&out_dir))?;
     let (watch_state, clock) = (state.clone(), opts.clock.clone());
     std::thread::spawn(move || {
         let mut watch = Watch {
             builder,
             state: watch_state,
             written,
-            root,
         };
-        watch.run(&rx, &clock, next);
+        watch.run(&watcher, &clock, next);
     });
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -109,74 +88,24 @@ struct Watch {
     builder: Builder,
     state: Arc<State>,
     written: HashMap<String, blake3::Hash>,
-    root: PathBuf,
 }
 
 impl Watch {
     /// Rebuilds after every batch of relevant changes and at every moment the site changes by
-    /// itself (`next`), until the watcher goes away.
+    /// itself (`next`: the preview keeps time), until the watcher goes away.
     fn run(
         &mut self,
-        rx: &std::sync::mpsc::Receiver<DebounceEventResult>,
+        watcher: &Watcher,
         clock: &crate::site::clock::Clock,
         mut next: Option<chrono::DateTime<chrono::Utc>>,
     ) {
         loop {
-            // Woken by a change, or when the site changes by itself (an embargo lifts, a
-            // notice expires): the preview keeps time. A fixed clock (`--now`) never moves.
-            let batch = match next.filter(|_| !clock.is_fixed()) {
-                Some(at) => match rx.recv_timeout(clock.wait_until(at, chrono_tz::UTC)) {
-                    Ok(b) => b,
-                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                        self.builder.note_changes(Some(&[]));
-                        next = rebuild(&mut self.builder, &self.state, &mut self.written);
-                        continue;
-                    }
-                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
-                },
-                None => match rx.recv() {
-                    Ok(b) => b,
-                    Err(_) => return,
-                },
-            };
-            let Ok(events) = batch else {
-                // The watcher lost track (e.g. too many changes at once): look at everything.
-                self.builder.note_changes(None);
-                next = rebuild(&mut self.builder, &self.state, &mut self.written);
-                continue;
-            };
-            if events.iter().any(|e| e.event.need_rescan()) {
-                self.builder.note_changes(None);
+            match watcher.next(next, clock) {
+                Event::Stop => return,
+                Event::Due => self.builder.note_changes(Some(&[])),
+                Event::Changed(paths) => self.builder.note_changes(paths.as_deref()),
             }
-            // Only changes count: reading a file (our own build does) is an event too.
-            let paths: Vec<&PathBuf> = events
-                .iter()
-                .filter(|e| {
-                    matches!(
-                        e.event.kind,
-                        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
-                    )
-                })
-                .flat_map(|e| e.event.paths.iter())
-                .filter(|p| !p.starts_with(&self.state.out_dir))
-                .collect();
-            let relevant = paths.iter().any(|p| {
-                let rel = p.strip_prefix(&self.root).unwrap_or(p);
-                let first = rel
-                    .components()
-                    .next()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                !p.starts_with(&self.state.out_dir) && WATCHED.contains(&first.as_str())
-            });
-            if relevant {
-                if std::env::var_os("ANSLAG_DEBUG_WATCH").is_some() {
-                    eprintln!("changed: {paths:?}");
-                }
-                let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
-                self.builder.note_changes(Some(&paths));
-                next = rebuild(&mut self.builder, &self.state, &mut self.written);
-            }
+            next = rebuild(&mut self.builder, &self.state, &mut self.written);
         }
     }
 }

@@ -45,6 +45,9 @@ pub struct Site {
     pub crisis: Vec<usize>,
     /// Entries whose appeal period runs now.
     pub notice_board: Vec<BoardEntry>,
+    /// The first moment at which a translation left out for its embargo is published (a site
+    /// built without drafts holds no other trace of it); set by the build that loaded it.
+    pub next_embargo: Option<DateTime<Tz>>,
 }
 
 impl Site {
@@ -139,6 +142,7 @@ impl Site {
             by_year,
             crisis,
             notice_board,
+            next_embargo: None,
         }
     }
 

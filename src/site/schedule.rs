@@ -84,9 +84,12 @@ pub fn upcoming(site: &Site, digests: Option<DigestTimes>) -> Vec<Change> {
     changes
 }
 
-/// The first moment after the site's at which it changes, if any.
+/// The first moment after the site's at which it changes, if any: for a site built without
+/// drafts too, whose embargoed translations only the load saw ([`Site::next_embargo`]).
 pub fn next(site: &Site, digests: Option<DigestTimes>) -> Option<DateTime<Tz>> {
-    upcoming(site, digests).first().map(|c| c.at)
+    let listed = upcoming(site, digests).first().map(|c| c.at);
+    let hidden = site.next_embargo.filter(|&at| at > site.now);
+    listed.into_iter().chain(hidden).min()
 }
 
 /// A document's moments, one per moment and kind of change, with the languages it concerns.

@@ -77,6 +77,8 @@ pub fn reuse(previous: &Path, bytes: &[u8], dest: &Path) -> bool {
     }
     [".gz", ".br"].iter().all(|suffix| {
         let (from, to) = (with_suffix(previous, suffix), with_suffix(dest, suffix));
+        // Replaced, never copied over: `to` may be a hard link shared with the site served.
+        let _ = std::fs::remove_file(&to);
         std::fs::hard_link(&from, &to).is_ok() || std::fs::copy(&from, &to).is_ok()
     })
 }

@@ -10,6 +10,7 @@
 //! being compressed again.
 
 pub mod compress;
+pub mod generations;
 
 use std::collections::{HashMap, HashSet};
 use std::io;
@@ -17,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
+
+pub use generations::Generations;
 
 /// One file of the output, relative to the output folder.
 #[derive(Debug)]
@@ -231,18 +234,20 @@ fn absolute(p: &Path) -> io::Result<PathBuf> {
     }
 }
 
-/// Folders of builds that were killed half-way.
+/// Folders of builds that were killed half-way, and spares of publishers that ended.
 fn remove_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
     };
     let tmp_prefix = format!(".{name}.tmp-");
     let old_prefix = format!(".{name}.old-");
+    let spare_prefix = format!(".{name}.spare-");
     for e in entries.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
         if let Some(pid) = n
             .strip_prefix(&tmp_prefix)
             .or_else(|| n.strip_prefix(&old_prefix))
+            .or_else(|| n.strip_prefix(&spare_prefix))
         {
             // Another build that is still running owns its folder.
             if pid.parse::<u32>().is_ok_and(process_alive) && pid != std::process::id().to_string()
@@ -337,13 +342,28 @@ fn content_hash(data: &FileData) -> blake3::Hash {
 }
 
 /// Writes into a folder only the files whose content differs from what was written there
-/// before (`anslag serve`): files that did not change keep their time stamps. It holds the
-/// record of what was written while a rebuild runs; [`Changed::finish`] gives it back.
+/// before (`anslag serve`, `anslag publish --watch`): files that did not change keep their time
+/// stamps. A file is replaced (unlinked, then written), never rewritten in place, because the
+/// folder may share it through a hard link with the site being served ([`Generations`]). It
+/// holds the record of what was written while a rebuild runs; [`Changed::finish`] gives it back.
 pub struct Changed {
     dir: PathBuf,
     compress: bool,
     written: Written,
+    /// A folder holding an earlier site, whose compressed copies are taken for files whose
+    /// bytes are the same.
+    previous: Option<PathBuf>,
     fresh: Mutex<Vec<(String, blake3::Hash)>>,
+}
+
+/// What a rebuild changed in a [`Changed`] folder.
+pub struct Finished {
+    /// What the folder holds now.
+    pub written: Written,
+    /// The files written.
+    pub fresh: Vec<String>,
+    /// The files removed because they are no longer part of the site.
+    pub removed: Vec<String>,
 }
 
 impl Changed {
@@ -353,20 +373,44 @@ impl Changed {
             dir: dir.to_path_buf(),
             compress,
             written,
+            previous: None,
             fresh: Mutex::new(Vec::new()),
         })
+    }
+
+    /// Takes compressed copies from `previous` (an earlier site) for files that did not change.
+    pub fn reusing(mut self, previous: Option<&Path>) -> Changed {
+        self.previous = previous.filter(|p| p.is_dir()).map(Path::to_path_buf);
+        self
     }
 
     /// The record of what is in the folder now, and how many files were written; with
     /// `paths` (every file of a good build) the files that are no longer part of the site are
     /// removed too, and counted.
     pub fn finish(self, paths: Option<&[String]>) -> (Written, usize, usize) {
+        let f = self.finish_listed(paths);
+        (f.written, f.fresh.len(), f.removed.len())
+    }
+
+    /// [`Changed::finish`], naming the files written and removed.
+    pub fn finish_listed(self, paths: Option<&[String]>) -> Finished {
         let fresh = self.fresh.into_inner().unwrap_or_else(|e| e.into_inner());
-        let count = fresh.len();
         let mut written = self.written;
+        let names = fresh.iter().map(|(p, _)| p.clone()).collect();
         written.extend(fresh);
-        let removed = paths.map_or(0, |p| remove_gone(&self.dir, p, &mut written));
-        (written, count, removed)
+        let removed = paths.map_or_else(Vec::new, |p| remove_gone(&self.dir, p, &mut written));
+        Finished {
+            written,
+            fresh: names,
+            removed,
+        }
+    }
+
+    /// The files written so far, for a rebuild that failed: the folder differs from its
+    /// record there.
+    pub fn abandon(self) -> Vec<String> {
+        let fresh = self.fresh.into_inner().unwrap_or_else(|e| e.into_inner());
+        fresh.into_iter().map(|(p, _)| p).collect()
     }
 }
 
@@ -380,12 +424,19 @@ impl Sink for Changed {
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent)?;
         }
+        let _ = std::fs::remove_file(&dest);
         write_one(&dest, &o.data)?;
         if self.compress
             && let FileData::Bytes(b) = &o.data
             && wanted
         {
-            compress::write_beside(&dest, b)?;
+            let reused = self
+                .previous
+                .as_deref()
+                .is_some_and(|prev| compress::reuse(&prev.join(&o.path), b, &dest));
+            if !reused {
+                compress::write_beside(&dest, b)?;
+            }
         }
         self.fresh
             .lock()
@@ -396,12 +447,12 @@ impl Sink for Changed {
 }
 
 /// Removes the files written before that are not among `paths` (with their compressed
-/// copies); returns how many.
-fn remove_gone(dir: &Path, paths: &[String], written: &mut Written) -> usize {
+/// copies, and the folders they leave empty); returns them.
+fn remove_gone(dir: &Path, paths: &[String], written: &mut Written) -> Vec<String> {
     // Mostly nothing went: then every path is on record and there are as many (paths are
     // distinct), which is cheaper to see than the difference.
     if written.len() == paths.len() && paths.iter().all(|p| written.contains_key(p)) {
-        return 0;
+        return Vec::new();
     }
     let keep: HashSet<&str> = paths.iter().map(String::as_str).collect();
     let gone: Vec<String> = written
@@ -410,15 +461,28 @@ fn remove_gone(dir: &Path, paths: &[String], written: &mut Written) -> usize {
         .cloned()
         .collect();
     for p in &gone {
-        let file = dir.join(p);
-        for ext in ["", ".gz", ".br"] {
-            let mut f = file.clone().into_os_string();
-            f.push(ext);
-            let _ = std::fs::remove_file(f);
-        }
+        remove_with_copies(dir, p);
         written.remove(p);
     }
-    gone.len()
+    gone
+}
+
+/// Removes `rel` and its `.gz` and `.br` from `dir`, and the folders that leaves empty: a
+/// web server answers an empty folder with 403, not 404.
+fn remove_with_copies(dir: &Path, rel: &str) {
+    let file = dir.join(rel);
+    for ext in ["", ".gz", ".br"] {
+        let mut f = file.clone().into_os_string();
+        f.push(ext);
+        let _ = std::fs::remove_file(f);
+    }
+    let mut parent = file.parent();
+    while let Some(p) = parent.filter(|p| *p != dir && p.starts_with(dir)) {
+        if std::fs::remove_dir(p).is_err() {
+            break;
+        }
+        parent = p.parent();
+    }
 }
 
 /// Writes into `out_dir` the outputs whose content differs from what was written before, and
@@ -455,5 +519,5 @@ pub fn write_changed_with(
         written.insert(o.path.clone(), *h);
     }
     let removed = remove_gone(out_dir, paths, written);
-    Ok((todo.len(), removed))
+    Ok((todo.len(), removed.len()))
 }

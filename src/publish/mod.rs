@@ -20,6 +20,12 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, NaiveTime, Utc, Weekday};
 use serde::Serialize;
 
+pub mod lock;
+mod stamp;
+pub mod watch;
+
+pub use lock::PublishLock;
+
 use crate::build::{BuildOptions, BuildReport, Builder, build_site};
 use crate::config::CONFIG_FILE;
 use crate::config::mail::MailSettings;
@@ -64,19 +70,83 @@ pub struct PublishReport {
     pub sent: Option<SendReport>,
     /// `.eml` files written by a dry run.
     pub dry_run_files: usize,
+    /// Nothing changed and nothing fell due since the last run: nothing was built or sent.
+    pub unchanged: bool,
 }
 
-/// Builds, queues and sends (or writes `.eml` files with `dry_run`).
+/// Builds, queues and sends (or writes `.eml` files with `dry_run`). When nothing changed and
+/// nothing fell due since the last run, it does nothing at all ([`PublishReport::unchanged`]).
 pub fn publish(opts: &PublishOptions) -> Result<PublishReport, Diagnostics> {
     let _lock = PublishLock::acquire(&opts.build.output).map_err(one)?;
+    let inputs = stamp::Inputs::read(&opts.build);
+    if opts.dry_run.is_none() && inputs.unchanged(&opts.build) {
+        return Ok(PublishReport {
+            unchanged: true,
+            ..PublishReport::default()
+        });
+    }
+    // A run that is stopped half-way must not look done to the next one.
+    inputs.forget();
     let builder = Builder::new(opts.build.clone()).with_progress(opts.progress);
     let (site, build) = build_site(builder)?;
+    let site = Arc::new(site);
     let mut report = PublishReport {
         build,
         ..PublishReport::default()
     };
+    let runtime = runtime()?;
+    let (_stop, stop_rx) = tokio::sync::watch::channel(false);
+    let delivered = deliver(&site, opts, &runtime, stop_rx, &mut report)?;
+    if opts.dry_run.is_none() {
+        let built_for = site.now.with_timezone(&Utc);
+        inputs.record(
+            &opts.build.output,
+            built_for,
+            next_moment(&site, &delivered),
+            &delivered,
+        );
+    }
+    Ok(report)
+}
+
+/// What a run left for the next one to look at.
+#[derive(Debug, Default, Clone)]
+pub struct Delivered {
+    /// The store's count of subscriber changes that queuing saw (`None` without mail).
+    pub subscriber_changes: Option<i64>,
+    /// When the outbox wants the next run (rows waiting for their back-off), if ever.
+    pub outbox_from: Option<DateTime<Utc>>,
+    /// When digests are due (`None` without mail).
+    pub digests: Option<crate::site::schedule::DigestTimes>,
+}
+
+/// The first moment after the run at which something falls due: the site changes by itself,
+/// digests are due, or a deferred message is to be tried again.
+pub fn next_moment(site: &Site, delivered: &Delivered) -> Option<DateTime<Utc>> {
+    let site_next =
+        crate::site::schedule::next(site, delivered.digests).map(|t| t.with_timezone(&Utc));
+    site_next.into_iter().chain(delivered.outbox_from).min()
+}
+
+/// The runtime that sends mail and listens for signals.
+fn runtime() -> Result<tokio::runtime::Runtime, Diagnostics> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| one(Diagnostic::failure(format!("cannot start: {e}"))))
+}
+
+/// Queues and sends what `site` makes due (or writes `.eml` files with `dry_run`); nothing
+/// without a `mail:` section. `stop` ends the sending early, with every unsent row kept.
+pub fn deliver(
+    site: &Arc<Site>,
+    opts: &PublishOptions,
+    runtime: &tokio::runtime::Runtime,
+    stop: tokio::sync::watch::Receiver<bool>,
+    report: &mut PublishReport,
+) -> Result<Delivered, Diagnostics> {
     let Some(settings) = site.config.site.mail.clone() else {
-        return Ok(report);
+        return Ok(Delivered::default());
     };
     let root = &opts.build.root;
     let store_path = subscribers::store_path(root, &site.config)?;
@@ -91,7 +161,6 @@ pub fn publish(opts: &PublishOptions) -> Result<PublishReport, Diagnostics> {
     let (i18n, _) = I18n::load(root, &site.config)?;
     let i18n = Arc::new(i18n);
     let templates = Arc::new(templates::environment(root, &site.config, i18n.clone())?);
-    let site = Arc::new(site);
     let composer = Arc::new(SiteComposer::new(
         site.clone(),
         i18n,
@@ -106,7 +175,7 @@ pub fn publish(opts: &PublishOptions) -> Result<PublishReport, Diagnostics> {
         // Everything in one transaction that is rolled back: the store stays as it was.
         conn.execute_batch("BEGIN IMMEDIATE")
             .map_err(|e| store_error(&store_path, e.into()))?;
-        let result = dry_run(&conn, &site, &schedule, &composer, dir, now);
+        let result = dry_run(&conn, site, &schedule, &composer, dir, now);
         let _ = conn.execute_batch("ROLLBACK");
         let (queued, files) = result.map_err(|e| match e {
             DryRunError::Store(e) => store_error(&store_path, e),
@@ -114,11 +183,14 @@ pub fn publish(opts: &PublishOptions) -> Result<PublishReport, Diagnostics> {
         })?;
         report.queued = Some(queued);
         report.dry_run_files = files;
-        return Ok(report);
+        return Ok(Delivered::default());
     }
 
-    let queued = store::atomically(&conn, || queue_due(&conn, &site, &schedule, now))
-        .map_err(|e| store_error(&store_path, e))?;
+    let (queued, changes) = store::atomically(&conn, || {
+        let changes = store::subscriber_changes(&conn)?;
+        Ok((queue_due(&conn, site, &schedule, now)?, changes))
+    })
+    .map_err(|e| store_error(&store_path, e))?;
     let _ = outbox::purge(&conn, now - Duration::days(OUTBOX_KEEP_DAYS));
     let _ = store::purge_tokens(&conn, now);
     drop(conn);
@@ -129,13 +201,8 @@ pub fn publish(opts: &PublishOptions) -> Result<PublishReport, Diagnostics> {
     if let Some(n) = opts.connections {
         send_opts.connections = n.max(1);
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| one(Diagnostic::failure(format!("cannot start: {e}"))))?;
-    let (_stop, stop_rx) = tokio::sync::watch::channel(false);
     let sent = runtime
-        .block_on(send::run(&store_path, &settings, composer, send_opts, stop_rx))
+        .block_on(send::run(&store_path, &settings, composer, send_opts, stop))
         .map_err(|e| {
             let kept = "nothing was lost: what was queued stays in the outbox and the next `anslag publish` sends it";
             let hint = match e.hint() {
@@ -145,63 +212,15 @@ pub fn publish(opts: &PublishOptions) -> Result<PublishReport, Diagnostics> {
             one(Diagnostic::error(CONFIG_FILE, format!("cannot send: {e}")).hint(hint))
         })?;
     report.sent = Some(sent);
-    Ok(report)
-}
-
-/// Held while a publish runs, so that a second one (a cron job that overlaps, a second
-/// watcher) stops at once instead of building and sending beside it: an exclusive `flock` on
-/// a file beside the output folder (whose folder a build must be able to write anyway, for
-/// its staging folder). The system releases it when the process ends, however it ends.
-pub struct PublishLock {
-    _file: std::fs::File,
-}
-
-impl PublishLock {
-    pub fn path(output: &Path) -> PathBuf {
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        output
-            .parent()
-            .unwrap_or(Path::new("."))
-            .join(format!(".{name}.publish.lock"))
-    }
-
-    pub fn acquire(output: &Path) -> Result<PublishLock, Diagnostic> {
-        use std::io::{Read, Seek, Write};
-        let path = PublishLock::path(output);
-        if let Some(dir) = path.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        let mut file = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| {
-                Diagnostic::error(&path, format!("cannot open the publish lock: {e}"))
-                    .hint("the folder that holds the output must be writable")
-            })?;
-        if rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive).is_err() {
-            let mut pid = String::new();
-            let _ = file.read_to_string(&mut pid);
-            return Err(Diagnostic::error(
-                &path,
-                format!(
-                    "another `anslag publish` is running for {} (process {})",
-                    output.display(),
-                    pid.trim()
-                ),
-            )
-            .hint("nothing was built or sent; it publishes what is due itself, so there is nothing to do (with `publish --watch` running, cron is not needed)"));
-        }
-        let _ = file.set_len(0);
-        let _ = file.rewind();
-        let _ = write!(file, "{}", std::process::id());
-        Ok(PublishLock { _file: file })
-    }
+    let outbox_from = store::open(&store_path)
+        .ok()
+        .and_then(|c| outbox::wanted_from(&c).ok())
+        .unwrap_or(Some(now));
+    Ok(Delivered {
+        subscriber_changes: Some(changes),
+        outbox_from,
+        digests: Some(schedule.digest_times()),
+    })
 }
 
 /// When digests are due.
@@ -212,6 +231,13 @@ pub struct Schedule {
 }
 
 impl Schedule {
+    pub fn digest_times(&self) -> crate::site::schedule::DigestTimes {
+        crate::site::schedule::DigestTimes {
+            time: self.digest_time,
+            weekly_day: self.weekly_day,
+        }
+    }
+
     pub fn from_settings(s: &MailSettings, root: &Path) -> Result<Schedule, Diagnostics> {
         let text = std::fs::read_to_string(root.join(CONFIG_FILE)).unwrap_or_default();
         let at = |key: &str, message: String, hint: &str| {

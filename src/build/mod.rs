@@ -1,6 +1,8 @@
 //! `anslag build`: configuration → content → site model → pages → output, stopping before any
 //! output is written if anything is wrong, and reporting every problem found.
 
+pub mod watch;
+
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -182,16 +184,18 @@ impl Builder {
         let t = Instant::now();
         let loaded = self.content.load(&self.opts.root, &env.config, opts)?;
         let changed_documents = loaded.changed.len();
+        let next_embargo = loaded.next_embargo;
         if !self.keep {
             // The parsed files are only kept for the next rebuild.
             self.content = ContentCache::default();
         }
-        let site = Site::new(
+        let mut site = Site::new(
             env.config.clone(),
             loaded.documents,
             opts,
             self.opts.clock.clone(),
         );
+        site.next_embargo = next_embargo;
         report.timings.push(("content", t.elapsed()));
 
         // A bar only where it helps: a terminal, and enough pages to wait for.
