@@ -376,7 +376,7 @@ impl ContentCache {
         let mut kept = Vec::new();
         for (key, ps) in groups {
             let files = attachments.remove(&key).unwrap_or_default();
-            let inputs = inputs_hash(&ps, &files, linking.index_hash, opts);
+            let inputs = inputs_hash(&ps, &files, linking, opts);
             match self.docs.get(&key) {
                 Some((h, r)) if *h == inputs => kept.push((key.clone(), r.clone())),
                 _ => todo.push(RenderJob {
@@ -600,12 +600,11 @@ fn parses(ps: &[StampedParse]) -> Vec<ParseResult> {
 }
 
 /// What links between documents resolve against: the visible translations of every document
-/// and why the others are hidden; `index_hash` changes when either does.
+/// and why the others are hidden.
 #[derive(Default)]
 struct Linking {
     index: HashMap<DocKey, Vec<String>>,
     hidden: HashMap<DocKey, String>,
-    index_hash: u64,
     /// The moments between which the index holds: made at `since`, until the next embargo
     /// lifts. A load outside them builds the index anew.
     since: Option<DateTime<Tz>>,
@@ -631,7 +630,6 @@ impl Linking {
                 }
             }
         }
-        let index_hash = index_hash(&index, &hidden);
         let until = groups
             .values()
             .flatten()
@@ -643,7 +641,6 @@ impl Linking {
         Linking {
             index,
             hidden,
-            index_hash,
             since: Some(opts.now),
             until,
         }
@@ -653,21 +650,6 @@ impl Linking {
     fn holds_at(&self, now: DateTime<Tz>) -> bool {
         self.since.is_some_and(|s| s <= now) && self.until.is_none_or(|u| now < u)
     }
-}
-
-/// Every document's links depend on the whole index: when it changes, all are rendered.
-fn index_hash(index: &HashMap<DocKey, Vec<String>>, hidden: &HashMap<DocKey, String>) -> u64 {
-    let mut keys: Vec<String> = index
-        .iter()
-        .map(|((k, s), l)| format!("{}/{s}:{}", k.dir(), l.join(",")))
-        .collect();
-    keys.extend(
-        hidden
-            .iter()
-            .map(|((k, s), w)| format!("{}/{s}!{w}", k.dir())),
-    );
-    keys.sort();
-    hash_of(&keys)
 }
 
 /// The files grouped into documents, as the last whole load left them.
@@ -766,7 +748,7 @@ impl Grouped {
             .filter_map(|key| {
                 let ps = self.groups.get(&key)?;
                 let files = self.attachments.get(&key).cloned().unwrap_or_default();
-                let inputs = inputs_hash(ps, &files, self.linking.index_hash, opts);
+                let inputs = inputs_hash(ps, &files, &self.linking, opts);
                 let parsed = parses(ps);
                 Some(RenderJob {
                     key,
@@ -788,32 +770,48 @@ fn same_place(a: &Parsed, b: &Parsed, opts: LoadOptions) -> bool {
 }
 
 /// What a document's rendering depends on besides its files' text: their paths and stamps,
-/// visibility, attachments, and the link index.
+/// visibility, attachments, and what its links to other documents resolve to.
 fn inputs_hash(
     ps: &[StampedParse],
     files: &[(Attachment, Stamp)],
-    index_hash: u64,
+    linking: &Linking,
     opts: LoadOptions,
 ) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut targets = BTreeSet::new();
     for (st, r) in ps {
         if let Ok(p) = r.as_ref() {
             (p.path.as_os_str(), st, p.visibility(opts)).hash(&mut h);
+            targets.extend(link_targets(&p.text));
         }
     }
     for (a, st) in files {
         (&a.name, st).hash(&mut h);
     }
-    index_hash.hash(&mut h);
+    // What the links resolve to: the languages each target is visible in, or why it is not.
+    for key in &targets {
+        (key, linking.index.get(key), linking.hidden.get(key)).hash(&mut h);
+    }
     h.finish()
 }
 
-fn hash_of(items: &[String]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    items.hash(&mut h);
-    h.finish()
+/// The documents a file links to (`@/kind/slug`), as far as its text tells. A rendering
+/// depends on the visibility of these only, so that a document appearing (an embargo lifting)
+/// renders again the documents that link to it, not every document. Read from the raw text, a
+/// mention in a code block counts too; that only renders one document more.
+fn link_targets(text: &str) -> impl Iterator<Item = DocKey> + '_ {
+    memchr::memmem::find_iter(text.as_bytes(), b"@/").filter_map(move |i| {
+        let rest = &text[i + 2..];
+        let end = rest
+            .find(|c: char| {
+                c.is_whitespace()
+                    || matches!(c, '#' | '?' | ')' | '"' | '\'' | '<' | '>' | ']' | '`')
+            })
+            .unwrap_or(rest.len());
+        let (kind, slug) = rest[..end].split_once('/')?;
+        Some((Kind::from_dir(kind)?, slug.to_owned()))
+    })
 }
 
 pub use crate::config::{Bounded, read_bounded};

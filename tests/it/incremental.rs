@@ -223,3 +223,54 @@ fn an_edit_the_builder_was_not_told_of_is_picked_up_when_not_tracking() {
     assert_eq!(r.changed_documents, 1);
     assert!(page(&out, "sv/press/elevhalsan-forstarks/index.html").contains("Ett tyst stycke."));
 }
+
+#[test]
+fn an_embargo_lifting_renders_that_document_alone_and_gives_the_whole_build() {
+    use anslag::site::clock::Clock;
+    let site = TestSite::fixture("minimal");
+    let later = "2026-11-22T13:00:00+01:00";
+    site.write(
+        "content/press/2026-11-22-later.sv.md",
+        format!("---\ntitle: Senare\ndate: {later}\nsummary: Snart.\n---\nText.\n"),
+    );
+    let out = site.tmp.path().join("published");
+    let clock = Clock::from_flag(Some(NOW)).unwrap();
+    let opts = |clock: &Clock, out: &Path| BuildOptions {
+        root: site.root(),
+        output: out.to_path_buf(),
+        clock: clock.clone(),
+        drafts: false,
+        compress: false,
+    };
+    let mut builder = Builder::new(opts(&clock, &out));
+    builder.track_changes();
+    let mut written = write::Written::new();
+    let mut rebuild = |builder: &mut Builder| {
+        let sink = write::Changed::new(&out, std::mem::take(&mut written), false).unwrap();
+        let r = builder.rebuild_into(&sink).expect("rebuild");
+        written = sink.finish(Some(&r.paths)).0;
+        r
+    };
+    let first = rebuild(&mut builder);
+    let page = "sv/press/later/index.html";
+    assert!(!out.join(page).exists(), "published before its embargo");
+    // A build without drafts leaves the document out, and still knows when it is due.
+    let due = chrono::DateTime::parse_from_rfc3339(later).unwrap();
+    assert_eq!(first.site.next_embargo.map(|t| t.fixed_offset()), Some(due));
+    assert_eq!(
+        anslag::site::schedule::next(&first.site, None).map(|t| t.fixed_offset()),
+        Some(due)
+    );
+
+    clock.wait_until(due.to_utc(), chrono_tz::UTC);
+    builder.note_changes(Some(&[]));
+    let lifted = rebuild(&mut builder);
+    assert_eq!(lifted.changed_documents, 1, "only the document that appeared");
+    assert!(out.join(page).exists());
+
+    let whole = site.tmp.path().join("whole");
+    Builder::new(opts(&Clock::from_flag(Some(later)).unwrap(), &whole))
+        .rebuild_into(&write::Changed::new(&whole, write::Written::new(), false).unwrap())
+        .expect("whole build");
+    assert_eq!(snapshot(&out), snapshot(&whole));
+}
