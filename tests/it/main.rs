@@ -26,6 +26,7 @@ mod mail_compose;
 mod mail_send;
 mod mail_tls;
 mod pipeline;
+mod redirects;
 mod schedule;
 mod serve;
 mod sitemap_calendar;

@@ -263,11 +263,16 @@ fn collect(root: &Path, dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
     }
 }
 
-/// The `.html` files of an output folder, relative to it, sorted.
+/// The pages of an output folder (its `.html` files but the redirect pages at old addresses,
+/// which only lead on to a page), relative to it, sorted.
 pub fn html_files(dir: &Path) -> Vec<PathBuf> {
     snapshot(dir)
-        .into_keys()
-        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .into_iter()
+        .filter(|(p, bytes)| {
+            p.extension().is_some_and(|e| e == "html")
+                && !String::from_utf8_lossy(bytes).contains("<meta http-equiv=\"refresh\"")
+        })
+        .map(|(p, _)| p)
         .collect()
 }
 
