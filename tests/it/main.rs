@@ -25,6 +25,7 @@ mod limits;
 mod mail_compose;
 mod mail_send;
 mod mail_tls;
+mod on_time;
 mod pipeline;
 mod redirects;
 mod schedule;
