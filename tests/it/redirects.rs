@@ -58,7 +58,7 @@ fn assert_redirects(out: &Path, rel: &str, to: &str, lang: &str, dir: &str) {
     );
     assert_eq!(
         hrefs(&doc, "head link[rel='canonical']"),
-        [target.clone()],
+        std::slice::from_ref(&target),
         "{rel}"
     );
     assert_eq!(
