@@ -153,6 +153,7 @@ pub fn redirect_page(site: &Site, i18n: &I18n, r: &Redirect) -> String {
          <meta charset=\"utf-8\">\n\
          <title>{title}</title>\n\
          <meta name=\"robots\" content=\"noindex\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; base-uri 'none'\">\n\
          <meta http-equiv=\"refresh\" content=\"0; url={to}\">\n\
          <link rel=\"canonical\" href=\"{to}\">\n\
          </head>\n\

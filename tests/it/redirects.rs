@@ -69,6 +69,11 @@ fn assert_redirects(out: &Path, rel: &str, to: &str, lang: &str, dir: &str) {
     let robots = select(&doc, "head meta[name='robots']");
     assert_eq!(attr(robots[0], "content"), "noindex", "{rel}");
     assert!(select(&doc, "script").is_empty(), "{rel}: no script");
+    let csp = select(&doc, "head meta[http-equiv='Content-Security-Policy']");
+    assert!(
+        attr(csp[0], "content").starts_with("default-src 'none'"),
+        "{rel}"
+    );
     let html = select(&doc, "html")[0];
     assert_eq!(
         (attr(html, "lang"), attr(html, "dir")),

@@ -270,10 +270,15 @@ pub fn html_files(dir: &Path) -> Vec<PathBuf> {
         .into_iter()
         .filter(|(p, bytes)| {
             p.extension().is_some_and(|e| e == "html")
-                && !String::from_utf8_lossy(bytes).contains("<meta http-equiv=\"refresh\"")
+                && !is_redirect_page(&String::from_utf8_lossy(bytes))
         })
         .map(|(p, _)| p)
         .collect()
+}
+
+/// Whether an HTML file is a redirect page at an old address (`aliases:`), no page of the site.
+pub fn is_redirect_page(html: &str) -> bool {
+    html.contains("<meta http-equiv=\"refresh\"")
 }
 
 /// The site path a file is served at: `sv/press/index.html` → `/sv/press/`.
