@@ -404,3 +404,51 @@ fn nginx_accepts_the_map_of_a_site_without_aliases() {
     assert!(map.contains("map $uri $anslag_redirect {\n}\n"), "{map}");
     nginx_accepts(&site);
 }
+
+#[test]
+fn check_finds_an_alias_that_a_document_under_embargo_will_take() {
+    // The alias is the address of a press release published only on 2026-12-01: the build of
+    // today passes, the build of that day would stop; `anslag check` says so today.
+    let site = TestSite::fixture("minimal");
+    site.write(
+        "content/press/2026-12-01-ny-skolgard.sv.md",
+        "---\ntitle: Ny skolgård\ndate: 2026-12-01T09:00:00+01:00\nsummary: S.\n---\nText.\n",
+    );
+    site.edit(
+        PRESS_SV,
+        "topics: [ekskolan, skolmat]\n",
+        "topics: [ekskolan, skolmat]\naliases: [ny-skolgard]\n",
+    );
+    site.build(&[]).assert_ok();
+    let later = site.tmp.path().join("later");
+    crate::common::build(
+        &site.root(),
+        &later,
+        &["--now", "2026-12-01T09:00:00+01:00"],
+    )
+    .assert_failed();
+    let out = Command::new(env!("CARGO_BIN_EXE_anslag"))
+        .arg("--site")
+        .arg(site.root())
+        .args(["--now", crate::common::NOW, "check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "check fails on the clash");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let taken: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["check"] == "alias-taken")
+        .collect();
+    assert_eq!(taken.len(), 1, "{report}");
+    assert_eq!(taken[0]["file"], PRESS_SV);
+    assert_eq!(taken[0]["line"], line_of(&site.read(PRESS_SV), "aliases:"));
+    assert!(
+        taken[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("content/press/2026-12-01-ny-skolgard.sv.md"),
+        "{report}"
+    );
+}
