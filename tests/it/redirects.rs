@@ -372,7 +372,7 @@ fn nginx_answers_an_old_address_with_a_301() {
         .arg(&conf)
         .args(["-g", "daemon off;"])
         .stdout(Stdio::null())
-        .stderr(Stdio::piped())
+        .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let _nginx = Running(child);
