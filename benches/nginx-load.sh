@@ -44,7 +44,7 @@ test -f "$WORK/public$PAGE/index.html.gz" || { echo "no precompressed crisis pag
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 CONF="$WORK/nginx.conf"
 sed -e "s|listen 80;|listen 127.0.0.1:$PORT;|" \
-    -e "s|root /srv/anslag/public;|root $WORK/public;|" \
+    -e "s|/srv/anslag/public|$WORK/public|g" \
     -e "s|/tmp/anslag-nginx|$WORK/nginx|g" \
     benches/nginx.conf >"$CONF"
 BROTLI=no

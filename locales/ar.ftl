@@ -264,3 +264,6 @@ mail-manage-heading = غيّر اشتراكك أو ألغِه
 mail-manage-intro = طلب شخص ما، ربما أنت، رابطًا لتغيير الاشتراك في أخبار { $organisation } للعنوان { $address } أو إلغائه.
 mail-manage-action = تغيير اشتراكي
 mail-manage-ignore = إذا لم تكن أنت من طلب ذلك، فتجاهل هذه الرسالة. لم يتغير شيء.
+
+## Redirect pages
+redirect-moved = انتقلت هذه الصفحة إلى عنوان جديد:

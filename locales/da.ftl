@@ -240,3 +240,6 @@ mail-manage-heading = Ændr eller afmeld dit abonnement
 mail-manage-intro = Nogen, sandsynligvis dig, har bedt om et link til at ændre eller afmelde abonnementet på nyheder fra { $organisation } for { $address }.
 mail-manage-action = Ændr mit abonnement
 mail-manage-ignore = Hvis det ikke var dig, kan du se bort fra denne e-mail. Intet er blevet ændret.
+
+## Redirect pages
+redirect-moved = Siden er flyttet til en ny adresse:

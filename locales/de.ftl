@@ -240,3 +240,6 @@ mail-manage-heading = Abonnement ändern oder beenden
 mail-manage-intro = Jemand, wahrscheinlich Sie selbst, hat einen Link angefordert, um das Abonnement der Neuigkeiten von { $organisation } für { $address } zu ändern oder zu beenden.
 mail-manage-action = Mein Abonnement ändern
 mail-manage-ignore = Wenn Sie das nicht waren, ignorieren Sie diese E-Mail. Es wurde nichts geändert.
+
+## Redirect pages
+redirect-moved = Diese Seite ist unter eine neue Adresse umgezogen:

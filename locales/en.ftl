@@ -240,3 +240,6 @@ mail-manage-heading = Change or end your subscription
 mail-manage-intro = Someone, probably you, asked for a link to change or end the subscription to news from { $organisation } for { $address }.
 mail-manage-action = Change my subscription
 mail-manage-ignore = If it was not you, ignore this email. Nothing has been changed.
+
+## Redirect pages: an old address of a page that moved (the link to the page follows)
+redirect-moved = This page has moved to a new address:

@@ -240,3 +240,6 @@ mail-manage-heading = اشتراک خود را تغییر دهید یا لغو �
 mail-manage-intro = کسی، احتمالاً خود شما، پیوندی برای تغییر یا لغو اشتراک اخبار { $organisation } برای { $address } خواسته است.
 mail-manage-action = تغییر اشتراکم
 mail-manage-ignore = اگر این درخواست از طرف شما نبوده است، این ایمیل را نادیده بگیرید. چیزی تغییر نکرده است.
+
+## Redirect pages
+redirect-moved = این صفحه به نشانی تازه‌ای منتقل شده است:

@@ -240,3 +240,6 @@ mail-manage-heading = Muuta tai peru tilauksesi
 mail-manage-intro = Joku, luultavasti sinä, pyysi linkkiä osoitteen { $address } uutistilauksen muuttamiseen tai perumiseen. Uutiset lähettää { $organisation }.
 mail-manage-action = Muuta tilaustani
 mail-manage-ignore = Jos et itse pyytänyt tätä, voit jättää viestin huomiotta. Mitään ei ole muutettu.
+
+## Redirect pages
+redirect-moved = Sivu on siirtynyt uuteen osoitteeseen:

@@ -240,3 +240,6 @@ mail-manage-heading = Endre eller avslutt abonnementet ditt
 mail-manage-intro = Noen, sannsynligvis du, ba om en lenke for å endre eller avslutte abonnementet på nyheter fra { $organisation } for { $address }.
 mail-manage-action = Endre abonnementet mitt
 mail-manage-ignore = Hvis det ikke var deg, kan du se bort fra denne e-posten. Ingenting er endret.
+
+## Redirect pages
+redirect-moved = Siden har flyttet til en ny adresse:

@@ -252,3 +252,6 @@ mail-manage-heading = Zmień lub zakończ subskrypcję
 mail-manage-intro = Ktoś, prawdopodobnie Ty, poprosił o link do zmiany lub zakończenia subskrypcji wiadomości na adres { $address }. Nadawca: { $organisation }.
 mail-manage-action = Zmień moją subskrypcję
 mail-manage-ignore = Jeśli to nie Ty, zignoruj tę wiadomość. Nic nie zostało zmienione.
+
+## Redirect pages
+redirect-moved = Ta strona została przeniesiona pod nowy adres:

@@ -240,3 +240,6 @@ mail-manage-heading = Beddel ama jooji is-diiwaangelintaada
 mail-manage-intro = Qof, malaha adiga, ayaa codsaday xiriir lagu beddelo ama lagu joojiyo is-diiwaangelinta wararka { $organisation } ee { $address }.
 mail-manage-action = Beddel is-diiwaangelintayda
 mail-manage-ignore = Haddii aadan adigu codsan, iska dhaaf iimaylkan. Waxba lama beddelin.
+
+## Redirect pages
+redirect-moved = Boggan wuxuu u guuray cinwaan cusub:

@@ -240,3 +240,6 @@ mail-manage-heading = Ändra eller avsluta din prenumeration
 mail-manage-intro = Någon, förmodligen du, bad om en länk för att ändra eller avsluta prenumerationen på nyheter från { $organisation } för { $address }.
 mail-manage-action = Ändra min prenumeration
 mail-manage-ignore = Om det inte var du kan du bortse från det här meddelandet. Ingenting har ändrats.
+
+## Redirect pages
+redirect-moved = Sidan har flyttat till en ny adress:

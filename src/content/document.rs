@@ -123,10 +123,22 @@ pub struct Translation {
     pub links: Vec<LinkRef>,
     #[serde(skip)]
     pub images: Vec<ImageRef>,
+    /// Old addresses of this page, which redirect to it.
+    #[serde(skip)]
+    pub aliases: Vec<Alias>,
     /// Personal identity numbers the document may publish (front matter); never published.
     #[serde(skip)]
     pub allow_personal_numbers: Vec<String>,
     pub extra: Extra,
+}
+
+/// An old address of a translation's page (`aliases:` in its front matter).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Alias {
+    /// The site path, resolved (`content::aliases::resolve`).
+    pub path: String,
+    /// The line of the front matter it is written on.
+    pub line: usize,
 }
 
 impl Translation {

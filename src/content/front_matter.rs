@@ -111,6 +111,9 @@ pub struct FrontMatter {
     pub draft: bool,
     #[serde(default)]
     pub updated: Option<Spanned<String>>,
+    /// Old addresses of this translation's page, which redirect to it (`content::aliases`).
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
     // Press releases.
     #[serde(default)]
     pub contacts: Option<Vec<Contact>>,

@@ -54,6 +54,7 @@ struct Parsed {
     fm: FrontMatter,
     date: DateTime<Tz>,
     draft: bool,
+    aliases: Vec<Alias>,
 }
 
 impl Parsed {

@@ -1,6 +1,7 @@
 //! Loading: walk `content/`, parse every document's front matter and Markdown in parallel,
 //! group translations, validate, and report every problem at once.
 
+pub mod aliases;
 pub mod dates;
 pub mod document;
 pub mod front_matter;

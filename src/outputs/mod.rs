@@ -1,6 +1,6 @@
 //! The outputs: each turns the site model into files — pages, feeds, the JSON API, CAP alerts,
-//! the sitemap and robots.txt, calendars, the theme's static files. Every one implements
-//! [`Output`]: it says which files it will write for a site (its plan, which the link check
+//! the sitemap and robots.txt, calendars, redirects from old addresses, the theme's static
+//! files. Every one implements [`Output`]: it says which files it will write for a site (its plan, which the link check
 //! and the removal of old files read), may give a fingerprint of everything it reads, and
 //! renders into a sink. [`all`] lists them in the order a build runs them; adding an output is
 //! one module and one line there.
@@ -11,6 +11,7 @@ pub mod assets;
 pub mod calendar;
 pub mod feeds;
 pub mod html;
+pub mod redirects;
 pub mod sitemap;
 
 use crate::config::Config;
@@ -80,6 +81,12 @@ pub fn all(config: &Config, statics: assets::StaticFiles) -> Vec<Box<dyn Output>
             alerts::fingerprint,
         )));
     }
+    // Old addresses keep leading readers to the pages that moved: always on.
+    outputs.push(Box::new(Small::new(
+        "redirects",
+        redirects::render,
+        redirects::fingerprint,
+    )));
     if on.sitemap {
         outputs.push(Box::new(Small::new(
             "sitemap",

@@ -262,6 +262,48 @@ pub fn robots() -> String {
     "/robots.txt".into()
 }
 
+// Redirects from old addresses (aliases).
+
+/// The redirect map for static hosts that read one (Netlify, Cloudflare Pages): `_redirects` at
+/// the root of the output.
+pub fn redirects_map() -> String {
+    "/_redirects".into()
+}
+
+/// The redirect map for nginx: a `map` block to include inside `http { }`.
+pub fn redirects_nginx() -> String {
+    "/_redirects.nginx.conf".into()
+}
+
+/// Whether a path is one the site's own files are at, or under a folder of them: the API,
+/// alerts, calendars, attachments, the theme's files, the files at the root. `in_languages`:
+/// any path under a language's folder too, where the feeds are beside the pages. (An alias
+/// there would shadow a file the build writes.)
+pub fn is_reserved(config: &Config, path: &str, in_languages: bool) -> bool {
+    let folders = [
+        api_dir(),
+        alert(""),
+        calendar(""),
+        file(Kind::Press, "", ""),
+        static_file(""),
+    ];
+    let top = |p: &str| {
+        let rest = p.trim_start_matches('/');
+        format!("/{}/", rest.split('/').next().unwrap_or_default())
+    };
+    let root_files = [
+        not_found(),
+        sitemap(),
+        robots(),
+        redirects_map(),
+        redirects_nginx(),
+    ];
+    folders.iter().any(|f| top(f) == top(path))
+        || root_files.contains(&path.to_owned())
+        || path.starts_with("/sitemap-")
+        || (in_languages && config.language_codes().any(|l| path.starts_with(&home(l))))
+}
+
 // The two other forms of an address.
 
 /// The absolute URL of a site path (`https://example.org/sv/press/`).
@@ -418,6 +460,30 @@ mod tests {
         assert_eq!(sitemap(), "/sitemap.xml");
         assert_eq!(sitemap_part(2), "/sitemap-2.xml");
         assert_eq!(robots(), "/robots.txt");
+    }
+
+    #[test]
+    fn redirects() {
+        assert_eq!(redirects_map(), "/_redirects");
+        assert_eq!(redirects_nginx(), "/_redirects.nginx.conf");
+        let site = "base_url: https://x.example/\ntimezone: Europe/Stockholm\ndefault_language: sv\nlanguages:\n  - { code: sv, name: Svenska }\ntitle: X\norganisation:\n  name: X\n";
+        let config = crate::config::parse(site, std::path::Path::new("site.yaml")).unwrap();
+        for own in [
+            "/api/v1/x/",
+            "/files/press/a/b.pdf",
+            "/static/x.css",
+            "/alerts/a.xml",
+            "/calendar/x.ics",
+            "/robots.txt",
+            "/_redirects",
+            "/sitemap-2.xml",
+        ] {
+            assert!(is_reserved(&config, own, false), "{own}");
+        }
+        assert!(is_reserved(&config, "/sv/feed.xml", true));
+        assert!(!is_reserved(&config, "/sv/press/old/", false));
+        assert!(!is_reserved(&config, "/nyheter/visa.aspx", true));
+        assert!(!is_reserved(&config, "/apis/", true));
     }
 
     #[test]

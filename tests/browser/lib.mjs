@@ -54,6 +54,8 @@ export async function htmlPages(root) {
       const p = join(dir, e.name);
       if (e.isDirectory()) await walk(p);
       else if (e.name.endsWith('.html')) {
+        // Redirect pages at old addresses (aliases) only lead on to a page of the site.
+        if ((await readFile(p, 'utf8')).includes('<meta http-equiv="refresh"')) continue;
         const rel = '/' + relative(root, p).split(sep).join('/');
         out.push(rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel);
       }

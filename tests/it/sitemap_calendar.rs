@@ -85,6 +85,10 @@ fn html_pages(out: &Path) -> BTreeSet<String> {
     files(out)
         .into_iter()
         .filter(|p| p.file_name().is_some_and(|n| n == "index.html"))
+        // Redirect pages at old addresses are no pages of the site.
+        .filter(|p| {
+            !crate::common::is_redirect_page(&std::fs::read_to_string(out.join(p)).unwrap())
+        })
         .map(|p| {
             let s = p.to_string_lossy().replace('\\', "/");
             format!("/{}", s.strip_suffix("index.html").unwrap())

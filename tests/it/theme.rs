@@ -80,7 +80,11 @@ fn pages() -> &'static BTreeMap<String, String> {
                         .unwrap()
                         .to_string_lossy()
                         .replace('\\', "/");
-                    pages.insert(rel, std::fs::read_to_string(&p).unwrap());
+                    let html = std::fs::read_to_string(&p).unwrap();
+                    // Redirect pages at old addresses are no pages of the theme.
+                    if !crate::common::is_redirect_page(&html) {
+                        pages.insert(rel, html);
+                    }
                 }
             }
         }

@@ -8,8 +8,10 @@ use serde_saphyr::Spanned;
 
 use super::{Bounded, LoadOptions, Parsed, read_bounded};
 use crate::config::{Config, TopicKind, is_slug};
+use crate::content::Addresses;
+use crate::content::aliases;
 use crate::content::dates;
-use crate::content::document::Kind;
+use crate::content::document::{Alias, Kind};
 use crate::content::front_matter::{self, FrontMatter};
 use crate::diagnostics::{Diagnostic, from_yaml, line_col, nearest};
 
@@ -120,6 +122,7 @@ pub(super) fn parse_bytes(
     let date = check.dates(&fm, config.tz);
     check.topics(&fm.topics, config);
     check.kind_keys(&fm, kind);
+    let aliases = check.aliases(&fm, (kind, &lang, &slug), opts.addresses);
     match kind {
         Kind::Notices => check.notice(&fm),
         Kind::Minutes => check.minutes(&fm, config),
@@ -142,6 +145,7 @@ pub(super) fn parse_bytes(
         fm,
         date,
         draft,
+        aliases,
     })
 }
 
@@ -275,6 +279,30 @@ impl Fields<'_> {
                 );
             }
         }
+    }
+
+    /// Each alias read into its site path; one that is this page's own address is an error.
+    fn aliases(
+        &mut self,
+        fm: &FrontMatter,
+        (kind, lang, slug): (Kind, &str, &str),
+        addresses: &dyn Addresses,
+    ) -> Vec<Alias> {
+        let own = addresses.document(lang, kind, slug);
+        let mut found = Vec::new();
+        for a in &fm.aliases {
+            let at = self.here(&a.referenced);
+            match aliases::resolve(&a.value, kind, lang, addresses) {
+                Ok(path) if path == own => self.error(
+                    at,
+                    format!("the alias `{}` is this page's own address", a.value),
+                    "an alias is an address the page had before it moved; remove this one".into(),
+                ),
+                Ok(path) => found.push(Alias { path, line: at.0 }),
+                Err((message, hint)) => self.error(at, message, hint),
+            }
+        }
+        found
     }
 
     fn notice(&mut self, fm: &FrontMatter) {

@@ -208,6 +208,7 @@ pub(super) fn render_translation(
         headings: pieces.headings,
         links: pieces.links,
         images: pieces.images,
+        aliases: p.aliases.clone(),
         allow_personal_numbers: fm.allow_personal_numbers.clone(),
         extra,
     })

@@ -263,12 +263,22 @@ fn collect(root: &Path, dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
     }
 }
 
-/// The `.html` files of an output folder, relative to it, sorted.
+/// The pages of an output folder (its `.html` files but the redirect pages at old addresses,
+/// which only lead on to a page), relative to it, sorted.
 pub fn html_files(dir: &Path) -> Vec<PathBuf> {
     snapshot(dir)
-        .into_keys()
-        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .into_iter()
+        .filter(|(p, bytes)| {
+            p.extension().is_some_and(|e| e == "html")
+                && !is_redirect_page(&String::from_utf8_lossy(bytes))
+        })
+        .map(|(p, _)| p)
         .collect()
+}
+
+/// Whether an HTML file is a redirect page at an old address (`aliases:`), no page of the site.
+pub fn is_redirect_page(html: &str) -> bool {
+    html.contains("<meta http-equiv=\"refresh\"")
 }
 
 /// The site path a file is served at: `sv/press/index.html` → `/sv/press/`.
