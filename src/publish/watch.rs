@@ -66,7 +66,13 @@ pub fn watch(opts: &PublishOptions, quiet: bool) -> Result<(), Diagnostics> {
         );
     }
     loop {
-        // The spare of the next swap is made while nothing is due (the first time only).
+        // The compressed copies of what the last pass wrote (the site itself was swapped in
+        // without waiting for them), and, the first time, the spare of the next swap.
+        if let Err(e) = generations.compress_deferred() {
+            eprintln!(
+                "warning: cannot write the compressed copies: {e}; the files are served as they are"
+            );
+        }
         if let Err(e) = generations.prepare() {
             eprintln!("warning: cannot prepare the next rebuild beside the output: {e}");
         }

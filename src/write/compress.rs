@@ -60,6 +60,13 @@ pub fn write_beside(dest: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Removes `dest.gz` and `dest.br`, so that no copy of older bytes is served for `dest`.
+pub fn remove_beside(dest: &Path) {
+    for suffix in [".gz", ".br"] {
+        let _ = std::fs::remove_file(with_suffix(dest, suffix));
+    }
+}
+
 /// Takes the compressed copies of `previous` for `dest` when `previous` holds exactly `bytes`
 /// (the file did not change since the last build): a hard link where the filesystem allows,
 /// else a copy. Returns whether both copies were taken.

@@ -12,6 +12,12 @@
 //!
 //! The first rebuild of a process writes everything into a fresh folder (it cannot know what
 //! an earlier process left in the output); the spare is then made by linking every file.
+//!
+//! Later rebuilds swap their files in without the precompressed copies (the old copies are
+//! removed, so none of older bytes is served: the web server sends the file as it is), and
+//! [`Generations::compress_deferred`] swaps the copies in right after: Brotli at quality 9
+//! over a rebuild's lists and feeds takes many times as long as rendering them, and an embargo
+//! lifting must not wait for it.
 
 use std::collections::HashSet;
 use std::io;
@@ -36,6 +42,8 @@ pub struct Generations {
     stale: HashSet<String>,
     /// What the live site holds.
     written: Written,
+    /// Files of the live site still without the compressed copies they should have.
+    uncompressed: HashSet<String>,
 }
 
 /// One rebuild's folder: hand [`Pass::sink`] to the builder, then [`Generations::commit`] or
@@ -82,6 +90,7 @@ impl Generations {
             spare: None,
             stale: HashSet::new(),
             written: Written::new(),
+            uncompressed: HashSet::new(),
         })
     }
 
@@ -90,7 +99,8 @@ impl Generations {
     pub fn begin(&mut self) -> io::Result<Pass> {
         if let Some(spare) = self.spare.clone() {
             self.sync_spare(&spare)?;
-            let sink = Changed::new(&spare, self.written.clone(), self.compress)?;
+            let sink =
+                Changed::new(&spare, self.written.clone(), self.compress)?.deferring_compression();
             return Ok(Pass {
                 sink,
                 dir: spare,
@@ -126,10 +136,34 @@ impl Generations {
         }
         exchange(&pass.dir, &self.live, &self.parent, &self.name)?;
         // The spare now holds the site as it was: behind by what this pass changed.
+        for gone in &finished.removed {
+            self.uncompressed.remove(gone);
+        }
+        self.uncompressed.extend(finished.deferred);
         self.stale.extend(finished.fresh);
         self.stale.extend(finished.removed);
         self.written = finished.written;
         Ok(swapped)
+    }
+
+    /// Makes the compressed copies that the last passes left for later, and swaps them in
+    /// (the site itself stays as it is). Returns how many files got them.
+    pub fn compress_deferred(&mut self) -> io::Result<usize> {
+        let Some(spare) = self.spare.clone().filter(|_| !self.uncompressed.is_empty()) else {
+            return Ok(0);
+        };
+        self.sync_spare(&spare)?;
+        let todo: Vec<String> = self.uncompressed.iter().cloned().collect();
+        let made = todo.par_iter().try_for_each(|rel| {
+            let bytes = std::fs::read(self.live.join(rel))?;
+            super::compress::write_beside(&spare.join(rel), &bytes)
+        });
+        // Whatever happened, the spare's copies of these files are not the live ones.
+        self.stale.extend(todo.iter().cloned());
+        made?;
+        exchange(&spare, &self.live, &self.parent, &self.name)?;
+        self.uncompressed.clear();
+        Ok(todo.len())
     }
 
     /// Throws a failed pass away; the live site stays as it was.
@@ -314,5 +348,41 @@ mod tests {
             .unwrap();
         assert_eq!(read(&out, "index.html").as_deref(), Some("three"));
         assert_eq!(read(&out, "c.txt").as_deref(), Some("c"));
+    }
+
+    #[test]
+    fn compressed_copies_follow_the_files_they_belong_to() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let mut g = Generations::new(&out, true).unwrap();
+        let paths = vec!["index.html".to_string()];
+        let pass = g.begin().unwrap();
+        put(&pass, "index.html", "one");
+        g.commit(pass, &paths).unwrap();
+        g.prepare().unwrap();
+        let gz = out.join("index.html.gz");
+        assert!(gz.exists(), "the first build compresses at once");
+
+        let pass = g.begin().unwrap();
+        put(&pass, "index.html", "two");
+        g.commit(pass, &paths).unwrap();
+        assert_eq!(read(&out, "index.html").as_deref(), Some("two"));
+        assert!(!gz.exists(), "a copy of the old bytes is still served");
+        assert_eq!(g.compress_deferred().unwrap(), 1);
+        let mut text = String::new();
+        use std::io::Read;
+        flate2::read::GzDecoder::new(std::fs::File::open(&gz).unwrap())
+            .read_to_string(&mut text)
+            .unwrap();
+        assert_eq!(text, "two");
+        assert_eq!(g.compress_deferred().unwrap(), 0);
+
+        // The next pass starts from a spare that has caught up.
+        let pass = g.begin().unwrap();
+        put(&pass, "other.html", "x");
+        g.commit(pass, &["index.html".into(), "other.html".into()])
+            .unwrap();
+        assert!(gz.exists(), "an unchanged file keeps its copies");
+        assert_eq!(read(&out, "index.html").as_deref(), Some("two"));
     }
 }

@@ -353,7 +353,10 @@ pub struct Changed {
     /// A folder holding an earlier site, whose compressed copies are taken for files whose
     /// bytes are the same.
     previous: Option<PathBuf>,
+    /// Leave the compressed copies of the files written for later ([`Finished::deferred`]).
+    defer: bool,
     fresh: Mutex<Vec<(String, blake3::Hash)>>,
+    deferred: Mutex<Vec<String>>,
 }
 
 /// What a rebuild changed in a [`Changed`] folder.
@@ -364,6 +367,8 @@ pub struct Finished {
     pub fresh: Vec<String>,
     /// The files removed because they are no longer part of the site.
     pub removed: Vec<String>,
+    /// Files written without the compressed copies they should have.
+    pub deferred: Vec<String>,
 }
 
 impl Changed {
@@ -374,8 +379,18 @@ impl Changed {
             compress,
             written,
             previous: None,
+            defer: false,
             fresh: Mutex::new(Vec::new()),
+            deferred: Mutex::new(Vec::new()),
         })
+    }
+
+    /// Writes the files without their compressed copies (removing the old ones), and lists
+    /// them: compressing a rebuild's lists and feeds takes many times as long as rendering
+    /// them, and a change must not wait for it.
+    pub fn deferring_compression(mut self) -> Changed {
+        self.defer = self.compress;
+        self
     }
 
     /// Takes compressed copies from `previous` (an earlier site) for files that did not change.
@@ -399,10 +414,15 @@ impl Changed {
         let names = fresh.iter().map(|(p, _)| p.clone()).collect();
         written.extend(fresh);
         let removed = paths.map_or_else(Vec::new, |p| remove_gone(&self.dir, p, &mut written));
+        let deferred = self
+            .deferred
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
         Finished {
             written,
             fresh: names,
             removed,
+            deferred,
         }
     }
 
@@ -430,12 +450,20 @@ impl Sink for Changed {
             && let FileData::Bytes(b) = &o.data
             && wanted
         {
-            let reused = self
-                .previous
-                .as_deref()
-                .is_some_and(|prev| compress::reuse(&prev.join(&o.path), b, &dest));
-            if !reused {
-                compress::write_beside(&dest, b)?;
+            if self.defer {
+                compress::remove_beside(&dest);
+                self.deferred
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(o.path.clone());
+            } else {
+                let reused = self
+                    .previous
+                    .as_deref()
+                    .is_some_and(|prev| compress::reuse(&prev.join(&o.path), b, &dest));
+                if !reused {
+                    compress::write_beside(&dest, b)?;
+                }
             }
         }
         self.fresh
