@@ -376,6 +376,7 @@ pub fn render(
         image: None,
         raw_html: false,
         in_code_block: false,
+        table: None,
     };
     for (event, range) in Parser::new_ext(src, parser_options()).into_offset_iter() {
         r.event(event, base + range.start);
@@ -398,6 +399,8 @@ struct Renderer<'a, 'r> {
     image: Option<(usize, String)>,
     raw_html: bool,
     in_code_block: bool,
+    /// Where the open table starts in `events`: at its end its cells are looked at as a whole.
+    table: Option<usize>,
 }
 
 struct OpenHeading<'a> {
@@ -445,7 +448,12 @@ impl<'a> Renderer<'a, '_> {
                 self.end_image();
                 Event::End(TagEnd::Image)
             }
+            Event::End(TagEnd::Table) => {
+                self.push(event);
+                return self.end_table();
+            }
             Event::Start(Tag::Table(aligns)) => {
+                self.table = Some(self.events.len());
                 // Alignment would be an inline style, which the Content-Security-Policy forbids.
                 Event::Start(Tag::Table(
                     aligns
@@ -527,6 +535,40 @@ impl<'a> Renderer<'a, '_> {
         }));
         self.events.extend(inner);
         self.events.push(Event::End(TagEnd::Heading(level)));
+    }
+
+    /// Puts the table just ended in a frame of its own that scrolls sideways when the table is
+    /// wider than the page (so that no word or number need break), labelled by the heading above
+    /// it (or its column headings) and focusable, so that keyboard users can scroll it too; its
+    /// columns of numbers get the class `num` (right-aligned, tabular figures, one line).
+    fn end_table(&mut self) {
+        let Some(start) = self.table.take() else {
+            return;
+        };
+        let numeric = numeric_columns(&self.events[start..]);
+        let label = match self.out.headings.last() {
+            Some(h) => format!("aria-labelledby=\"{}\"", attribute(&h.id)),
+            None => format!("aria-label=\"{}\"", attribute(&head_text(&self.events[start..]))),
+        };
+        let (mut head, mut column) = (false, 0);
+        for e in &mut self.events[start..] {
+            match e {
+                Event::Start(Tag::TableHead) => (head, column) = (true, 0),
+                Event::End(TagEnd::TableHead) => head = false,
+                Event::Start(Tag::TableRow) => column = 0,
+                Event::Start(Tag::TableCell) => {
+                    if numeric.get(column) == Some(&true) {
+                        let open = if head { "<th class=\"num\">" } else { "<td class=\"num\">" };
+                        *e = Event::InlineHtml(CowStr::Borrowed(open));
+                    }
+                    column += 1;
+                }
+                _ => {}
+            }
+        }
+        let open = format!("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" {label}>\n");
+        self.events.insert(start, Event::Html(CowStr::from(open)));
+        self.events.push(Event::Html(CowStr::Borrowed("</div>\n")));
     }
 
     /// Resolves the link's address and opens it (its text follows until its end).
@@ -622,6 +664,82 @@ impl<'a> Renderer<'a, '_> {
         }
         self.out
     }
+}
+
+/// For each column of a table's events: whether every cell of its body that is not empty holds a
+/// number (and one does).
+fn numeric_columns(events: &[Event<'_>]) -> Vec<bool> {
+    let mut columns: Vec<Option<bool>> = Vec::new();
+    let (mut head, mut column, mut cell) = (false, 0, None::<usize>);
+    for (i, e) in events.iter().enumerate() {
+        match e {
+            Event::Start(Tag::TableHead) => head = true,
+            Event::End(TagEnd::TableHead) => head = false,
+            Event::Start(Tag::TableRow) => column = 0,
+            Event::Start(Tag::TableCell) => cell = Some(i + 1),
+            Event::End(TagEnd::TableCell) => {
+                if let Some(from) = cell.take() {
+                    if columns.len() <= column {
+                        columns.resize(column + 1, None);
+                    }
+                    let text = plain_text(&events[from..i]);
+                    if !head && !text.is_empty() {
+                        let prev = columns[column].unwrap_or(true);
+                        columns[column] = Some(prev && is_number(&text));
+                    }
+                }
+                column += 1;
+            }
+            _ => {}
+        }
+    }
+    columns.into_iter().map(|c| c == Some(true)).collect()
+}
+
+/// Whether a table cell holds a number: digits of any script with the separators of amounts,
+/// dates and percentages, perhaps a currency sign before or a short unit after (`1 200 000 kr`).
+pub fn is_number(text: &str) -> bool {
+    let t = text.trim();
+    let unit = t
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic() || *c == '.')
+        .last()
+        .map_or(t.len(), |(i, _)| i);
+    let t = if t.len() - unit <= 6 { t[..unit].trim_end() } else { t };
+    let t = t.trim_start_matches(['€', '$', '£']).trim_start();
+    t.chars().any(char::is_numeric)
+        && t.chars().all(|c| {
+            c.is_numeric() || " \u{a0}\u{202f}.,:'+-\u{2212}\u{2013}%\u{2030}/\u{066b}\u{066c}".contains(c)
+        })
+}
+
+/// The text of a table's header cells, as a label when no heading names the table.
+fn head_text(events: &[Event<'_>]) -> String {
+    let from = events
+        .iter()
+        .position(|e| matches!(e, Event::Start(Tag::TableHead)))
+        .unwrap_or(0);
+    let to = events
+        .iter()
+        .position(|e| matches!(e, Event::End(TagEnd::TableHead)))
+        .unwrap_or(from);
+    let mut cells = Vec::new();
+    let mut cell = from;
+    for (i, e) in events.iter().enumerate().take(to).skip(from) {
+        match e {
+            Event::Start(Tag::TableCell) => cell = i + 1,
+            Event::End(TagEnd::TableCell) => cells.push(plain_text(&events[cell..i])),
+            _ => {}
+        }
+    }
+    cells.join(", ")
+}
+
+fn attribute(s: &str) -> String {
+    let mut out = String::new();
+    escape_into(&mut out, s);
+    out
 }
 
 /// The text of the events since the last image start: an image's alt text.
@@ -729,6 +847,8 @@ pub(crate) fn percent_decode(s: &str) -> String {
 pub fn sanitize(html: &str) -> String {
     ammonia::Builder::default()
         .add_generic_attributes(["id", "class", "lang", "dir"])
+        // The frame around tables (see `end_table`).
+        .add_tag_attributes("div", ["role", "tabindex", "aria-label", "aria-labelledby"])
         .link_rel(None)
         .clean(html)
         .to_string()
@@ -852,11 +972,47 @@ mod tests {
 
     #[test]
     fn tables_footnotes_strikethrough() {
-        let r = md("| a | b |\n|:--|--:|\n| 1 | 2 |\n\nText[^n] ~~old~~\n\n[^n]: Note.\n");
+        let r = md("| a | b |\n|:--|--:|\n| x | 2 |\n\nText[^n] ~~old~~\n\n[^n]: Note.\n");
         assert!(r.html.contains("<th>a</th>"), "{}", r.html);
         assert!(!r.html.contains("style="), "{}", r.html);
         assert!(r.html.contains("<del>old</del>"));
         assert!(r.html.contains("footnote-definition"));
+    }
+
+    #[test]
+    fn tables_scroll_in_a_labelled_frame_and_numbers_align() {
+        let src = "## Budget 2027\n\n| Post | Belopp | Period |\n|---|---|---|\n| Skolskjuts | 1.200.000 kr | Efterårsferie |\n| Lärare | 41 000 | 2026-10-19 |\n| Övrigt |  | v. 42 |\n";
+        let r = md(src);
+        assert!(
+            r.html.starts_with("<h2 id=\"budget-2027\">Budget 2027</h2>\n<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"budget-2027\">\n<table>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.trim_end().ends_with("</table>\n</div>"), "{}", r.html);
+        assert!(
+            r.html.contains("<th>Post</th><th class=\"num\">Belopp</th><th>Period</th>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<td class=\"num\">1.200.000 kr</td><td>Efterårsferie</td>"),
+            "{}",
+            r.html
+        );
+        // Without a heading above it the table is named by its column headings; the frame's
+        // attributes survive the sanitiser.
+        let r = md("<b>x</b>\n\n| Dag | Tid |\n|---|---|\n| måndag | 08.30 |\n");
+        assert!(
+            r.html.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Dag, Tid\">"),
+            "{}",
+            r.html
+        );
+        for n in ["1 200 000", "1.200.000 kr", "12,5 %", "€ 40", "٤١ ٠٠٠", "−3", "08.30–16.00"] {
+            assert!(is_number(n), "{n}");
+        }
+        for w in ["Efterårsferie", "v. 42", "BUN-2026/77", "", "kr"] {
+            assert!(!is_number(w), "{w}");
+        }
     }
 
     #[test]
