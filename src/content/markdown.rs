@@ -120,15 +120,19 @@ pub struct RenderOptions {
     /// only `h1`).
     pub shift: u8,
     /// The document is in a right-to-left language: wrap phone numbers, e-mail addresses, web
-    /// addresses and Latin codes (case numbers, dates) in `<bdi dir="ltr">`, so that the
+    /// addresses, Latin codes and names (`BUN 2026/77`, dates) in `<bdi dir="ltr">`, so that the
     /// bidirectional algorithm does not reorder their parts (`+46 31 390 06 55` would otherwise
-    /// show as `55 06 390 31 +46`).
-    pub isolate_ltr: bool,
+    /// show as `55 06 390 31 +46`). In a left-to-right document runs of Arabic or Hebrew script
+    /// get `<bdi dir="rtl">` instead (see [`isolated_runs`]).
+    pub right_to_left: bool,
 }
 
-/// Opens the isolation of a run found by [`ltr_runs`]; numbers alone (phone numbers, dates) get
-/// the class `tel`, which the theme keeps on one line.
-fn bdi_open(run: &str) -> &'static str {
+/// Opens the isolation of a run found by [`isolated_runs`]; numbers alone (phone numbers, dates)
+/// get the class `tel`, which the theme keeps on one line.
+fn bdi_open(run: &str, right_to_left: bool) -> &'static str {
+    if !right_to_left {
+        return "<bdi dir=\"rtl\">";
+    }
     let numeric = run.chars().all(|c| {
         c.is_ascii_digit()
             || ('\u{0660}'..='\u{0669}').contains(&c)
@@ -142,25 +146,116 @@ fn bdi_open(run: &str) -> &'static str {
     }
 }
 
+/// The runs of `text` to isolate from text around them: in right-to-left text the runs that
+/// keep left-to-right order ([`ltr_runs`]), in left-to-right text the runs of right-to-left
+/// script ([`rtl_runs`]).
+pub fn isolated_runs(text: &str, right_to_left: bool) -> Vec<std::ops::Range<usize>> {
+    if right_to_left {
+        ltr_runs(text)
+    } else {
+        rtl_runs(text)
+    }
+}
+
 /// The byte ranges of `text` that keep left-to-right order whatever surrounds them: e-mail and
 /// web addresses, phone numbers (`+46 31 390 06 55`, `031-390 06 00`: seven digits or more, or
 /// six after `+`, in groups) and Latin codes with a digit and a letter, `-` or `/` (case numbers
-/// such as `BUN-2026/318` or `17.01.00-A00-3-26`, ISO dates).
+/// such as `BUN-2026/318` or `17.01.00-A00-3-26`, ISO dates), and runs of Latin words with the
+/// digits and punctuation between them (`BUN 2026/77`, `E. coli`, `Anna Berg`).
 pub fn ltr_runs(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut found = email_addresses(text);
     found.extend(web_addresses(text));
     found.extend(phone_numbers(text));
     found.extend(codes(text));
-    // Earliest first; a range inside an earlier one (a code within an e-mail address) goes.
+    found.extend(latin_runs(text));
+    // Earliest first; overlapping ranges (a code within a Latin run) become one.
     found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     for r in found {
-        match runs.last() {
-            Some(last) if r.start < last.end => {}
+        match runs.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
             _ => runs.push(r),
         }
     }
     runs
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_alphabetic() && (c < '\u{0250}' || ('\u{1E00}'..='\u{1EFF}').contains(&c))
+}
+
+/// Runs that start with a Latin letter and go on over Latin letters, ASCII digits and the
+/// punctuation inside names, codes and addresses; punctuation and spaces join only when Latin
+/// or a digit follows them.
+fn latin_runs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let cs: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |k: usize| cs.get(k).map_or(text.len(), |c| c.0);
+    let strong = |k: usize| {
+        cs.get(k)
+            .is_some_and(|&(_, c)| is_latin_letter(c) || c.is_ascii_digit())
+    };
+    let inner = |k: usize| {
+        cs.get(k)
+            .is_some_and(|&(_, c)| "-/.:_@+&'’#%=?~".contains(c))
+    };
+    let space = |k: usize| cs.get(k).is_some_and(|&(_, c)| matches!(c, ' ' | '\u{a0}'));
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < cs.len() {
+        let word_start = k == 0 || !cs[k - 1].1.is_alphanumeric();
+        if !(word_start && cs.get(k).is_some_and(|&(_, c)| is_latin_letter(c))) {
+            k += 1;
+            continue;
+        }
+        let (mut j, mut end) = (k, k);
+        loop {
+            if strong(j) {
+                j += 1;
+                end = j;
+            } else {
+                // Up to three marks and spaces (`E. coli`, `a / b`) between strong characters.
+                let n = (0..3).take_while(|&n| inner(j + n) || space(j + n)).count();
+                if n == 0 || !strong(j + n) {
+                    break;
+                }
+                j += n;
+            }
+        }
+        // Not the start of a word in another script (`Aبc`).
+        if !cs.get(end).is_some_and(|&(_, c)| c.is_alphanumeric()) {
+            found.push(at(k)..at(end));
+        }
+        k = end.max(k + 1);
+    }
+    found
+}
+
+/// A character of Hebrew or Arabic script (letters, marks, digits, punctuation).
+fn is_rtl_script(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Runs of Hebrew or Arabic script in left-to-right text: from a right-to-left letter to the
+/// last character of that script, over the spaces, digits and punctuation between them
+/// (`مدرسة النور`), so that a number or word after the run is not pulled into it.
+pub fn rtl_runs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let mut open: Option<std::ops::Range<usize>> = None;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        if is_rtl_script(c) {
+            match open.as_mut() {
+                Some(r) => r.end = end,
+                None if c.is_alphabetic() => open = Some(i..end),
+                None => {}
+            }
+        } else if !(c.is_whitespace() || c.is_ascii_digit() || "-/.,:;'\"()!?".contains(c)) {
+            // A letter of another script, or a symbol, ends the run.
+            found.extend(open.take());
+        }
+    }
+    found.extend(open);
+    found
 }
 
 /// E-mail addresses: around each `@`.
@@ -295,15 +390,14 @@ fn codes(text: &str) -> Vec<std::ops::Range<usize>> {
     found
 }
 
-/// Plain text as HTML, with [`ltr_runs`] wrapped in `<bdi dir="ltr">` when `isolate` is set
-/// (for text in a right-to-left language).
-pub fn isolated_html(text: &str, isolate: bool) -> String {
+/// Plain text as HTML, with its [`isolated_runs`] in `<bdi>`: Latin runs in text of a
+/// right-to-left language, right-to-left runs in any other.
+pub fn isolated_html(text: &str, right_to_left: bool) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut at = 0;
-    let runs = if isolate { ltr_runs(text) } else { Vec::new() };
-    for r in runs {
+    for r in isolated_runs(text, right_to_left) {
         escape_into(&mut out, &text[at..r.start]);
-        out.push_str(bdi_open(&text[r.clone()]));
+        out.push_str(bdi_open(&text[r.clone()], right_to_left));
         escape_into(&mut out, &text[r.clone()]);
         out.push_str("</bdi>");
         at = r.end;
@@ -474,10 +568,8 @@ impl<'a> Renderer<'a, '_> {
                 self.in_code_block = false;
                 event
             }
-            Event::Text(t)
-                if self.opts.isolate_ltr && !self.in_code_block && self.image.is_none() =>
-            {
-                let runs = ltr_runs(&t);
+            Event::Text(t) if !self.in_code_block && self.image.is_none() => {
+                let runs = isolated_runs(&t, self.opts.right_to_left);
                 if runs.is_empty() {
                     Event::Text(t)
                 } else {
@@ -548,7 +640,10 @@ impl<'a> Renderer<'a, '_> {
         let numeric = numeric_columns(&self.events[start..]);
         let label = match self.out.headings.last() {
             Some(h) => format!("aria-labelledby=\"{}\"", attribute(&h.id)),
-            None => format!("aria-label=\"{}\"", attribute(&head_text(&self.events[start..]))),
+            None => format!(
+                "aria-label=\"{}\"",
+                attribute(&head_text(&self.events[start..]))
+            ),
         };
         let (mut head, mut column) = (false, 0);
         for e in &mut self.events[start..] {
@@ -558,7 +653,11 @@ impl<'a> Renderer<'a, '_> {
                 Event::Start(Tag::TableRow) => column = 0,
                 Event::Start(Tag::TableCell) => {
                     if numeric.get(column) == Some(&true) {
-                        let open = if head { "<th class=\"num\">" } else { "<td class=\"num\">" };
+                        let open = if head {
+                            "<th class=\"num\">"
+                        } else {
+                            "<td class=\"num\">"
+                        };
                         *e = Event::InlineHtml(CowStr::Borrowed(open));
                     }
                     column += 1;
@@ -637,7 +736,7 @@ impl<'a> Renderer<'a, '_> {
         }
     }
 
-    /// Text in a right-to-left document, with its [`ltr_runs`] (none empty) isolated.
+    /// Text with its [`isolated_runs`] (none empty) isolated.
     fn isolated_text(&mut self, t: CowStr<'a>, runs: Vec<std::ops::Range<usize>>) {
         if let Some((_, text)) = self.link_text.as_mut() {
             text.push_str(&t);
@@ -647,7 +746,8 @@ impl<'a> Renderer<'a, '_> {
             if r.start > at {
                 self.emit(Event::Text(CowStr::from(t[at..r.start].to_owned())));
             }
-            self.emit(Event::InlineHtml(CowStr::Borrowed(bdi_open(&t[r.clone()]))));
+            let open = bdi_open(&t[r.clone()], self.opts.right_to_left);
+            self.emit(Event::InlineHtml(CowStr::Borrowed(open)));
             self.emit(Event::Text(CowStr::from(t[r.clone()].to_owned())));
             self.emit(Event::InlineHtml(CowStr::Borrowed("</bdi>")));
             at = r.end;
@@ -706,11 +806,16 @@ pub fn is_number(text: &str) -> bool {
         .take_while(|(_, c)| c.is_alphabetic() || *c == '.')
         .last()
         .map_or(t.len(), |(i, _)| i);
-    let t = if t.len() - unit <= 6 { t[..unit].trim_end() } else { t };
+    let t = if t.len() - unit <= 6 {
+        t[..unit].trim_end()
+    } else {
+        t
+    };
     let t = t.trim_start_matches(['€', '$', '£']).trim_start();
     t.chars().any(char::is_numeric)
         && t.chars().all(|c| {
-            c.is_numeric() || " \u{a0}\u{202f}.,:'+-\u{2212}\u{2013}%\u{2030}/\u{066b}\u{066c}".contains(c)
+            c.is_numeric()
+                || " \u{a0}\u{202f}.,:'+-\u{2212}\u{2013}%\u{2030}/\u{066b}\u{066c}".contains(c)
         })
 }
 
@@ -882,7 +987,7 @@ mod tests {
             &RenderOptions {
                 allow_html: false,
                 shift: 0,
-                isolate_ltr: false,
+                right_to_left: false,
             },
             &R,
             &mut Ids::default(),
@@ -962,7 +1067,7 @@ mod tests {
             &RenderOptions {
                 allow_html: true,
                 shift: 0,
-                isolate_ltr: false,
+                right_to_left: false,
             },
             &R,
             &mut Ids::default(),
@@ -988,14 +1093,20 @@ mod tests {
             "{}",
             r.html
         );
-        assert!(r.html.trim_end().ends_with("</table>\n</div>"), "{}", r.html);
         assert!(
-            r.html.contains("<th>Post</th><th class=\"num\">Belopp</th><th>Period</th>"),
+            r.html.trim_end().ends_with("</table>\n</div>"),
             "{}",
             r.html
         );
         assert!(
-            r.html.contains("<td class=\"num\">1.200.000 kr</td><td>Efterårsferie</td>"),
+            r.html
+                .contains("<th>Post</th><th class=\"num\">Belopp</th><th>Period</th>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains("<td class=\"num\">1.200.000 kr</td><td>Efterårsferie</td>"),
             "{}",
             r.html
         );
@@ -1007,7 +1118,15 @@ mod tests {
             "{}",
             r.html
         );
-        for n in ["1 200 000", "1.200.000 kr", "12,5 %", "€ 40", "٤١ ٠٠٠", "−3", "08.30–16.00"] {
+        for n in [
+            "1 200 000",
+            "1.200.000 kr",
+            "12,5 %",
+            "€ 40",
+            "٤١ ٠٠٠",
+            "−3",
+            "08.30–16.00",
+        ] {
             assert!(is_number(n), "{n}");
         }
         for w in ["Efterårsferie", "v. 42", "BUN-2026/77", "", "kr"] {
@@ -1024,7 +1143,7 @@ mod tests {
             &RenderOptions {
                 allow_html: false,
                 shift: 1,
-                isolate_ltr: false,
+                right_to_left: false,
             },
             &R,
             &mut Ids::default(),
@@ -1048,9 +1167,17 @@ mod tests {
                 "BUN-2026/318",
                 "17.01.00-A00-3-26",
                 "2026-11-22",
+                "E. coli",
                 "031-390 06 00",
                 "https://ekvik.example/a",
             ]
+        );
+        // Latin runs with spaces are isolated whole.
+        let text = "رقم القضية BUN 2026/77، المسؤولة Anna Berg (anna.berg@ekvik.example).";
+        let runs: Vec<&str> = ltr_runs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            runs,
+            ["BUN 2026/77", "Anna Berg", "anna.berg@ekvik.example"]
         );
         assert!(ltr_runs("23 نوفمبر 41 000 نفر").is_empty());
         let fa = "با شمارهٔ ۰۳۱-۳۹۰ ۰۶ ۵۵ تماس بگیرید";
@@ -1059,10 +1186,16 @@ mod tests {
             ["۰۳۱-۳۹۰ ۰۶ ۵۵"]
         );
         assert_eq!(
-            isolated_html("a <b> +46 31 390 06 55", true),
-            "a &lt;b&gt; <bdi dir=\"ltr\" class=\"tel\">+46 31 390 06 55</bdi>"
+            isolated_html("رقم <> +46 31 390 06 55", true),
+            "رقم &lt;&gt; <bdi dir=\"ltr\" class=\"tel\">+46 31 390 06 55</bdi>"
         );
         assert_eq!(isolated_html("+46 31 390 06 55", false), "+46 31 390 06 55");
+        // The mirror: Arabic inside Swedish text, the number after it left outside.
+        assert_eq!(
+            isolated_html("Skolan heter مدرسة النور 2026 och ligger i Ekvik.", false),
+            "Skolan heter <bdi dir=\"rtl\">مدرسة النور</bdi> 2026 och ligger i Ekvik."
+        );
+        assert!(rtl_runs("Ärende BUN 2026/77, Åsa Öberg").is_empty());
     }
 
     #[test]
@@ -1070,7 +1203,7 @@ mod tests {
         let opts = RenderOptions {
             allow_html: false,
             shift: 0,
-            isolate_ltr: true,
+            right_to_left: true,
         };
         let src = "## رقم +46 31 390 06 50\n\nاتصل بالرقم +46 31 390 06 55 أو <nodomsorg@ekvik.example>.\n\n```\n+46 31 390 06 55\n```\n";
         let r = render(src, 0, &opts, &R, &mut Ids::default());
@@ -1100,6 +1233,37 @@ mod tests {
             r.html
         );
         assert_eq!(r.links[0].text, "nodomsorg@ekvik.example");
+    }
+
+    #[test]
+    fn latin_runs_in_arabic_and_arabic_in_swedish_are_isolated_whole() {
+        let opts = |right_to_left| RenderOptions {
+            allow_html: false,
+            shift: 0,
+            right_to_left,
+        };
+        let r = render(
+            "القضية BUN 2026/77 لدى Anna Berg.",
+            0,
+            &opts(true),
+            &R,
+            &mut Ids::default(),
+        );
+        assert_eq!(
+            r.html,
+            "<p>القضية <bdi dir=\"ltr\">BUN 2026/77</bdi> لدى <bdi dir=\"ltr\">Anna Berg</bdi>.</p>\n"
+        );
+        let r = render(
+            "Ärende BUN 2026/77 gäller مدرسة النور 2026.",
+            0,
+            &opts(false),
+            &R,
+            &mut Ids::default(),
+        );
+        assert_eq!(
+            r.html,
+            "<p>Ärende BUN 2026/77 gäller <bdi dir=\"rtl\">مدرسة النور</bdi> 2026.</p>\n"
+        );
     }
 
     #[test]
