@@ -15,12 +15,14 @@
 //! | `personal-number-allow-unused` | warning | an `allow_personal_numbers` entry that matches nothing |
 //! | `readability` | warning | LIX above `check.lix_max` (Nordic languages) |
 //! | `closed-item-leakage` | error/warning | a closed agenda item's case number or title in another document |
+//! | `foreign-embed` | error | an iframe, script, image, video, audio, source or link element (or a Markdown image) loading from another host |
 //!
 //! [`errors_for_build`] runs only what must stop a build: personal identity numbers. Nothing else
 //! blocks publishing, since a build that stops also holds back a crisis notice.
 
 mod accessibility;
 mod coverage;
+mod embeds;
 mod leakage;
 mod links;
 pub mod personal_numbers;
@@ -67,6 +69,7 @@ pub fn check_site(root: &Path, site: &Site) -> Report {
     personal_numbers::check(&ctx, &mut findings);
     readability::check(&ctx, &mut findings);
     leakage::check(&ctx, &mut findings);
+    embeds::check(&ctx, &mut findings);
     sort(&mut findings);
     Report {
         findings,

@@ -556,9 +556,13 @@ impl<'a> Renderer<'a, '_> {
                         .collect(),
                 ))
             }
-            Event::Html(_) | Event::InlineHtml(_) => {
+            Event::Html(t) => {
                 self.raw_html = true;
-                event
+                Event::Html(self.raw_links(t, offset))
+            }
+            Event::InlineHtml(t) => {
+                self.raw_html = true;
+                Event::InlineHtml(self.raw_links(t, offset))
             }
             Event::Start(Tag::CodeBlock(_)) => {
                 self.in_code_block = true;
@@ -670,6 +674,39 @@ impl<'a> Renderer<'a, '_> {
         self.events.push(Event::Html(CowStr::Borrowed("</div>\n")));
     }
 
+    /// Raw HTML with the addresses of its links and images (`<a href>`, `<img src>`) resolved as
+    /// Markdown ones are: files beside the document, `@/kind/slug`, unsafe schemes refused.
+    fn raw_links(&mut self, html: CowStr<'a>, offset: usize) -> CowStr<'a> {
+        let mut out = String::new();
+        let mut at = 0;
+        for a in html_attributes(&html) {
+            let image = match (a.tag.as_str(), a.name.as_str()) {
+                ("a", "href") => false,
+                ("img", "src") => true,
+                _ => continue,
+            };
+            let value = decode_attribute(&html[a.value.clone()]);
+            let url = if image {
+                image_url(&value, offset + a.value.start, self.resolver, &mut self.out)
+            } else {
+                classify(&value, offset + a.value.start, self.resolver, &mut self.out).1
+            };
+            if url == value {
+                continue;
+            }
+            out.push_str(&html[at..a.value.start]);
+            // Percent-encoded as the Markdown writer encodes addresses (`bilag%201.pdf`).
+            let url = percent_encoding::utf8_percent_encode(&url, HREF).to_string();
+            escape_into(&mut out, &url);
+            at = a.value.end;
+        }
+        if at == 0 {
+            return html;
+        }
+        out.push_str(&html[at..]);
+        CowStr::from(out)
+    }
+
     /// Resolves the link's address and opens it (its text follows until its end).
     fn start_link(
         &mut self,
@@ -710,11 +747,7 @@ impl<'a> Renderer<'a, '_> {
         offset: usize,
     ) -> Event<'a> {
         let src_attr = dest_url.to_string();
-        let url = if is_external(&src_attr) || src_attr.starts_with('/') {
-            src_attr.clone()
-        } else {
-            file_link(&src_attr, offset, self.resolver, &mut self.out)
-        };
+        let url = image_url(&src_attr, offset, self.resolver, &mut self.out);
         self.image = Some((offset, src_attr));
         Event::Start(Tag::Image {
             link_type,
@@ -868,13 +901,53 @@ fn plain_text(events: &[Event<'_>]) -> String {
     s.trim().to_owned()
 }
 
+/// A scheme that runs code or hides content where a reader expects a page: `javascript:`,
+/// `vbscript:`, and `data:` but for images. Browsers ignore spaces and control characters in a
+/// scheme (`java\tscript:`), so this does too.
+pub fn unsafe_scheme(dest: &str, image: bool) -> Option<&'static str> {
+    let folded: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .into_iter()
+        .find(|s| folded.starts_with(s))
+        .filter(|s| !(image && *s == "data:" && folded.starts_with("data:image/")))
+}
+
+fn unsafe_problem(dest: &str, scheme: &str, offset: usize, out: &mut Rendered) {
+    let shown: String = dest.chars().take(40).collect();
+    out.problems.push(Problem {
+        offset,
+        message: format!("unsafe link scheme `{scheme}` in `{shown}`"),
+        hint: "links may lead to https:, mailto: and tel: addresses, to @/kind/slug or to files beside the document; `data:` is allowed only for images".into(),
+    });
+}
+
+/// The address of an image: a file beside the document resolved, an unsafe scheme refused.
+fn image_url(src: &str, offset: usize, resolver: &dyn Resolver, out: &mut Rendered) -> String {
+    if let Some(scheme) = unsafe_scheme(src, true) {
+        unsafe_problem(src, scheme, offset, out);
+        "#".into()
+    } else if is_external(src) || src.starts_with('/') {
+        src.to_owned()
+    } else {
+        file_link(src, offset, resolver, out)
+    }
+}
+
 fn classify(
     dest: &str,
     offset: usize,
     resolver: &dyn Resolver,
     out: &mut Rendered,
 ) -> (LinkKind, String) {
-    if let Some(target) = dest.strip_prefix("@/") {
+    if let Some(scheme) = unsafe_scheme(dest, false) {
+        unsafe_problem(dest, scheme, offset, out);
+        (LinkKind::External, String::from("#"))
+    } else if let Some(target) = dest.strip_prefix("@/") {
         let (path, anchor) = match target.split_once('#') {
             Some((p, a)) => (p, Some(a)),
             None => (target, None),
@@ -937,6 +1010,102 @@ fn file_link(dest: &str, offset: usize, resolver: &dyn Resolver, out: &mut Rende
         url.push_str(a);
     }
     url
+}
+
+/// What an address written into raw HTML has percent-encoded (besides what is not ASCII).
+const HREF: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'{')
+    .add(b'}')
+    .add(b'|');
+
+/// An attribute of a tag in raw HTML, with the byte range of its value (without quotes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawAttribute {
+    /// Lower case.
+    pub tag: String,
+    /// Lower case.
+    pub name: String,
+    pub value: std::ops::Range<usize>,
+}
+
+/// The attributes with values of the start tags in a piece of raw HTML (comments skipped): a
+/// small scanner, enough to find the addresses a tag holds.
+pub fn html_attributes(html: &str) -> Vec<RawAttribute> {
+    let b = html.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(lt) = html[i..].find('<').map(|n| i + n) {
+        if html[lt..].starts_with("<!--") {
+            i = html[lt..].find("-->").map_or(b.len(), |n| lt + n + 3);
+            continue;
+        }
+        let mut j = lt + 1;
+        while j < b.len() && b[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        if j == lt + 1 {
+            i = lt + 1;
+            continue;
+        }
+        let tag = html[lt + 1..j].to_ascii_lowercase();
+        loop {
+            while j < b.len() && (b[j].is_ascii_whitespace() || b[j] == b'/') {
+                j += 1;
+            }
+            if j >= b.len() || b[j] == b'>' {
+                break;
+            }
+            let name_start = j;
+            while j < b.len() && !b[j].is_ascii_whitespace() && !b"=>/".contains(&b[j]) {
+                j += 1;
+            }
+            let name = html[name_start..j].to_ascii_lowercase();
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            if j >= b.len() || b[j] != b'=' {
+                continue;
+            }
+            j += 1;
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            let value = match b.get(j) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = html[j + 1..].find(q as char).map_or(b.len(), |n| j + 1 + n);
+                    let v = j + 1..end;
+                    j = (end + 1).min(b.len());
+                    v
+                }
+                _ => {
+                    let start = j;
+                    while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
+                        j += 1;
+                    }
+                    start..j
+                }
+            };
+            found.push(RawAttribute {
+                tag: tag.clone(),
+                name,
+                value,
+            });
+        }
+        i = j.max(lt + 1);
+    }
+    found
+}
+
+/// An attribute's value with its character references decoded (`&amp;` → `&`).
+pub fn decode_attribute(value: &str) -> String {
+    html_escape::decode_html_entities(value).into_owned()
 }
 
 /// `%XX` decoded; a `%` without two hex digits stays as written, and text that would not be
@@ -1263,6 +1432,56 @@ mod tests {
         assert_eq!(
             r.html,
             "<p>Ärende BUN 2026/77 gäller <bdi dir=\"rtl\">مدرسة النور</bdi> 2026.</p>\n"
+        );
+    }
+
+    #[test]
+    fn raw_html_addresses_resolve_and_unsafe_schemes_are_refused() {
+        let r = md(
+            "<img src=\"bilag%201.pdf\" alt=\"x\"> <a href='@/notices/water'>w</a> <img src=\"photo.png\">\n",
+        );
+        assert!(
+            r.html.contains("src=\"/files/minutes/m/bilag%201.pdf\"")
+                && r.html.contains("href=\"/sv/notices/water/\""),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        assert!(r.problems[0].message.contains("missing file `photo.png`"));
+        assert_eq!(r.problems[0].offset, 76);
+
+        let r = md(
+            "[a](javascript:alert(1)) [b](JaVaScript:x) [c](vbscript:x) [d](data:text/html,x) ![e](data:image/png;base64,AA) <a href=\"java&#9;script:y\">f</a>\n",
+        );
+        let messages: Vec<_> = r.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages.len(), 5, "{messages:?}");
+        assert!(
+            messages.iter().all(|m| m.starts_with("unsafe link scheme")),
+            "{messages:?}"
+        );
+        assert!(!r.html.contains("javascript"), "{}", r.html);
+        let r = md("![e](data:image/png;base64,AA)");
+        assert!(
+            r.problems.is_empty() && r.html.contains("data:image/png"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn html_attributes_are_found_with_their_places() {
+        let html = "<!-- <img src=x> --><IFRAME width=5 SRC='https://a.example/v'></iframe><img\nsrc=\"b.png\" alt>";
+        let found: Vec<_> = html_attributes(html)
+            .into_iter()
+            .map(|a| (a.tag, a.name, html[a.value].to_owned()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("iframe".into(), "width".into(), "5".into()),
+                ("iframe".into(), "src".into(), "https://a.example/v".into()),
+                ("img".into(), "src".into(), "b.png".into()),
+            ]
         );
     }
 
