@@ -406,6 +406,57 @@ pub fn isolated_html(text: &str, right_to_left: bool) -> String {
     out
 }
 
+/// [`isolated_html`] with phone numbers as `tel:` links and e-mail addresses as `mailto:` links:
+/// for a notice's instruction, which a parent on a phone acts on at once.
+pub fn contact_html(text: &str, right_to_left: bool) -> String {
+    let mut links: Vec<(std::ops::Range<usize>, String)> = email_addresses(text)
+        .into_iter()
+        .map(|r| {
+            let href = format!("mailto:{}", &text[r.clone()]);
+            (r, href)
+        })
+        .chain(phone_numbers(text).into_iter().map(|r| {
+            let href = format!("tel:{}", dial_string(&text[r.clone()]));
+            (r, href)
+        }))
+        .collect();
+    links.sort_by_key(|(r, _)| r.start);
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut at = 0;
+    for (r, href) in links {
+        if r.start < at {
+            continue;
+        }
+        out.push_str(&isolated_html(&text[at..r.start], right_to_left));
+        out.push_str("<a href=\"");
+        escape_into(&mut out, &href);
+        out.push_str(if href.starts_with("tel:") {
+            "\" class=\"tel\">"
+        } else {
+            "\">"
+        });
+        out.push_str(&isolated_html(&text[r.clone()], right_to_left));
+        out.push_str("</a>");
+        at = r.end;
+    }
+    out.push_str(&isolated_html(&text[at..], right_to_left));
+    out
+}
+
+/// A phone number as a `tel:` address wants it: `+` and Latin digits only.
+fn dial_string(number: &str) -> String {
+    number
+        .chars()
+        .filter_map(|c| match c {
+            '+' => Some('+'),
+            '0'..='9' => Some(c),
+            '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
+            '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10),
+            _ => None,
+        })
+        .collect()
+}
+
 /// `& < > "` escaped, `'` not: the pages' text as it has always been written.
 fn escape_into(out: &mut String, s: &str) {
     html_escape::encode_double_quoted_attribute_to_string(s, out);
@@ -1483,6 +1534,22 @@ mod tests {
                 ("img".into(), "src".into(), "b.png".into()),
             ]
         );
+    }
+
+    #[test]
+    fn instructions_link_phone_numbers_and_addresses() {
+        assert_eq!(
+            contact_html(
+                "Ring 031-390 06 55 eller skriv till a.b@ekvik.example.",
+                false
+            ),
+            "Ring <a href=\"tel:0313900655\" class=\"tel\">031-390 06 55</a> eller skriv till <a href=\"mailto:a.b@ekvik.example\">a.b@ekvik.example</a>."
+        );
+        assert_eq!(
+            contact_html("اتصلوا بالرقم +46 31 390 06 55", true),
+            "اتصلوا بالرقم <a href=\"tel:+46313900655\" class=\"tel\"><bdi dir=\"ltr\" class=\"tel\">+46 31 390 06 55</bdi></a>"
+        );
+        assert!(contact_html("۰۳۱-۳۹۰ ۰۶ ۵۵", true).contains("href=\"tel:0313900655\""));
     }
 
     #[test]

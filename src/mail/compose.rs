@@ -673,7 +673,7 @@ fn doc_view(ctx: &MailContext, lang: &str, doc: &Document, full: bool) -> DocVie
             .map(|e| date_arg("expires", i18n.date_time(lang, &e))),
         instruction_html: instruction
             .as_deref()
-            .map(|s| crate::content::markdown::isolated_html(s, rtl)),
+            .map(|s| crate::content::markdown::contact_html(s, rtl)),
         instruction,
         topics,
         meeting,
