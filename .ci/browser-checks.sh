@@ -5,7 +5,11 @@
 #     valid CSS;
 #   - axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on any page, in light mode, in dark
 #     mode and at 320 px width (400 % zoom), and no page scrolls sideways at 320 px;
-#   - no page asks another host for anything, trips its Content-Security-Policy or sets a cookie.
+#   - no page asks another host for anything, trips its Content-Security-Policy or sets a cookie;
+#   - no table cell wraps inside a number or word at 320 px (tables scroll in their own frame);
+#   - on a 360 × 800 phone the instruction of each crisis notice starts on the first screen, in
+#     every language, with the language switcher after it and no banner linking to the page
+#     itself (tests/browser/phone.mjs).
 # On a problem it prints the rule, the page and the element (selector and HTML) and exits 1.
 #
 # Usage: bash .ci/browser-checks.sh [--screenshots]
@@ -70,6 +74,9 @@ java -jar "$vnu" --errors-only --format json --css "$site"/static/*.css 2>&1 >/d
 
 echo "== browser checks: axe-core in Chromium (light, dark, 320 px)"
 node tests/browser/check.mjs "$site" || status=1
+
+echo "== browser checks: the crisis notice on a 360 × 800 phone"
+node tests/browser/phone.mjs "$site" || status=1
 
 if $screenshots; then
   echo "== browser checks: screenshots"

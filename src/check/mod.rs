@@ -16,12 +16,14 @@
 //! | `readability` | warning | LIX above `check.lix_max` (Nordic languages) |
 //! | `closed-item-leakage` | error/warning | a closed agenda item's case number or title in another document |
 //! | `alias-taken` | error | an alias that is another page's address, another alias or the build's own file, drafts and embargoed documents included |
+//! | `foreign-embed` | error | an iframe, script, image, video, audio, source or link element (or a Markdown image) loading from another host |
 //!
 //! [`errors_for_build`] runs only what must stop a build: personal identity numbers. Nothing else
 //! blocks publishing, since a build that stops also holds back a crisis notice.
 
 mod accessibility;
 mod coverage;
+mod embeds;
 mod leakage;
 mod links;
 pub mod personal_numbers;
@@ -69,6 +71,7 @@ pub fn check_site(root: &Path, site: &Site) -> Report {
     readability::check(&ctx, &mut findings);
     leakage::check(&ctx, &mut findings);
     aliases_taken(site, &mut findings);
+    embeds::check(&ctx, &mut findings);
     sort(&mut findings);
     Report {
         findings,

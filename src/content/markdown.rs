@@ -120,15 +120,19 @@ pub struct RenderOptions {
     /// only `h1`).
     pub shift: u8,
     /// The document is in a right-to-left language: wrap phone numbers, e-mail addresses, web
-    /// addresses and Latin codes (case numbers, dates) in `<bdi dir="ltr">`, so that the
+    /// addresses, Latin codes and names (`BUN 2026/77`, dates) in `<bdi dir="ltr">`, so that the
     /// bidirectional algorithm does not reorder their parts (`+46 31 390 06 55` would otherwise
-    /// show as `55 06 390 31 +46`).
-    pub isolate_ltr: bool,
+    /// show as `55 06 390 31 +46`). In a left-to-right document runs of Arabic or Hebrew script
+    /// get `<bdi dir="rtl">` instead (see [`isolated_runs`]).
+    pub right_to_left: bool,
 }
 
-/// Opens the isolation of a run found by [`ltr_runs`]; numbers alone (phone numbers, dates) get
-/// the class `tel`, which the theme keeps on one line.
-fn bdi_open(run: &str) -> &'static str {
+/// Opens the isolation of a run found by [`isolated_runs`]; numbers alone (phone numbers, dates)
+/// get the class `tel`, which the theme keeps on one line.
+fn bdi_open(run: &str, right_to_left: bool) -> &'static str {
+    if !right_to_left {
+        return "<bdi dir=\"rtl\">";
+    }
     let numeric = run.chars().all(|c| {
         c.is_ascii_digit()
             || ('\u{0660}'..='\u{0669}').contains(&c)
@@ -142,25 +146,116 @@ fn bdi_open(run: &str) -> &'static str {
     }
 }
 
+/// The runs of `text` to isolate from text around them: in right-to-left text the runs that
+/// keep left-to-right order ([`ltr_runs`]), in left-to-right text the runs of right-to-left
+/// script ([`rtl_runs`]).
+pub fn isolated_runs(text: &str, right_to_left: bool) -> Vec<std::ops::Range<usize>> {
+    if right_to_left {
+        ltr_runs(text)
+    } else {
+        rtl_runs(text)
+    }
+}
+
 /// The byte ranges of `text` that keep left-to-right order whatever surrounds them: e-mail and
 /// web addresses, phone numbers (`+46 31 390 06 55`, `031-390 06 00`: seven digits or more, or
 /// six after `+`, in groups) and Latin codes with a digit and a letter, `-` or `/` (case numbers
-/// such as `BUN-2026/318` or `17.01.00-A00-3-26`, ISO dates).
+/// such as `BUN-2026/318` or `17.01.00-A00-3-26`, ISO dates), and runs of Latin words with the
+/// digits and punctuation between them (`BUN 2026/77`, `E. coli`, `Anna Berg`).
 pub fn ltr_runs(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut found = email_addresses(text);
     found.extend(web_addresses(text));
     found.extend(phone_numbers(text));
     found.extend(codes(text));
-    // Earliest first; a range inside an earlier one (a code within an e-mail address) goes.
+    found.extend(latin_runs(text));
+    // Earliest first; overlapping ranges (a code within a Latin run) become one.
     found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     for r in found {
-        match runs.last() {
-            Some(last) if r.start < last.end => {}
+        match runs.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
             _ => runs.push(r),
         }
     }
     runs
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_alphabetic() && (c < '\u{0250}' || ('\u{1E00}'..='\u{1EFF}').contains(&c))
+}
+
+/// Runs that start with a Latin letter and go on over Latin letters, ASCII digits and the
+/// punctuation inside names, codes and addresses; punctuation and spaces join only when Latin
+/// or a digit follows them.
+fn latin_runs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let cs: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |k: usize| cs.get(k).map_or(text.len(), |c| c.0);
+    let strong = |k: usize| {
+        cs.get(k)
+            .is_some_and(|&(_, c)| is_latin_letter(c) || c.is_ascii_digit())
+    };
+    let inner = |k: usize| {
+        cs.get(k)
+            .is_some_and(|&(_, c)| "-/.:_@+&'’#%=?~".contains(c))
+    };
+    let space = |k: usize| cs.get(k).is_some_and(|&(_, c)| matches!(c, ' ' | '\u{a0}'));
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < cs.len() {
+        let word_start = k == 0 || !cs[k - 1].1.is_alphanumeric();
+        if !(word_start && cs.get(k).is_some_and(|&(_, c)| is_latin_letter(c))) {
+            k += 1;
+            continue;
+        }
+        let (mut j, mut end) = (k, k);
+        loop {
+            if strong(j) {
+                j += 1;
+                end = j;
+            } else {
+                // Up to three marks and spaces (`E. coli`, `a / b`) between strong characters.
+                let n = (0..3).take_while(|&n| inner(j + n) || space(j + n)).count();
+                if n == 0 || !strong(j + n) {
+                    break;
+                }
+                j += n;
+            }
+        }
+        // Not the start of a word in another script (`Aبc`).
+        if !cs.get(end).is_some_and(|&(_, c)| c.is_alphanumeric()) {
+            found.push(at(k)..at(end));
+        }
+        k = end.max(k + 1);
+    }
+    found
+}
+
+/// A character of Hebrew or Arabic script (letters, marks, digits, punctuation).
+fn is_rtl_script(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Runs of Hebrew or Arabic script in left-to-right text: from a right-to-left letter to the
+/// last character of that script, over the spaces, digits and punctuation between them
+/// (`مدرسة النور`), so that a number or word after the run is not pulled into it.
+pub fn rtl_runs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let mut open: Option<std::ops::Range<usize>> = None;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        if is_rtl_script(c) {
+            match open.as_mut() {
+                Some(r) => r.end = end,
+                None if c.is_alphabetic() => open = Some(i..end),
+                None => {}
+            }
+        } else if !(c.is_whitespace() || c.is_ascii_digit() || "-/.,:;'\"()!?".contains(c)) {
+            // A letter of another script, or a symbol, ends the run.
+            found.extend(open.take());
+        }
+    }
+    found.extend(open);
+    found
 }
 
 /// E-mail addresses: around each `@`.
@@ -295,21 +390,71 @@ fn codes(text: &str) -> Vec<std::ops::Range<usize>> {
     found
 }
 
-/// Plain text as HTML, with [`ltr_runs`] wrapped in `<bdi dir="ltr">` when `isolate` is set
-/// (for text in a right-to-left language).
-pub fn isolated_html(text: &str, isolate: bool) -> String {
+/// Plain text as HTML, with its [`isolated_runs`] in `<bdi>`: Latin runs in text of a
+/// right-to-left language, right-to-left runs in any other.
+pub fn isolated_html(text: &str, right_to_left: bool) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut at = 0;
-    let runs = if isolate { ltr_runs(text) } else { Vec::new() };
-    for r in runs {
+    for r in isolated_runs(text, right_to_left) {
         escape_into(&mut out, &text[at..r.start]);
-        out.push_str(bdi_open(&text[r.clone()]));
+        out.push_str(bdi_open(&text[r.clone()], right_to_left));
         escape_into(&mut out, &text[r.clone()]);
         out.push_str("</bdi>");
         at = r.end;
     }
     escape_into(&mut out, &text[at..]);
     out
+}
+
+/// [`isolated_html`] with phone numbers as `tel:` links and e-mail addresses as `mailto:` links:
+/// for a notice's instruction, which a parent on a phone acts on at once.
+pub fn contact_html(text: &str, right_to_left: bool) -> String {
+    let mut links: Vec<(std::ops::Range<usize>, String)> = email_addresses(text)
+        .into_iter()
+        .map(|r| {
+            let href = format!("mailto:{}", &text[r.clone()]);
+            (r, href)
+        })
+        .chain(phone_numbers(text).into_iter().map(|r| {
+            let href = format!("tel:{}", dial_string(&text[r.clone()]));
+            (r, href)
+        }))
+        .collect();
+    links.sort_by_key(|(r, _)| r.start);
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut at = 0;
+    for (r, href) in links {
+        if r.start < at {
+            continue;
+        }
+        out.push_str(&isolated_html(&text[at..r.start], right_to_left));
+        out.push_str("<a href=\"");
+        escape_into(&mut out, &href);
+        out.push_str(if href.starts_with("tel:") {
+            "\" class=\"tel\">"
+        } else {
+            "\">"
+        });
+        out.push_str(&isolated_html(&text[r.clone()], right_to_left));
+        out.push_str("</a>");
+        at = r.end;
+    }
+    out.push_str(&isolated_html(&text[at..], right_to_left));
+    out
+}
+
+/// A phone number as a `tel:` address wants it: `+` and Latin digits only.
+fn dial_string(number: &str) -> String {
+    number
+        .chars()
+        .filter_map(|c| match c {
+            '+' => Some('+'),
+            '0'..='9' => Some(c),
+            '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
+            '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10),
+            _ => None,
+        })
+        .collect()
 }
 
 /// `& < > "` escaped, `'` not: the pages' text as it has always been written.
@@ -376,6 +521,7 @@ pub fn render(
         image: None,
         raw_html: false,
         in_code_block: false,
+        table: None,
     };
     for (event, range) in Parser::new_ext(src, parser_options()).into_offset_iter() {
         r.event(event, base + range.start);
@@ -398,6 +544,8 @@ struct Renderer<'a, 'r> {
     image: Option<(usize, String)>,
     raw_html: bool,
     in_code_block: bool,
+    /// Where the open table starts in `events`: at its end its cells are looked at as a whole.
+    table: Option<usize>,
 }
 
 struct OpenHeading<'a> {
@@ -445,7 +593,12 @@ impl<'a> Renderer<'a, '_> {
                 self.end_image();
                 Event::End(TagEnd::Image)
             }
+            Event::End(TagEnd::Table) => {
+                self.push(event);
+                return self.end_table();
+            }
             Event::Start(Tag::Table(aligns)) => {
+                self.table = Some(self.events.len());
                 // Alignment would be an inline style, which the Content-Security-Policy forbids.
                 Event::Start(Tag::Table(
                     aligns
@@ -454,9 +607,13 @@ impl<'a> Renderer<'a, '_> {
                         .collect(),
                 ))
             }
-            Event::Html(_) | Event::InlineHtml(_) => {
+            Event::Html(t) => {
                 self.raw_html = true;
-                event
+                Event::Html(self.raw_links(t, offset))
+            }
+            Event::InlineHtml(t) => {
+                self.raw_html = true;
+                Event::InlineHtml(self.raw_links(t, offset))
             }
             Event::Start(Tag::CodeBlock(_)) => {
                 self.in_code_block = true;
@@ -466,10 +623,8 @@ impl<'a> Renderer<'a, '_> {
                 self.in_code_block = false;
                 event
             }
-            Event::Text(t)
-                if self.opts.isolate_ltr && !self.in_code_block && self.image.is_none() =>
-            {
-                let runs = ltr_runs(&t);
+            Event::Text(t) if !self.in_code_block && self.image.is_none() => {
+                let runs = isolated_runs(&t, self.opts.right_to_left);
                 if runs.is_empty() {
                     Event::Text(t)
                 } else {
@@ -529,6 +684,80 @@ impl<'a> Renderer<'a, '_> {
         self.events.push(Event::End(TagEnd::Heading(level)));
     }
 
+    /// Puts the table just ended in a frame of its own that scrolls sideways when the table is
+    /// wider than the page (so that no word or number need break), labelled by the heading above
+    /// it (or its column headings) and focusable, so that keyboard users can scroll it too; its
+    /// columns of numbers get the class `num` (right-aligned, tabular figures, one line).
+    fn end_table(&mut self) {
+        let Some(start) = self.table.take() else {
+            return;
+        };
+        let numeric = numeric_columns(&self.events[start..]);
+        let label = match self.out.headings.last() {
+            Some(h) => format!("aria-labelledby=\"{}\"", attribute(&h.id)),
+            None => format!(
+                "aria-label=\"{}\"",
+                attribute(&head_text(&self.events[start..]))
+            ),
+        };
+        let (mut head, mut column) = (false, 0);
+        for e in &mut self.events[start..] {
+            match e {
+                Event::Start(Tag::TableHead) => (head, column) = (true, 0),
+                Event::End(TagEnd::TableHead) => head = false,
+                Event::Start(Tag::TableRow) => column = 0,
+                Event::Start(Tag::TableCell) => {
+                    if numeric.get(column) == Some(&true) {
+                        let open = if head {
+                            "<th class=\"num\">"
+                        } else {
+                            "<td class=\"num\">"
+                        };
+                        *e = Event::InlineHtml(CowStr::Borrowed(open));
+                    }
+                    column += 1;
+                }
+                _ => {}
+            }
+        }
+        let open = format!("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" {label}>\n");
+        self.events.insert(start, Event::Html(CowStr::from(open)));
+        self.events.push(Event::Html(CowStr::Borrowed("</div>\n")));
+    }
+
+    /// Raw HTML with the addresses of its links and images (`<a href>`, `<img src>`) resolved as
+    /// Markdown ones are: files beside the document, `@/kind/slug`, unsafe schemes refused.
+    fn raw_links(&mut self, html: CowStr<'a>, offset: usize) -> CowStr<'a> {
+        let mut out = String::new();
+        let mut at = 0;
+        for a in html_attributes(&html) {
+            let image = match (a.tag.as_str(), a.name.as_str()) {
+                ("a", "href") => false,
+                ("img", "src") => true,
+                _ => continue,
+            };
+            let value = decode_attribute(&html[a.value.clone()]);
+            let url = if image {
+                image_url(&value, offset + a.value.start, self.resolver, &mut self.out)
+            } else {
+                classify(&value, offset + a.value.start, self.resolver, &mut self.out).1
+            };
+            if url == value {
+                continue;
+            }
+            out.push_str(&html[at..a.value.start]);
+            // Percent-encoded as the Markdown writer encodes addresses (`bilag%201.pdf`).
+            let url = percent_encoding::utf8_percent_encode(&url, HREF).to_string();
+            escape_into(&mut out, &url);
+            at = a.value.end;
+        }
+        if at == 0 {
+            return html;
+        }
+        out.push_str(&html[at..]);
+        CowStr::from(out)
+    }
+
     /// Resolves the link's address and opens it (its text follows until its end).
     fn start_link(
         &mut self,
@@ -569,11 +798,7 @@ impl<'a> Renderer<'a, '_> {
         offset: usize,
     ) -> Event<'a> {
         let src_attr = dest_url.to_string();
-        let url = if is_external(&src_attr) || src_attr.starts_with('/') {
-            src_attr.clone()
-        } else {
-            file_link(&src_attr, offset, self.resolver, &mut self.out)
-        };
+        let url = image_url(&src_attr, offset, self.resolver, &mut self.out);
         self.image = Some((offset, src_attr));
         Event::Start(Tag::Image {
             link_type,
@@ -595,7 +820,7 @@ impl<'a> Renderer<'a, '_> {
         }
     }
 
-    /// Text in a right-to-left document, with its [`ltr_runs`] (none empty) isolated.
+    /// Text with its [`isolated_runs`] (none empty) isolated.
     fn isolated_text(&mut self, t: CowStr<'a>, runs: Vec<std::ops::Range<usize>>) {
         if let Some((_, text)) = self.link_text.as_mut() {
             text.push_str(&t);
@@ -605,7 +830,8 @@ impl<'a> Renderer<'a, '_> {
             if r.start > at {
                 self.emit(Event::Text(CowStr::from(t[at..r.start].to_owned())));
             }
-            self.emit(Event::InlineHtml(CowStr::Borrowed(bdi_open(&t[r.clone()]))));
+            let open = bdi_open(&t[r.clone()], self.opts.right_to_left);
+            self.emit(Event::InlineHtml(CowStr::Borrowed(open)));
             self.emit(Event::Text(CowStr::from(t[r.clone()].to_owned())));
             self.emit(Event::InlineHtml(CowStr::Borrowed("</bdi>")));
             at = r.end;
@@ -622,6 +848,87 @@ impl<'a> Renderer<'a, '_> {
         }
         self.out
     }
+}
+
+/// For each column of a table's events: whether every cell of its body that is not empty holds a
+/// number (and one does).
+fn numeric_columns(events: &[Event<'_>]) -> Vec<bool> {
+    let mut columns: Vec<Option<bool>> = Vec::new();
+    let (mut head, mut column, mut cell) = (false, 0, None::<usize>);
+    for (i, e) in events.iter().enumerate() {
+        match e {
+            Event::Start(Tag::TableHead) => head = true,
+            Event::End(TagEnd::TableHead) => head = false,
+            Event::Start(Tag::TableRow) => column = 0,
+            Event::Start(Tag::TableCell) => cell = Some(i + 1),
+            Event::End(TagEnd::TableCell) => {
+                if let Some(from) = cell.take() {
+                    if columns.len() <= column {
+                        columns.resize(column + 1, None);
+                    }
+                    let text = plain_text(&events[from..i]);
+                    if !head && !text.is_empty() {
+                        let prev = columns[column].unwrap_or(true);
+                        columns[column] = Some(prev && is_number(&text));
+                    }
+                }
+                column += 1;
+            }
+            _ => {}
+        }
+    }
+    columns.into_iter().map(|c| c == Some(true)).collect()
+}
+
+/// Whether a table cell holds a number: digits of any script with the separators of amounts,
+/// dates and percentages, perhaps a currency sign before or a short unit after (`1 200 000 kr`).
+pub fn is_number(text: &str) -> bool {
+    let t = text.trim();
+    let unit = t
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic() || *c == '.')
+        .last()
+        .map_or(t.len(), |(i, _)| i);
+    let t = if t.len() - unit <= 6 {
+        t[..unit].trim_end()
+    } else {
+        t
+    };
+    let t = t.trim_start_matches(['€', '$', '£']).trim_start();
+    t.chars().any(char::is_numeric)
+        && t.chars().all(|c| {
+            c.is_numeric()
+                || " \u{a0}\u{202f}.,:'+-\u{2212}\u{2013}%\u{2030}/\u{066b}\u{066c}".contains(c)
+        })
+}
+
+/// The text of a table's header cells, as a label when no heading names the table.
+fn head_text(events: &[Event<'_>]) -> String {
+    let from = events
+        .iter()
+        .position(|e| matches!(e, Event::Start(Tag::TableHead)))
+        .unwrap_or(0);
+    let to = events
+        .iter()
+        .position(|e| matches!(e, Event::End(TagEnd::TableHead)))
+        .unwrap_or(from);
+    let mut cells = Vec::new();
+    let mut cell = from;
+    for (i, e) in events.iter().enumerate().take(to).skip(from) {
+        match e {
+            Event::Start(Tag::TableCell) => cell = i + 1,
+            Event::End(TagEnd::TableCell) => cells.push(plain_text(&events[cell..i])),
+            _ => {}
+        }
+    }
+    cells.join(", ")
+}
+
+fn attribute(s: &str) -> String {
+    let mut out = String::new();
+    escape_into(&mut out, s);
+    out
 }
 
 /// The text of the events since the last image start: an image's alt text.
@@ -645,13 +952,53 @@ fn plain_text(events: &[Event<'_>]) -> String {
     s.trim().to_owned()
 }
 
+/// A scheme that runs code or hides content where a reader expects a page: `javascript:`,
+/// `vbscript:`, and `data:` but for images. Browsers ignore spaces and control characters in a
+/// scheme (`java\tscript:`), so this does too.
+pub fn unsafe_scheme(dest: &str, image: bool) -> Option<&'static str> {
+    let folded: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .into_iter()
+        .find(|s| folded.starts_with(s))
+        .filter(|s| !(image && *s == "data:" && folded.starts_with("data:image/")))
+}
+
+fn unsafe_problem(dest: &str, scheme: &str, offset: usize, out: &mut Rendered) {
+    let shown: String = dest.chars().take(40).collect();
+    out.problems.push(Problem {
+        offset,
+        message: format!("unsafe link scheme `{scheme}` in `{shown}`"),
+        hint: "links may lead to https:, mailto: and tel: addresses, to @/kind/slug or to files beside the document; `data:` is allowed only for images".into(),
+    });
+}
+
+/// The address of an image: a file beside the document resolved, an unsafe scheme refused.
+fn image_url(src: &str, offset: usize, resolver: &dyn Resolver, out: &mut Rendered) -> String {
+    if let Some(scheme) = unsafe_scheme(src, true) {
+        unsafe_problem(src, scheme, offset, out);
+        "#".into()
+    } else if is_external(src) || src.starts_with('/') {
+        src.to_owned()
+    } else {
+        file_link(src, offset, resolver, out)
+    }
+}
+
 fn classify(
     dest: &str,
     offset: usize,
     resolver: &dyn Resolver,
     out: &mut Rendered,
 ) -> (LinkKind, String) {
-    if let Some(target) = dest.strip_prefix("@/") {
+    if let Some(scheme) = unsafe_scheme(dest, false) {
+        unsafe_problem(dest, scheme, offset, out);
+        (LinkKind::External, String::from("#"))
+    } else if let Some(target) = dest.strip_prefix("@/") {
         let (path, anchor) = match target.split_once('#') {
             Some((p, a)) => (p, Some(a)),
             None => (target, None),
@@ -716,6 +1063,102 @@ fn file_link(dest: &str, offset: usize, resolver: &dyn Resolver, out: &mut Rende
     url
 }
 
+/// What an address written into raw HTML has percent-encoded (besides what is not ASCII).
+const HREF: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'{')
+    .add(b'}')
+    .add(b'|');
+
+/// An attribute of a tag in raw HTML, with the byte range of its value (without quotes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawAttribute {
+    /// Lower case.
+    pub tag: String,
+    /// Lower case.
+    pub name: String,
+    pub value: std::ops::Range<usize>,
+}
+
+/// The attributes with values of the start tags in a piece of raw HTML (comments skipped): a
+/// small scanner, enough to find the addresses a tag holds.
+pub fn html_attributes(html: &str) -> Vec<RawAttribute> {
+    let b = html.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(lt) = html[i..].find('<').map(|n| i + n) {
+        if html[lt..].starts_with("<!--") {
+            i = html[lt..].find("-->").map_or(b.len(), |n| lt + n + 3);
+            continue;
+        }
+        let mut j = lt + 1;
+        while j < b.len() && b[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        if j == lt + 1 {
+            i = lt + 1;
+            continue;
+        }
+        let tag = html[lt + 1..j].to_ascii_lowercase();
+        loop {
+            while j < b.len() && (b[j].is_ascii_whitespace() || b[j] == b'/') {
+                j += 1;
+            }
+            if j >= b.len() || b[j] == b'>' {
+                break;
+            }
+            let name_start = j;
+            while j < b.len() && !b[j].is_ascii_whitespace() && !b"=>/".contains(&b[j]) {
+                j += 1;
+            }
+            let name = html[name_start..j].to_ascii_lowercase();
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            if j >= b.len() || b[j] != b'=' {
+                continue;
+            }
+            j += 1;
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            let value = match b.get(j) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = html[j + 1..].find(q as char).map_or(b.len(), |n| j + 1 + n);
+                    let v = j + 1..end;
+                    j = (end + 1).min(b.len());
+                    v
+                }
+                _ => {
+                    let start = j;
+                    while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
+                        j += 1;
+                    }
+                    start..j
+                }
+            };
+            found.push(RawAttribute {
+                tag: tag.clone(),
+                name,
+                value,
+            });
+        }
+        i = j.max(lt + 1);
+    }
+    found
+}
+
+/// An attribute's value with its character references decoded (`&amp;` → `&`).
+pub fn decode_attribute(value: &str) -> String {
+    html_escape::decode_html_entities(value).into_owned()
+}
+
 /// `%XX` decoded; a `%` without two hex digits stays as written, and text that would not be
 /// UTF-8 once decoded is kept as written.
 pub(crate) fn percent_decode(s: &str) -> String {
@@ -729,6 +1172,8 @@ pub(crate) fn percent_decode(s: &str) -> String {
 pub fn sanitize(html: &str) -> String {
     ammonia::Builder::default()
         .add_generic_attributes(["id", "class", "lang", "dir"])
+        // The frame around tables (see `end_table`).
+        .add_tag_attributes("div", ["role", "tabindex", "aria-label", "aria-labelledby"])
         .link_rel(None)
         .clean(html)
         .to_string()
@@ -762,7 +1207,7 @@ mod tests {
             &RenderOptions {
                 allow_html: false,
                 shift: 0,
-                isolate_ltr: false,
+                right_to_left: false,
             },
             &R,
             &mut Ids::default(),
@@ -842,7 +1287,7 @@ mod tests {
             &RenderOptions {
                 allow_html: true,
                 shift: 0,
-                isolate_ltr: false,
+                right_to_left: false,
             },
             &R,
             &mut Ids::default(),
@@ -852,11 +1297,61 @@ mod tests {
 
     #[test]
     fn tables_footnotes_strikethrough() {
-        let r = md("| a | b |\n|:--|--:|\n| 1 | 2 |\n\nText[^n] ~~old~~\n\n[^n]: Note.\n");
+        let r = md("| a | b |\n|:--|--:|\n| x | 2 |\n\nText[^n] ~~old~~\n\n[^n]: Note.\n");
         assert!(r.html.contains("<th>a</th>"), "{}", r.html);
         assert!(!r.html.contains("style="), "{}", r.html);
         assert!(r.html.contains("<del>old</del>"));
         assert!(r.html.contains("footnote-definition"));
+    }
+
+    #[test]
+    fn tables_scroll_in_a_labelled_frame_and_numbers_align() {
+        let src = "## Budget 2027\n\n| Post | Belopp | Period |\n|---|---|---|\n| Skolskjuts | 1.200.000 kr | Efterårsferie |\n| Lärare | 41 000 | 2026-10-19 |\n| Övrigt |  | v. 42 |\n";
+        let r = md(src);
+        assert!(
+            r.html.starts_with("<h2 id=\"budget-2027\">Budget 2027</h2>\n<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"budget-2027\">\n<table>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.trim_end().ends_with("</table>\n</div>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains("<th>Post</th><th class=\"num\">Belopp</th><th>Period</th>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains("<td class=\"num\">1.200.000 kr</td><td>Efterårsferie</td>"),
+            "{}",
+            r.html
+        );
+        // Without a heading above it the table is named by its column headings; the frame's
+        // attributes survive the sanitiser.
+        let r = md("<b>x</b>\n\n| Dag | Tid |\n|---|---|\n| måndag | 08.30 |\n");
+        assert!(
+            r.html.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Dag, Tid\">"),
+            "{}",
+            r.html
+        );
+        for n in [
+            "1 200 000",
+            "1.200.000 kr",
+            "12,5 %",
+            "€ 40",
+            "٤١ ٠٠٠",
+            "−3",
+            "08.30–16.00",
+        ] {
+            assert!(is_number(n), "{n}");
+        }
+        for w in ["Efterårsferie", "v. 42", "BUN-2026/77", "", "kr"] {
+            assert!(!is_number(w), "{w}");
+        }
     }
 
     #[test]
@@ -868,7 +1363,7 @@ mod tests {
             &RenderOptions {
                 allow_html: false,
                 shift: 1,
-                isolate_ltr: false,
+                right_to_left: false,
             },
             &R,
             &mut Ids::default(),
@@ -892,9 +1387,17 @@ mod tests {
                 "BUN-2026/318",
                 "17.01.00-A00-3-26",
                 "2026-11-22",
+                "E. coli",
                 "031-390 06 00",
                 "https://ekvik.example/a",
             ]
+        );
+        // Latin runs with spaces are isolated whole.
+        let text = "رقم القضية BUN 2026/77، المسؤولة Anna Berg (anna.berg@ekvik.example).";
+        let runs: Vec<&str> = ltr_runs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            runs,
+            ["BUN 2026/77", "Anna Berg", "anna.berg@ekvik.example"]
         );
         assert!(ltr_runs("23 نوفمبر 41 000 نفر").is_empty());
         let fa = "با شمارهٔ ۰۳۱-۳۹۰ ۰۶ ۵۵ تماس بگیرید";
@@ -903,10 +1406,16 @@ mod tests {
             ["۰۳۱-۳۹۰ ۰۶ ۵۵"]
         );
         assert_eq!(
-            isolated_html("a <b> +46 31 390 06 55", true),
-            "a &lt;b&gt; <bdi dir=\"ltr\" class=\"tel\">+46 31 390 06 55</bdi>"
+            isolated_html("رقم <> +46 31 390 06 55", true),
+            "رقم &lt;&gt; <bdi dir=\"ltr\" class=\"tel\">+46 31 390 06 55</bdi>"
         );
         assert_eq!(isolated_html("+46 31 390 06 55", false), "+46 31 390 06 55");
+        // The mirror: Arabic inside Swedish text, the number after it left outside.
+        assert_eq!(
+            isolated_html("Skolan heter مدرسة النور 2026 och ligger i Ekvik.", false),
+            "Skolan heter <bdi dir=\"rtl\">مدرسة النور</bdi> 2026 och ligger i Ekvik."
+        );
+        assert!(rtl_runs("Ärende BUN 2026/77, Åsa Öberg").is_empty());
     }
 
     #[test]
@@ -914,7 +1423,7 @@ mod tests {
         let opts = RenderOptions {
             allow_html: false,
             shift: 0,
-            isolate_ltr: true,
+            right_to_left: true,
         };
         let src = "## رقم +46 31 390 06 50\n\nاتصل بالرقم +46 31 390 06 55 أو <nodomsorg@ekvik.example>.\n\n```\n+46 31 390 06 55\n```\n";
         let r = render(src, 0, &opts, &R, &mut Ids::default());
@@ -944,6 +1453,103 @@ mod tests {
             r.html
         );
         assert_eq!(r.links[0].text, "nodomsorg@ekvik.example");
+    }
+
+    #[test]
+    fn latin_runs_in_arabic_and_arabic_in_swedish_are_isolated_whole() {
+        let opts = |right_to_left| RenderOptions {
+            allow_html: false,
+            shift: 0,
+            right_to_left,
+        };
+        let r = render(
+            "القضية BUN 2026/77 لدى Anna Berg.",
+            0,
+            &opts(true),
+            &R,
+            &mut Ids::default(),
+        );
+        assert_eq!(
+            r.html,
+            "<p>القضية <bdi dir=\"ltr\">BUN 2026/77</bdi> لدى <bdi dir=\"ltr\">Anna Berg</bdi>.</p>\n"
+        );
+        let r = render(
+            "Ärende BUN 2026/77 gäller مدرسة النور 2026.",
+            0,
+            &opts(false),
+            &R,
+            &mut Ids::default(),
+        );
+        assert_eq!(
+            r.html,
+            "<p>Ärende BUN 2026/77 gäller <bdi dir=\"rtl\">مدرسة النور</bdi> 2026.</p>\n"
+        );
+    }
+
+    #[test]
+    fn raw_html_addresses_resolve_and_unsafe_schemes_are_refused() {
+        let r = md(
+            "<img src=\"bilag%201.pdf\" alt=\"x\"> <a href='@/notices/water'>w</a> <img src=\"photo.png\">\n",
+        );
+        assert!(
+            r.html.contains("src=\"/files/minutes/m/bilag%201.pdf\"")
+                && r.html.contains("href=\"/sv/notices/water/\""),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        assert!(r.problems[0].message.contains("missing file `photo.png`"));
+        assert_eq!(r.problems[0].offset, 76);
+
+        let r = md(
+            "[a](javascript:alert(1)) [b](JaVaScript:x) [c](vbscript:x) [d](data:text/html,x) ![e](data:image/png;base64,AA) <a href=\"java&#9;script:y\">f</a>\n",
+        );
+        let messages: Vec<_> = r.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages.len(), 5, "{messages:?}");
+        assert!(
+            messages.iter().all(|m| m.starts_with("unsafe link scheme")),
+            "{messages:?}"
+        );
+        assert!(!r.html.contains("javascript"), "{}", r.html);
+        let r = md("![e](data:image/png;base64,AA)");
+        assert!(
+            r.problems.is_empty() && r.html.contains("data:image/png"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn html_attributes_are_found_with_their_places() {
+        let html = "<!-- <img src=x> --><IFRAME width=5 SRC='https://a.example/v'></iframe><img\nsrc=\"b.png\" alt>";
+        let found: Vec<_> = html_attributes(html)
+            .into_iter()
+            .map(|a| (a.tag, a.name, html[a.value].to_owned()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("iframe".into(), "width".into(), "5".into()),
+                ("iframe".into(), "src".into(), "https://a.example/v".into()),
+                ("img".into(), "src".into(), "b.png".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn instructions_link_phone_numbers_and_addresses() {
+        assert_eq!(
+            contact_html(
+                "Ring 031-390 06 55 eller skriv till a.b@ekvik.example.",
+                false
+            ),
+            "Ring <a href=\"tel:0313900655\" class=\"tel\">031-390 06 55</a> eller skriv till <a href=\"mailto:a.b@ekvik.example\">a.b@ekvik.example</a>."
+        );
+        assert_eq!(
+            contact_html("اتصلوا بالرقم +46 31 390 06 55", true),
+            "اتصلوا بالرقم <a href=\"tel:+46313900655\" class=\"tel\"><bdi dir=\"ltr\" class=\"tel\">+46 31 390 06 55</bdi></a>"
+        );
+        assert!(contact_html("۰۳۱-۳۹۰ ۰۶ ۵۵", true).contains("href=\"tel:0313900655\""));
     }
 
     #[test]

@@ -673,7 +673,7 @@ fn doc_view(ctx: &MailContext, lang: &str, doc: &Document, full: bool) -> DocVie
             .map(|e| date_arg("expires", i18n.date_time(lang, &e))),
         instruction_html: instruction
             .as_deref()
-            .map(|s| crate::content::markdown::isolated_html(s, rtl)),
+            .map(|s| crate::content::markdown::contact_html(s, rtl)),
         instruction,
         topics,
         meeting,
@@ -803,7 +803,8 @@ fn other_languages(site: &Site, doc: &Document, t: &Translation) -> Vec<LinkView
 /// The whole text of `t` as HTML and as plain text (crisis messages), its links absolute.
 fn whole_text(ctx: &MailContext, t: &Translation, url: &str) -> (String, String) {
     let site = ctx.site;
-    let content = crate::theme::document::content_html(ctx.i18n, t);
+    let rtl = crate::theme::views::is_rtl(site, &t.lang);
+    let content = crate::theme::document::content_html(ctx.i18n, t, rtl);
     (
         html::email_html(&content, &site.config.base_url, url),
         crate::plain_text::html_to_text(

@@ -65,6 +65,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/accessibility.html"),
     ),
     (
+        "language_switcher.html",
+        include_str!("../../themes/default/templates/language_switcher.html"),
+    ),
+    (
         "mail/layout.html",
         include_str!("../../themes/default/templates/mail/layout.html"),
     ),

@@ -196,13 +196,23 @@ pub fn entry(site: &Site, i18n: &I18n, lang: &str, doc: &Document) -> EntryView 
     }
 }
 
-pub fn crisis_views(site: &Site, lang: &str) -> Vec<CrisisView> {
+/// The banners of the crisis notices in force on a page of `lang`. On the page of a crisis
+/// notice itself its banner gives way to the notice (`page_doc`). A page in no particular
+/// language (`/`, the 404 page), and a page in a language a notice lacks, offer every language
+/// the notice exists in.
+pub fn crisis_views(
+    site: &Site,
+    lang: &str,
+    page_doc: Option<usize>,
+    any_language: bool,
+) -> Vec<CrisisView> {
     site.crisis
         .iter()
+        .filter(|&&i| Some(i) != page_doc)
         .map(|&i| {
             let doc = &site.documents[i];
             let t = doc.for_reader(lang, site.default_language());
-            let here = doc.get(lang).is_some();
+            let here = doc.get(lang).is_some() && !any_language;
             CrisisView {
                 title: t.title.clone(),
                 title_lang: t.lang.clone(),

@@ -1,7 +1,8 @@
 // Checks every HTML page of a built site in Chromium:
 //   - axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA rules) in light mode, dark mode and at 320 px
 //     width (= 1280 px at 400 % zoom): zero violations;
-//   - at 320 px nothing scrolls sideways;
+//   - at 320 px nothing scrolls sideways, and no table cell wraps inside a number or a word (a
+//     table too wide scrolls in its own frame instead);
 //   - no request leaves the site's own origin, nothing is blocked by the Content-Security-Policy,
 //     no cookie is set.
 // Usage: node check.mjs [SITE_DIR] [--jobs N] [--only /path/]...
@@ -73,6 +74,25 @@ function overflow() {
   return { scrollWidth: root.scrollWidth, width, wide };
 }
 
+/** At 320 px: the numbers and words in table cells that are split over two lines. */
+function splitInCells() {
+  const split = [];
+  for (const cell of document.querySelectorAll('td, th')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // A number with its group separators (`1.200.000`, `1 200 000`), or a word.
+      for (const m of node.data.matchAll(/\d[\d.,\u00a0\u202f ]*\d|[\p{L}\p{M}]+/gu)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) split.push({ target: cell.tagName.toLowerCase(), html: `“${m[0]}” in ${cell.outerHTML.slice(0, 160)}` });
+      }
+    }
+  }
+  return split.slice(0, 5);
+}
+
 try {
   const context = await browser.newContext({
     viewport: { width: MODES[0].width, height: HEIGHT },
@@ -139,6 +159,16 @@ try {
               mode: mode.name,
               page: path,
               nodes: o.wide,
+            });
+          }
+          const split = await tab.evaluate(splitInCells);
+          if (split.length) {
+            report({
+              rule: 'table-cell-split',
+              help: 'a number or word in a table cell breaks over two lines',
+              mode: mode.name,
+              page: path,
+              nodes: split,
             });
           }
         }

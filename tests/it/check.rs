@@ -187,6 +187,36 @@ fn image_without_alt_text() {
 }
 
 #[test]
+fn embeds_from_other_hosts_are_errors() {
+    let got = found("foreign-embed", "press/2026-11-04-skolskjuts.sv.md");
+    let want = [
+        (
+            10,
+            "`<iframe>` loads `https://video.example/embed/1` from another host (video.example)",
+        ),
+        (
+            12,
+            "`<img>` loads `//cdn.example/karta.png` from another host (cdn.example)",
+        ),
+        (
+            14,
+            "`<script>` loads `https://analytics.example/a.js` from another host (analytics.example)",
+        ),
+    ];
+    assert_eq!(
+        got,
+        want.map(|(l, m)| (Some(l), m.to_owned())),
+        "{}",
+        report().to_text(false)
+    );
+    assert!(
+        report()
+            .of("foreign-embed")
+            .all(|f| f.severity == Severity::Error)
+    );
+}
+
+#[test]
 fn skipped_heading_level() {
     let f = one(
         "skipped-heading-level",
@@ -390,7 +420,7 @@ fn no_other_findings() {
         .map(|f| (file(f), f.check, f.diagnostic.line))
         .collect();
     all.sort();
-    let rows: [(&str, &str, Option<usize>); 16] = [
+    let rows: [(&str, &str, Option<usize>); 19] = [
         (
             "notices/2026-11-20-water-outage.sv.md",
             "broken-anchor",
@@ -450,6 +480,21 @@ fn no_other_findings() {
             "closed-item-leakage",
             Some(8),
         ),
+        (
+            "press/2026-11-04-skolskjuts.sv.md",
+            "foreign-embed",
+            Some(10),
+        ),
+        (
+            "press/2026-11-04-skolskjuts.sv.md",
+            "foreign-embed",
+            Some(12),
+        ),
+        (
+            "press/2026-11-04-skolskjuts.sv.md",
+            "foreign-embed",
+            Some(14),
+        ),
         ("press/2026-11-05-utredning.sv.md", "readability", Some(6)),
     ];
     let mut want: Vec<(String, &str, Option<usize>)> = rows
@@ -482,7 +527,7 @@ fn errors_are_listed_first_and_the_report_fails() {
     );
     assert!(text.contains("warning[readability]: "), "{text}");
     assert!(
-        text.contains("check failed: 10 errors, 6 warnings"),
+        text.contains("check failed: 13 errors, 6 warnings"),
         "{text}"
     );
     assert!(!text.contains('\x1b'));
@@ -511,7 +556,7 @@ fn json_report_has_every_finding_and_the_coverage() {
             .unwrap()
             .contains("allow_personal_numbers")
     );
-    assert_eq!(j["summary"]["errors"], 10);
+    assert_eq!(j["summary"]["errors"], 13);
     assert_eq!(j["summary"]["warnings"], 6);
     assert_eq!(j["coverage"]["languages"]["sv"]["press"], 4);
     assert_eq!(j["coverage"]["totals"]["press"], 5);

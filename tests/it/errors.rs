@@ -335,3 +335,29 @@ fn three_mistakes_in_three_files_are_all_reported() {
         run.stderr
     );
 }
+
+/// Issue 16: a `javascript:` link is refused as an unsafe scheme (not "a missing file"), and a
+/// raw `<img>` with a relative path is checked as a Markdown image is.
+#[test]
+fn unsafe_link_schemes_and_missing_files_in_raw_html() {
+    let text = "---\ntitle: Test\ndate: 2026-11-02\nsummary: S\n---\n[Klicka](javascript:alert(1))\n\n<img src=\"photo.png\" alt=\"Foto\">\n";
+    let (run, site) = build_with_file(PRESS, text);
+    failed(&run, &site);
+    let errors = run.errors();
+    let got: Vec<(Option<usize>, &str)> = errors
+        .iter()
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some(6),
+                "unsafe link scheme `javascript:` in `javascript:alert(1)`"
+            ),
+            (Some(8), "link to a missing file `photo.png`"),
+        ],
+        "{}",
+        run.stderr
+    );
+}

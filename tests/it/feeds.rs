@@ -309,3 +309,41 @@ fn feeds_are_identical_across_builds() {
         );
     }
 }
+
+/// Issue 16: a case number with a space in Arabic text, and Arabic in Swedish text, are
+/// isolated whole on the page and in the feeds' HTML (which email HTML shares).
+#[test]
+fn bidirectional_runs_are_isolated_whole_in_pages_and_feeds() {
+    let site = TestSite::example();
+    let front = |title: &str| {
+        format!(
+            "---\ntitle: {title}\ndate: 2026-11-21T09:00:00+01:00\nsummary: {title}.\ntopics: [hamnskolan]\nurgency: normal\n---\n"
+        )
+    };
+    site.write(
+        "content/notices/2026-11-21-bidi.ar.md",
+        front("إشعار") + "رقم القضية BUN 2026/77 لدى Anna Berg.\n",
+    );
+    site.write(
+        "content/notices/2026-11-21-bidi.sv.md",
+        front("Meddelande") + "Ärendet gäller مدرسة النور 2026 i Ekvik.\n",
+    );
+    site.build(&[]).assert_ok();
+    let read = |rel: &str| std::fs::read_to_string(site.out().join(rel)).unwrap();
+    let ltr = "<bdi dir=\"ltr\">BUN 2026/77</bdi>";
+    let rtl = "<bdi dir=\"rtl\">مدرسة النور</bdi> 2026";
+    assert!(read("ar/notices/bidi/index.html").contains(ltr));
+    assert!(read("sv/notices/bidi/index.html").contains(rtl));
+    for (lang, want) in [("ar", ltr), ("sv", rtl)] {
+        let feed: serde_json::Value =
+            serde_json::from_str(&read(&format!("{lang}/feed.json"))).unwrap();
+        let item = feed["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["url"].as_str().unwrap().ends_with("/notices/bidi/"))
+            .unwrap_or_else(|| panic!("{lang}: no item"));
+        let html = item["content_html"].as_str().unwrap();
+        assert!(html.contains(want), "{lang}: {html}");
+    }
+}

@@ -174,8 +174,13 @@ fn the_skip_link_comes_first_and_the_crisis_banner_right_after_it() {
         assert!(!text(skip).is_empty(), "{rel}: empty skip link");
 
         // The example's crisis notice runs on NOW: every page has its banner, right after the
-        // skip link, named by its heading, with a link.
+        // skip link, named by its heading, with a link; but the notice's own page, where the
+        // banner gives way to the notice.
         let banner = next_element(skip).expect("something after the skip link");
+        if rel.contains("/notices/schools-closed-water/") {
+            assert_eq!(banner.value().name(), "header", "{rel}");
+            continue;
+        }
         assert!(
             attr(banner, "class").contains("crisis-banner"),
             "{rel}: the crisis banner does not follow the skip link"
@@ -558,4 +563,96 @@ fn an_incomplete_statement_is_an_error_naming_each_missing_field() {
         1
     );
     assert_eq!(select(&doc, "main ul.limitations").len(), 0);
+}
+
+/// Issue 16, item 1: the crisis notice's own page, phone first. No banner; the title, the
+/// instruction with `tel:` and `mailto:` links, then the language switcher (out of the header),
+/// then the body.
+#[test]
+fn the_crisis_notice_page_puts_the_instruction_first() {
+    let mut seen = 0;
+    for (rel, html) in pages() {
+        if !rel.contains("/notices/schools-closed-water/") {
+            continue;
+        }
+        seen += 1;
+        let doc = Html::parse_document(html);
+        assert!(select(&doc, ".crisis-banner").is_empty(), "{rel}: a banner");
+        assert!(
+            select(&doc, "header .language-switcher").is_empty(),
+            "{rel}: the switcher is still in the header"
+        );
+        let order: Vec<String> = select(&doc, "article > *")
+            .into_iter()
+            .map(|e| {
+                let class = attr(e, "class");
+                match class.split(' ').next() {
+                    Some(c) if !c.is_empty() => c.to_owned(),
+                    _ => e.value().name().to_owned(),
+                }
+            })
+            .collect();
+        let at = |name: &str| {
+            order
+                .iter()
+                .position(|c| c == name)
+                .unwrap_or_else(|| panic!("{rel}: no {name} in {order:?}"))
+        };
+        assert!(
+            at("h1") < at("instruction")
+                && at("instruction") + 1 == at("language-switcher")
+                && at("language-switcher") < at("meta")
+                && at("meta") < at("body"),
+            "{rel}: {order:?}"
+        );
+        let links: Vec<&str> = select(&doc, ".instruction a")
+            .into_iter()
+            .map(|a| attr(a, "href"))
+            .collect();
+        assert!(
+            links.contains(&"mailto:nodomsorg@ekvik.example"),
+            "{rel}: {links:?}"
+        );
+        assert!(
+            links.iter().any(|h| h.starts_with("tel:+46313900")),
+            "{rel}: {links:?}"
+        );
+        let languages = select(&doc, "article .language-switcher a[lang][dir][hreflang]");
+        assert_eq!(languages.len(), 8, "{rel}");
+    }
+    assert_eq!(seen, 8);
+}
+
+/// Issue 16, item 2: on `/` and on pages in a language the notice lacks (Danish), the banner
+/// offers every language the notice exists in, each named in itself with `lang` and `dir`.
+#[test]
+fn banners_offer_every_language_where_the_reader_may_not_read_the_default() {
+    for rel in [
+        "index.html",
+        "404.html",
+        "da/index.html",
+        "da/press/index.html",
+    ] {
+        let doc = Html::parse_document(&pages()[rel]);
+        let links: Vec<(String, &str, &str)> = select(&doc, ".crisis-banner li a")
+            .into_iter()
+            .map(|a| (text(a), attr(a, "lang"), attr(a, "dir")))
+            .collect();
+        assert_eq!(links.len(), 8, "{rel}: {links:?}");
+        assert!(
+            links.contains(&("العربية".into(), "ar", "rtl")),
+            "{rel}: {links:?}"
+        );
+        assert!(
+            links.contains(&("Svenska".into(), "sv", "ltr")),
+            "{rel}: {links:?}"
+        );
+    }
+    // A reader of a language the notice is in gets the one link, to it in that language.
+    let doc = Html::parse_document(&pages()["ar/index.html"]);
+    let links: Vec<&str> = select(&doc, ".crisis-banner a")
+        .into_iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert_eq!(links, ["/ar/notices/schools-closed-water/"]);
 }

@@ -238,7 +238,7 @@ impl<'a> Pieces<'a> {
             opts: RenderOptions {
                 allow_html: config.site.markdown.allow_html,
                 shift: u8::from(markdown::uses_h1(body)),
-                isolate_ltr: config
+                right_to_left: config
                     .language(&p.lang)
                     .is_some_and(|l| l.dir == crate::config::Direction::Rtl),
             },

@@ -181,8 +181,15 @@ fn feed_item<'a>(
         url: urls::absolute(&site.config, &doc.url(&t.lang)),
         content_html: if with_content {
             match site.config.site.outputs.feeds.content {
-                FeedContent::Full => crate::theme::document::content_html(i18n, t),
-                FeedContent::Summary => format!("<p>{}</p>", html_escape::encode_text(&t.summary)),
+                FeedContent::Full => crate::theme::document::content_html(
+                    i18n,
+                    t,
+                    crate::theme::views::is_rtl(site, &t.lang),
+                ),
+                FeedContent::Summary => format!(
+                    "<p>{}</p>",
+                    crate::theme::views::text_html(site, &t.lang, &t.summary)
+                ),
             }
         } else {
             String::new()

@@ -50,7 +50,7 @@ pub(super) fn context_for(
             None => return ("404.html", Value::UNDEFINED),
         },
     };
-    let base = base(cx, lang, url, &own.title, alternates(site, page, lang, url));
+    let base = base(cx, page, lang, url, &own.title);
     (own.template, context! { ..own.members, ..base })
 }
 
@@ -351,8 +351,16 @@ fn nav(i18n: &I18n, lang: &str, url: &str) -> Vec<NavItem> {
 }
 
 /// What every page of `lang` shares: the language, the chrome, the crisis banner.
-fn base(cx: &Context<'_>, lang: &str, url: &str, title: &str, alternates: Vec<LangLink>) -> Value {
+fn base(cx: &Context<'_>, page: &Page, lang: &str, url: &str, title: &str) -> Value {
     let (site, i18n) = (cx.site, cx.i18n);
+    let alternates = alternates(site, page, lang, url);
+    let page_doc = match page {
+        Page::Doc { doc, .. } => Some(*doc),
+        _ => None,
+    };
+    // A crisis notice's own page puts what to do first on a phone: no banner above it, and the
+    // language switcher after the instruction instead of in the header.
+    let crisis_page = page_doc.is_some_and(|d| site.crisis.contains(&d));
     let cfg = &site.config;
     let default = cfg.default_language();
     let org = &cfg.site.organisation;
@@ -380,7 +388,8 @@ fn base(cx: &Context<'_>, lang: &str, url: &str, title: &str, alternates: Vec<La
             email => v(&org.email),
         },
         nav => v(nav(i18n, lang, url)),
-        crisis => v(crisis_views(site, lang)),
+        crisis => v(crisis_views(site, lang, page_doc, page.lang().is_none())),
+        crisis_page => v(crisis_page),
         accessibility_url => v(urls::accessibility(lang)),
         // For templates' links: the URL scheme stays in `site::urls`.
         notice_board_url => v(urls::notice_board(lang)),

@@ -6,6 +6,7 @@ use minijinja::{Value, context};
 use super::context::{OwnContext, TopicView, topic_view};
 use super::v;
 use crate::content::document::{Document, Kind, MinutesInfo, NoticeInfo, Translation};
+use crate::content::markdown::contact_html;
 use crate::outputs::Context;
 use crate::site::urls;
 use crate::theme::views::*;
@@ -65,7 +66,10 @@ fn notice(cx: &Context<'_>, lang: &str, t: &Translation, n: &NoticeInfo) -> Valu
         expires => v(n.expires.map(|e| DateView { iso: e.to_rfc3339(), text: i18n.date_time(lang, &e) })),
         active => v(crate::site::is_active(t.date, n.expires, n.ended, site.now)),
         instruction => v(&n.instruction),
-        instruction_html => v(n.instruction.as_deref().map(|i| text_html(site, lang, i))),
+        instruction_html => v(n
+            .instruction
+            .as_deref()
+            .map(|i| contact_html(i, is_rtl(site, lang)))),
     }
 }
 
