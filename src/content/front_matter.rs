@@ -97,6 +97,15 @@ pub struct Attendee {
     pub absent: bool,
 }
 
+/// `withdrawn: { date, reason }`: the document is withdrawn from that moment (its page stays,
+/// with the reason, in this translation's language).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawnFm {
+    pub date: Spanned<String>,
+    pub reason: Spanned<String>,
+}
+
 /// Every key a document may have. Kind-specific keys are checked against the document's kind
 /// after parsing, so that a misplaced key gets its own clear message.
 #[derive(Debug, Clone, Deserialize)]
@@ -111,6 +120,9 @@ pub struct FrontMatter {
     pub draft: bool,
     #[serde(default)]
     pub updated: Option<Spanned<String>>,
+    /// Withdrawn from a moment on (any kind of document).
+    #[serde(default)]
+    pub withdrawn: Option<WithdrawnFm>,
     // Press releases.
     #[serde(default)]
     pub contacts: Option<Vec<Contact>>,

@@ -54,6 +54,8 @@ struct Parsed {
     fm: FrontMatter,
     date: DateTime<Tz>,
     draft: bool,
+    /// When `withdrawn:` says, checked to come after `date`.
+    withdrawn: Option<DateTime<Tz>>,
 }
 
 impl Parsed {
@@ -61,6 +63,11 @@ impl Parsed {
     /// parsed no longer hides it.
     fn visibility(&self, opts: LoadOptions) -> Visibility {
         Visibility::at(self.draft, self.date, opts.now)
+    }
+
+    /// Decided anew at every load too: a withdrawal that takes effect renders the document anew.
+    fn is_withdrawn(&self, opts: LoadOptions) -> bool {
+        super::visibility::is_withdrawn(self.withdrawn, opts.now)
     }
 }
 
@@ -773,8 +780,8 @@ impl Grouped {
 /// Whether a file's new parse leaves it where the old one was: in the same document, language
 /// and attachment folder, and as visible.
 fn same_place(a: &Parsed, b: &Parsed, opts: LoadOptions) -> bool {
-    (a.kind, &a.slug, &a.lang, &a.stem, a.visibility(opts))
-        == (b.kind, &b.slug, &b.lang, &b.stem, b.visibility(opts))
+    (a.kind, &a.slug, &a.lang, &a.stem, a.visibility(opts), a.is_withdrawn(opts))
+        == (b.kind, &b.slug, &b.lang, &b.stem, b.visibility(opts), b.is_withdrawn(opts))
 }
 
 /// What a document's rendering depends on besides its files' text: their paths and stamps,
@@ -789,7 +796,7 @@ fn inputs_hash(
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for (st, r) in ps {
         if let Ok(p) = r.as_ref() {
-            (p.path.as_os_str(), st, p.visibility(opts)).hash(&mut h);
+            (p.path.as_os_str(), st, p.visibility(opts), p.is_withdrawn(opts)).hash(&mut h);
         }
     }
     for (a, st) in files {
