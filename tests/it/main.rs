@@ -33,3 +33,4 @@ mod subscribers;
 mod subscriptions;
 mod templates;
 mod theme;
+mod withdrawal;
