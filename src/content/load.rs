@@ -780,8 +780,21 @@ impl Grouped {
 /// Whether a file's new parse leaves it where the old one was: in the same document, language
 /// and attachment folder, and as visible.
 fn same_place(a: &Parsed, b: &Parsed, opts: LoadOptions) -> bool {
-    (a.kind, &a.slug, &a.lang, &a.stem, a.visibility(opts), a.is_withdrawn(opts))
-        == (b.kind, &b.slug, &b.lang, &b.stem, b.visibility(opts), b.is_withdrawn(opts))
+    (
+        a.kind,
+        &a.slug,
+        &a.lang,
+        &a.stem,
+        a.visibility(opts),
+        a.is_withdrawn(opts),
+    ) == (
+        b.kind,
+        &b.slug,
+        &b.lang,
+        &b.stem,
+        b.visibility(opts),
+        b.is_withdrawn(opts),
+    )
 }
 
 /// What a document's rendering depends on besides its files' text: their paths and stamps,
@@ -796,7 +809,13 @@ fn inputs_hash(
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for (st, r) in ps {
         if let Ok(p) = r.as_ref() {
-            (p.path.as_os_str(), st, p.visibility(opts), p.is_withdrawn(opts)).hash(&mut h);
+            (
+                p.path.as_os_str(),
+                st,
+                p.visibility(opts),
+                p.is_withdrawn(opts),
+            )
+                .hash(&mut h);
         }
     }
     for (a, st) in files {

@@ -764,7 +764,9 @@ fn a_withdrawn_crisis_notice_is_cancelled() {
         edit_notice_one(
             site.path(),
             lang,
-            &format!("withdrawn: {{ date: 2026-11-22T13:00:00+01:00, reason: \"Reason in {lang}.\" }}"),
+            &format!(
+                "withdrawn: {{ date: 2026-11-22T13:00:00+01:00, reason: \"Reason in {lang}.\" }}"
+            ),
         );
     }
     let (_tmp, before) = build(site.path(), NOW);
@@ -783,7 +785,7 @@ fn a_withdrawn_crisis_notice_is_cancelled() {
     let feed = atom(&out);
     assert_eq!(feed.entries.len(), 1);
     assert_eq!(cap_link_title(&feed.entries[0]), "CAP Cancel");
-    assert_eq!(api_alerts(&out)[0].1, false, "not in force");
+    assert!(!api_alerts(&out)[0].1, "not in force");
 }
 
 /// Adds front-matter lines after the `date:` line of one translation of the crisis notice.

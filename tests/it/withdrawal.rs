@@ -71,7 +71,10 @@ fn before_its_date_a_withdrawal_changes_nothing() {
     assert!(read(&out, "sitemap.xml").contains(&format!("/sv/notices/{SLUG}/")));
     let api = json(&out, &format!("api/v1/documents/notices/{SLUG}/sv.json"));
     assert!(api["withdrawn"].is_null(), "not yet withdrawn in the API");
-    assert!(!page_text(&doc).contains(REASON_SV), "the reason is not public before");
+    assert!(
+        !page_text(&doc).contains(REASON_SV),
+        "the reason is not public before"
+    );
 }
 
 #[test]
@@ -89,9 +92,18 @@ fn from_its_date_the_page_stays_with_the_notice_and_the_document_leaves_the_list
         let notice = select(&doc, "main .withdrawn");
         assert_eq!(notice.len(), 1, "{lang}: one withdrawal notice");
         let said = text(notice[0]);
-        assert!(said.contains(word) && said.contains(reason), "{lang}: {said}");
-        assert!(said.contains("2026"), "{lang}: the date is written out: {said}");
-        assert!(page_text(&doc).contains(original), "{lang}: the original text stays");
+        assert!(
+            said.contains(word) && said.contains(reason),
+            "{lang}: {said}"
+        );
+        assert!(
+            said.contains("2026"),
+            "{lang}: the date is written out: {said}"
+        );
+        assert!(
+            page_text(&doc).contains(original),
+            "{lang}: the original text stays"
+        );
         assert!(
             select(&doc, ".crisis-banner").is_empty(),
             "{lang}: a withdrawn crisis notice is not in force"
@@ -142,9 +154,12 @@ fn from_its_date_the_page_stays_with_the_notice_and_the_document_leaves_the_list
     }
     let rss = feed(&out, "sv/feed.xml");
     assert!(
-        rss.entries
-            .iter()
-            .any(|e| e.title.as_ref().unwrap().content.starts_with("Återkallat: ")),
+        rss.entries.iter().any(|e| e
+            .title
+            .as_ref()
+            .unwrap()
+            .content
+            .starts_with("Återkallat: ")),
         "RSS marks it too"
     );
 }
@@ -171,7 +186,10 @@ fn a_withdrawn_document_is_not_in_a_digest() {
             .map(|d| d.slug.clone())
             .collect()
     };
-    assert!(slugs(BEFORE).contains(&SLUG.to_owned()), "in the digest before");
+    assert!(
+        slugs(BEFORE).contains(&SLUG.to_owned()),
+        "in the digest before"
+    );
     assert!(!slugs(AFTER).contains(&SLUG.to_owned()), "never after");
 }
 
@@ -188,13 +206,19 @@ fn translations_must_agree_on_the_withdrawal() {
     run.assert_failed();
     let e = single_error(&run, NOTICE_AR);
     assert!(e.message.contains("withdrawn"), "{}", e.message);
-    assert!(e.message.contains(NOTICE_SV), "names the withdrawn file: {}", e.message);
+    assert!(
+        e.message.contains(NOTICE_SV),
+        "names the withdrawn file: {}",
+        e.message
+    );
 
     // A different date in the Arabic translation.
     site.edit(
         NOTICE_AR,
         "\nurgency:",
-        &format!("\nwithdrawn: {{ date: 2026-11-26T10:00:00+01:00, reason: \"{REASON_AR}\" }}\nurgency:"),
+        &format!(
+            "\nwithdrawn: {{ date: 2026-11-26T10:00:00+01:00, reason: \"{REASON_AR}\" }}\nurgency:"
+        ),
     );
     let run = site.build(&["--now", AFTER]);
     run.assert_failed();
@@ -214,7 +238,9 @@ fn a_withdrawal_before_publication_or_without_a_reason_is_an_error() {
     run.assert_failed();
     let errors = run.errors();
     assert!(
-        errors.iter().any(|e| e.message.contains("before it is published")),
+        errors
+            .iter()
+            .any(|e| e.message.contains("before it is published")),
         "{errors:?}"
     );
     assert!(
@@ -232,7 +258,11 @@ fn the_schedule_lists_the_withdrawal() {
         .args(["schedule", "--format", "json", "--now", BEFORE])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let s: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let changes = s["changes"].as_array().unwrap();
     let w = changes
@@ -284,8 +314,16 @@ fn check_warns_of_a_published_page_the_content_no_longer_makes() {
     site.remove("content/press/2026-11-01-ny-matsal.en.md");
     let found = removed_pages(&site);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].contains("https://test.example/en/press/ny-matsal/"), "{}", found[0]);
-    assert!(found[0].contains("withdrawn:"), "suggests withdrawal: {}", found[0]);
+    assert!(
+        found[0].contains("https://test.example/en/press/ny-matsal/"),
+        "{}",
+        found[0]
+    );
+    assert!(
+        found[0].contains("withdrawn:"),
+        "suggests withdrawal: {}",
+        found[0]
+    );
     assert!(found[0].contains("aliases:"), "and aliases: {}", found[0]);
 
     // Withdrawn instead, the page stays: nothing to warn of.

@@ -217,7 +217,10 @@ pub(super) fn render_translation(
             let (html, _) = pieces.render(body, p.body_offset);
             // A withdrawn notice ends when it is withdrawn (the banner goes, alerting systems
             // get a cancellation), or earlier if `ended:` says so.
-            let ended = [date_of(&fm.ended, tz), p.withdrawn].into_iter().flatten().min();
+            let ended = [date_of(&fm.ended, tz), p.withdrawn]
+                .into_iter()
+                .flatten()
+                .min();
             let info = NoticeInfo {
                 urgency: fm.urgency.as_ref().map(|u| u.value).unwrap_or_default(),
                 expires: date_of(&fm.expires, tz),
@@ -241,10 +244,13 @@ pub(super) fn render_translation(
         topics: fm.topics.iter().map(|t| t.value.clone()).collect(),
         draft: fm.draft,
         embargoed: matches!(p.visibility(opts), Visibility::Embargoed(_)),
-        withdrawal: p.withdrawn.zip(fm.withdrawn.as_ref()).map(|(date, w)| Withdrawal {
-            date,
-            reason: w.reason.value.trim().to_owned(),
-        }),
+        withdrawal: p
+            .withdrawn
+            .zip(fm.withdrawn.as_ref())
+            .map(|(date, w)| Withdrawal {
+                date,
+                reason: w.reason.value.trim().to_owned(),
+            }),
         withdrawn: p.is_withdrawn(opts),
         body_html,
         public_markdown,

@@ -22,9 +22,9 @@ use chrono_tz::Tz;
 
 use crate::config::CONFIG_FILE;
 use crate::content::document::{Document, Kind, NoticeInfo, Translation, Urgency};
+use crate::content::visibility::{ENDED_ALERT_LISTED, alert_listed};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
-use crate::content::visibility::{ENDED_ALERT_LISTED, alert_listed};
 use crate::site::{Site, is_active, urls};
 use crate::write::{File, FileData};
 

@@ -33,9 +33,9 @@ use serde::Serialize;
 
 use crate::config::{self, Direction, Topic};
 use crate::content::document::{self, Document, Extra, Kind, Translation};
+use crate::content::visibility::alert_listed;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
-use crate::content::visibility::alert_listed;
 use crate::site::{Site, is_active, urls};
 use crate::write::{File, FileData};
 use types::*;

@@ -260,9 +260,7 @@ fn feed_data<'a>(
     let default = site.default_language();
     let updated = docs
         .iter()
-        .map(|&i| {
-            item_updated(site.documents[i].for_reader(lang, default)).fixed_offset()
-        })
+        .map(|&i| item_updated(site.documents[i].for_reader(lang, default)).fixed_offset())
         .max()
         .unwrap_or_else(|| site.now.fixed_offset());
     let items: Vec<FeedItem<'a>> = if with_items {
