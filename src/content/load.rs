@@ -604,7 +604,7 @@ struct Linking {
     hidden: HashMap<DocKey, String>,
     index_hash: u64,
     /// The moments between which the index holds: made at `since`, until the next embargo
-    /// lifts. A load outside them builds the index anew.
+    /// lifts or withdrawal takes effect. A load outside them builds the index anew.
     since: Option<DateTime<Tz>>,
     until: Option<DateTime<Tz>>,
 }
@@ -629,12 +629,19 @@ impl Linking {
             }
         }
         let index_hash = index_hash(&index, &hidden);
+        // A withdrawal to come renders its document anew too: a load of edits after it is
+        // a whole load.
         let until = groups
             .values()
             .flatten()
-            .filter_map(|(_, r)| match r.as_ref().as_ref().ok()?.visibility(opts) {
-                Visibility::Embargoed(at) => Some(at),
-                _ => None,
+            .filter_map(|(_, r)| {
+                let p = r.as_ref().as_ref().ok()?;
+                let embargo = match p.visibility(opts) {
+                    Visibility::Embargoed(at) => Some(at),
+                    _ => None,
+                };
+                let withdrawal = p.withdrawn.filter(|w| *w > opts.now);
+                embargo.into_iter().chain(withdrawal).min()
             })
             .min();
         Linking {
