@@ -60,6 +60,10 @@ enum Command {
         /// text (default) or json
         #[arg(long, default_value = "text")]
         format: ReportFormat,
+        /// The output folder of the last build, whose document pages must still be made
+        /// (default: SITE/public).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Manage the subscriber store: import, export (right of access), erase, list.
     Subscribers {
@@ -178,7 +182,10 @@ fn main() -> ExitCode {
     let (site, quiet, verbose) = (cli.site.clone(), cli.quiet, cli.verbose);
     match cli.command {
         Command::Subscribers { action } => subscribers(&site, &clock, action),
-        Command::Check { format } => check(&site, &clock, format),
+        Command::Check { format, output } => {
+            let previous = output.unwrap_or_else(|| site.join("public"));
+            check(&site, &clock, format, &previous)
+        }
         Command::Schedule { format } => schedule(&site, &clock, format),
         Command::New {
             kind,
@@ -310,12 +317,12 @@ fn subscribers(site: &Path, clock: &Clock, action: SubscribersAction) -> ExitCod
     finish(result, |text| print!("{text}"))
 }
 
-fn check(site: &Path, clock: &Clock, format: ReportFormat) -> ExitCode {
+fn check(site: &Path, clock: &Clock, format: ReportFormat, previous: &Path) -> ExitCode {
     let loaded = match anslag::build::load_for_check(site, clock) {
         Ok(s) => s,
         Err(d) => return finish::<()>(Err(d), |_| {}),
     };
-    let report = anslag::check::check_site(site, &loaded);
+    let report = anslag::check::check_site_against(site, &loaded, previous);
     match format {
         ReportFormat::Json => println!(
             "{}",

@@ -17,6 +17,7 @@
 //! | `closed-item-leakage` | error/warning | a closed agenda item's case number or title in another document |
 //! | `alias-taken` | error | an alias that is another page's address, another alias or the build's own file, drafts and embargoed documents included |
 //! | `foreign-embed` | error | an iframe, script, image, video, audio, source or link element (or a Markdown image) loading from another host |
+//! | `page-removed` | warning | a document page of the last build (`public/`) that the content no longer makes |
 //!
 //! [`errors_for_build`] runs only what must stop a build: personal identity numbers. Nothing else
 //! blocks publishing, since a build that stops also holds back a crisis notice.
@@ -28,6 +29,7 @@ mod leakage;
 mod links;
 pub mod personal_numbers;
 mod readability;
+mod removed;
 
 use std::ops::Range;
 use std::path::Path;
@@ -60,8 +62,14 @@ pub struct Report {
     pub coverage: CoverageTable,
 }
 
-/// Runs every check on a loaded site.
+/// Runs every check on a loaded site, comparing its pages with the last build in `public/`.
 pub fn check_site(root: &Path, site: &Site) -> Report {
+    check_site_against(root, site, &root.join("public"))
+}
+
+/// Runs every check on a loaded site; `previous` is the output folder of the last build, whose
+/// document pages must still be made.
+pub fn check_site_against(root: &Path, site: &Site, previous: &Path) -> Report {
     let ctx = Context::new(root, site);
     let mut findings = Vec::new();
     links::check(&ctx, &mut findings);
@@ -72,6 +80,7 @@ pub fn check_site(root: &Path, site: &Site) -> Report {
     leakage::check(&ctx, &mut findings);
     aliases_taken(site, &mut findings);
     embeds::check(&ctx, &mut findings);
+    removed::check(&ctx, previous, &mut findings);
     sort(&mut findings);
     Report {
         findings,

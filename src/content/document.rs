@@ -98,6 +98,13 @@ pub enum Extra {
     Minutes(MinutesInfo),
 }
 
+/// A withdrawal (`withdrawn:` in front matter): when, and why in the translation's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Withdrawal {
+    pub date: DateTime<Tz>,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Translation {
     pub lang: String,
@@ -114,6 +121,11 @@ pub struct Translation {
     pub draft: bool,
     /// Dated in the future (only built with `--drafts`).
     pub embargoed: bool,
+    /// To be withdrawn, or withdrawn, at its date (every translation of a document at the same).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withdrawal: Option<Withdrawal>,
+    /// Withdrawn at the moment loaded (decided by `visibility::is_withdrawn`).
+    pub withdrawn: bool,
     pub body_html: String,
     /// The Markdown that may be published: closed agenda items reduced to their heading.
     pub public_markdown: String,
@@ -189,6 +201,11 @@ impl Document {
     /// The translation to show a reader of `lang`: theirs, else the primary one.
     pub fn for_reader(&self, lang: &str, default_lang: &str) -> &Translation {
         self.get(lang).unwrap_or_else(|| self.primary(default_lang))
+    }
+
+    /// Whether the document is withdrawn at the moment it was loaded (its translations agree).
+    pub fn is_withdrawn(&self) -> bool {
+        self.translations.iter().any(|t| t.withdrawn)
     }
 
     /// The site path of the document's page in `lang`, as the load was told it

@@ -97,6 +97,15 @@ pub struct Attendee {
     pub absent: bool,
 }
 
+/// `withdrawn: { date, reason }`: the document is withdrawn from that moment (its page stays,
+/// with the reason, in this translation's language).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawnFm {
+    pub date: Spanned<String>,
+    pub reason: Spanned<String>,
+}
+
 /// Every key a document may have. Kind-specific keys are checked against the document's kind
 /// after parsing, so that a misplaced key gets its own clear message.
 #[derive(Debug, Clone, Deserialize)]
@@ -114,6 +123,9 @@ pub struct FrontMatter {
     /// Old addresses of this translation's page, which redirect to it (`content::aliases`).
     #[serde(default)]
     pub aliases: Vec<Spanned<String>>,
+    /// Withdrawn from a moment on (any kind of document).
+    #[serde(default)]
+    pub withdrawn: Option<WithdrawnFm>,
     // Press releases.
     #[serde(default)]
     pub contacts: Option<Vec<Contact>>,

@@ -55,6 +55,8 @@ struct Parsed {
     date: DateTime<Tz>,
     draft: bool,
     aliases: Vec<Alias>,
+    /// When `withdrawn:` says, checked to come after `date`.
+    withdrawn: Option<DateTime<Tz>>,
 }
 
 impl Parsed {
@@ -62,6 +64,11 @@ impl Parsed {
     /// parsed no longer hides it.
     fn visibility(&self, opts: LoadOptions) -> Visibility {
         Visibility::at(self.draft, self.date, opts.now)
+    }
+
+    /// Decided anew at every load too: a withdrawal that takes effect renders the document anew.
+    fn is_withdrawn(&self, opts: LoadOptions) -> bool {
+        super::visibility::is_withdrawn(self.withdrawn, opts.now)
     }
 }
 
@@ -607,7 +614,7 @@ struct Linking {
     index: HashMap<DocKey, Vec<String>>,
     hidden: HashMap<DocKey, String>,
     /// The moments between which the index holds: made at `since`, until the next embargo
-    /// lifts. A load outside them builds the index anew.
+    /// lifts or withdrawal takes effect. A load outside them builds the index anew.
     since: Option<DateTime<Tz>>,
     until: Option<DateTime<Tz>>,
 }
@@ -631,12 +638,19 @@ impl Linking {
                 }
             }
         }
+        // A withdrawal to come renders its document anew too: a load of edits after it is
+        // a whole load.
         let until = groups
             .values()
             .flatten()
-            .filter_map(|(_, r)| match r.as_ref().as_ref().ok()?.visibility(opts) {
-                Visibility::Embargoed(at) => Some(at),
-                _ => None,
+            .filter_map(|(_, r)| {
+                let p = r.as_ref().as_ref().ok()?;
+                let embargo = match p.visibility(opts) {
+                    Visibility::Embargoed(at) => Some(at),
+                    _ => None,
+                };
+                let withdrawal = p.withdrawn.filter(|w| *w > opts.now);
+                embargo.into_iter().chain(withdrawal).min()
             })
             .min();
         Linking {
@@ -766,8 +780,21 @@ impl Grouped {
 /// Whether a file's new parse leaves it where the old one was: in the same document, language
 /// and attachment folder, and as visible.
 fn same_place(a: &Parsed, b: &Parsed, opts: LoadOptions) -> bool {
-    (a.kind, &a.slug, &a.lang, &a.stem, a.visibility(opts))
-        == (b.kind, &b.slug, &b.lang, &b.stem, b.visibility(opts))
+    (
+        a.kind,
+        &a.slug,
+        &a.lang,
+        &a.stem,
+        a.visibility(opts),
+        a.is_withdrawn(opts),
+    ) == (
+        b.kind,
+        &b.slug,
+        &b.lang,
+        &b.stem,
+        b.visibility(opts),
+        b.is_withdrawn(opts),
+    )
 }
 
 /// What a document's rendering depends on besides its files' text: their paths and stamps,
@@ -783,7 +810,13 @@ fn inputs_hash(
     let mut targets = BTreeSet::new();
     for (st, r) in ps {
         if let Ok(p) = r.as_ref() {
-            (p.path.as_os_str(), st, p.visibility(opts)).hash(&mut h);
+            (
+                p.path.as_os_str(),
+                st,
+                p.visibility(opts),
+                p.is_withdrawn(opts),
+            )
+                .hash(&mut h);
             targets.extend(link_targets(&p.text));
         }
     }

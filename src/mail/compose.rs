@@ -119,15 +119,17 @@ pub fn digest_documents<'s>(
 }
 
 /// The documents (indexes into `site.documents`, in site order) that a digest may bring at
-/// all: published, and dated `since` or later, or crisis notices in force. Working out once
+/// all: published and not withdrawn, and dated `since` or later, or crisis notices in force. Working out once
 /// per run spares looking at the whole archive for each of many subscribers.
 pub fn digest_candidates(site: &Site, since: DateTime<chrono_tz::Tz>) -> Vec<usize> {
     let default = site.default_language();
     (0..site.documents.len())
         .filter(|&i| {
-            let p = site.documents[i].primary(default);
+            let doc = &site.documents[i];
+            let p = doc.primary(default);
             !p.draft
                 && !p.embargoed
+                && !doc.is_withdrawn()
                 && p.date <= site.now
                 && (p.date >= since || site.crisis.contains(&i))
         })
@@ -150,7 +152,8 @@ pub fn digest_documents_among<'s>(
             continue;
         };
         let primary = doc.primary(default);
-        if primary.draft || primary.embargoed || primary.date > site.now {
+        // A withdrawn document is never sent after its withdrawal.
+        if primary.draft || primary.embargoed || primary.date > site.now || doc.is_withdrawn() {
             continue;
         }
         let in_force = site.crisis.contains(&i);

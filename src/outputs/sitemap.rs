@@ -69,7 +69,7 @@ pub fn fingerprint(site: &Site) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for doc in &site.documents {
-        (doc.kind, &doc.slug).hash(&mut h);
+        (doc.kind, &doc.slug, doc.is_withdrawn()).hash(&mut h);
         for t in &doc.translations {
             (&t.lang, t.updated.unwrap_or(t.date)).hash(&mut h);
         }
@@ -108,6 +108,10 @@ pub fn entries(site: &Site) -> Vec<Entry> {
             },
             Page::Doc { lang, doc } => {
                 let doc = &site.documents[*doc];
+                // A withdrawn document keeps its page but is no longer offered to search engines.
+                if doc.is_withdrawn() {
+                    continue;
+                }
                 let Some(t) = doc.get(lang) else { continue };
                 let mut alternates: Vec<(String, String)> = doc
                     .translations

@@ -48,6 +48,9 @@ pub struct Site {
     /// The first moment at which a translation left out for its embargo is published (a site
     /// built without drafts holds no other trace of it); set by the build that loaded it.
     pub next_embargo: Option<DateTime<Tz>>,
+    /// Documents withdrawn at `now`, newest first: they keep their pages (and a last feed
+    /// entry) but are in none of the lists above.
+    pub withdrawn: Vec<usize>,
 }
 
 impl Site {
@@ -92,20 +95,15 @@ impl Site {
         let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
         let mut crisis = Vec::new();
         let mut notice_board = Vec::new();
+        let mut withdrawn = Vec::new();
         for (i, doc) in documents.iter().enumerate() {
+            if doc.is_withdrawn() {
+                withdrawn.push(i);
+                continue;
+            }
             by_kind.entry(doc.kind).or_default().push(i);
             let primary = doc.primary(&default);
-            let mut topics: Vec<&str> = doc
-                .translations
-                .iter()
-                .flat_map(|t| t.topics.iter().map(String::as_str))
-                .collect();
-            if let Some(m) = primary.minutes() {
-                topics.push(&m.committee);
-            }
-            topics.sort_unstable();
-            topics.dedup();
-            for t in topics {
+            for t in topics_of(doc, &default) {
                 by_topic.entry(t.to_owned()).or_default().push(i);
             }
             by_year.entry(primary.date.year()).or_default().push(i);
@@ -143,6 +141,7 @@ impl Site {
             crisis,
             notice_board,
             next_embargo: None,
+            withdrawn,
         }
     }
 
@@ -158,6 +157,22 @@ impl Site {
             .iter()
             .filter(|t| t.kind == TopicKind::Committee)
     }
+}
+
+/// The topics a document is listed under: its translations' topics and, for minutes, the
+/// committee; sorted, each once.
+pub fn topics_of<'d>(doc: &'d Document, default_lang: &str) -> Vec<&'d str> {
+    let mut topics: Vec<&str> = doc
+        .translations
+        .iter()
+        .flat_map(|t| t.topics.iter().map(String::as_str))
+        .collect();
+    if let Some(m) = doc.primary(default_lang).minutes() {
+        topics.push(&m.committee);
+    }
+    topics.sort_unstable();
+    topics.dedup();
+    topics
 }
 
 pub use crate::content::visibility::in_force as is_active;

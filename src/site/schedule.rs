@@ -1,6 +1,7 @@
 //! When the built site will change by itself: the moments after which a build gives another
 //! site than now — an embargo lifting, a notice expiring or ending, an entry coming onto or
-//! leaving the notice board, a crisis alert expiring — and when digests fall due. Whatever
+//! leaving the notice board, a crisis alert expiring, a document withdrawn, an ended alert
+//! leaving the alert lists a day later — and when digests fall due. Whatever
 //! keeps the site right over time (`anslag schedule`, a watching publish, the preview) reads
 //! the moments here.
 
@@ -11,7 +12,8 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use super::Site;
-use crate::content::document::Document;
+use crate::content::document::{Document, Urgency};
+use crate::content::visibility::ENDED_ALERT_LISTED;
 
 /// One moment at which the site changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -35,6 +37,10 @@ pub enum What {
     Expires,
     /// A notice was ended early (`ended:`) at this moment.
     Ends,
+    /// The document is withdrawn (`withdrawn:`): its page shows why, it leaves the lists.
+    Withdrawn,
+    /// An alert ended early (or withdrawn) a day ago leaves the alerts' feed and API list.
+    AlertUnlisted,
     /// Minutes come onto the official notice board.
     OnNoticeBoard,
     /// The appeal period is over: the minutes leave the notice board.
@@ -50,6 +56,8 @@ impl What {
             What::Published => "published (embargo lifts)",
             What::Expires => "expires",
             What::Ends => "ends",
+            What::Withdrawn => "withdrawn",
+            What::AlertUnlisted => "ended alert leaves the alert lists",
             What::OnNoticeBoard => "onto the notice board",
             What::OffNoticeBoard => "off the notice board",
             What::DailyDigest => "daily digest due",
@@ -101,12 +109,24 @@ fn document_changes(site: &Site, doc: &Document) -> Vec<Change> {
         if t.embargoed {
             add(t.date, What::Published);
         }
+        let withdrawn = t.withdrawal.as_ref().map(|w| w.date);
+        if let Some(w) = withdrawn {
+            add(w, What::Withdrawn);
+        }
         if let Some(n) = t.notice() {
-            if let Some(e) = n.expires {
+            // Withdrawn before it expires, it has ended by then.
+            if let Some(e) = n.expires.filter(|e| withdrawn.is_none_or(|w| *e < w)) {
                 add(e, What::Expires);
             }
-            if let Some(e) = n.ended {
+            // A withdrawal ends a notice too; it is told once, as the withdrawal.
+            if let Some(e) = n.ended.filter(|e| Some(*e) != withdrawn) {
                 add(e, What::Ends);
+            }
+            if let Some(e) = n.ended
+                && n.urgency != Urgency::Normal
+                && n.expires.is_none_or(|x| e < x)
+            {
+                add(e + ENDED_ALERT_LISTED, What::AlertUnlisted);
             }
         }
         if let Some(m) = t.minutes()
@@ -175,7 +195,7 @@ fn midnight(tz: Tz, day: NaiveDate) -> DateTime<Tz> {
 /// the document and its languages, and the file.
 pub fn to_text(changes: &[Change]) -> String {
     if changes.is_empty() {
-        return "Nothing changes by itself: no embargo, expiry, notice-board period or digest lies ahead.\n".into();
+        return "Nothing changes by itself: no embargo, expiry, withdrawal, notice-board period or digest lies ahead.\n".into();
     }
     let mut out = String::new();
     for c in changes {

@@ -1,6 +1,8 @@
 //! CAP 1.2 alerts: the example site's crisis notice becomes a CAP message in all eight of its
 //! languages that validates against the OASIS schema; `updated:` and `ended:` make Update and
-//! Cancel messages that reference the earlier ones; the Atom index lists only the alerts in force.
+//! Cancel messages that reference the earlier ones; the Atom index and the API's alert list show
+//! the alerts in force and, for 24 hours after, those ended early (or withdrawn) with their
+//! Cancel; an expired alert drops out at `expires`.
 //!
 //! Runs the real binary on the example site, or on copies of its `site.yaml` and `content/` with
 //! the crisis notice edited. Needs `xmllint` (Debian/Ubuntu: `apt-get install -y libxml2-utils`).
@@ -255,6 +257,33 @@ fn assert_cap_time(s: &str) {
 fn atom(out: &Path) -> feed_rs::model::Feed {
     let xml = read(out, "alerts/index.atom");
     feed_rs::parser::parse(xml.as_bytes()).expect("alerts/index.atom is a valid feed")
+}
+
+/// The title of an index entry's link to its CAP message (`CAP Alert`, `CAP Cancel`…).
+fn cap_link_title(entry: &feed_rs::model::Entry) -> String {
+    entry
+        .links
+        .iter()
+        .find(|l| l.media_type.as_deref() == Some("application/cap+xml"))
+        .and_then(|l| l.title.clone())
+        .expect("a titled link to the CAP message")
+}
+
+/// The alert list of the API: (slug, active, ended) of each alert.
+fn api_alerts(out: &Path) -> Vec<(String, bool, Option<String>)> {
+    let v: serde_json::Value = serde_json::from_str(&read(out, "api/v1/alerts.json")).unwrap();
+    v["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["slug"].as_str().unwrap().to_owned(),
+                a["active"].as_bool().unwrap(),
+                a["ended"].as_str().map(str::to_owned),
+            )
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -553,9 +582,16 @@ fn ended_notice_is_a_cancel_referencing_the_latest_message() {
         assert!(f.is_file(), "{id} is kept");
         assert_valid_cap(&f);
     }
-    assert!(
-        atom(&out).entries.is_empty(),
-        "an ended alert is not in force"
+    let feed = atom(&out);
+    assert_eq!(
+        feed.entries.len(),
+        1,
+        "an ended alert stays listed with its Cancel for a day"
+    );
+    assert_eq!(
+        cap_link_title(&feed.entries[0]),
+        "CAP Cancel",
+        "the entry names its latest message"
     );
 
     // Ended without an update: the cancellation references the alert.
@@ -656,4 +692,109 @@ fn alerts_are_reproducible() {
     let (a, b) = (files(&one), files(&two));
     assert!(a.len() >= 3, "alerts/index.atom and the messages: {a:?}");
     assert!(a == b, "two builds at the same moment differ");
+}
+
+/// One notice through time with a fixed clock: alerted, updated, cancelled, and a day after the
+/// cancellation gone from the index and the API's list (its messages stay).
+#[test]
+fn an_alert_ends_visibly_and_leaves_the_lists_a_day_after() {
+    let site = site_copy();
+    edit_notice(
+        site.path(),
+        "updated: 2026-11-22T10:15:00+01:00\nended: 2026-11-22T14:00:00+01:00",
+    );
+    let steps = [
+        ("2026-11-22T09:00:00+01:00", Some("CAP Alert"), true),
+        ("2026-11-22T12:00:00+01:00", Some("CAP Update"), true),
+        ("2026-11-22T14:00:00+01:00", Some("CAP Cancel"), false),
+        ("2026-11-23T13:59:59+01:00", Some("CAP Cancel"), false),
+        ("2026-11-23T14:00:00+01:00", None, false),
+    ];
+    for (now, listed, active) in steps {
+        let (_tmp, out) = build(site.path(), now);
+        let feed = atom(&out);
+        let api = api_alerts(&out);
+        match listed {
+            Some(title) => {
+                assert_eq!(feed.entries.len(), 1, "listed at {now}");
+                assert_eq!(cap_link_title(&feed.entries[0]), title, "at {now}");
+                assert_eq!(api.len(), 1, "in the API's list at {now}");
+                assert_eq!(api[0].0, SLUG);
+                assert_eq!(api[0].1, active, "active at {now}");
+                assert_eq!(
+                    api[0].2.as_deref(),
+                    (!active).then_some("2026-11-22T14:00:00+01:00"),
+                    "ended at {now}"
+                );
+            }
+            None => {
+                assert!(feed.entries.is_empty(), "gone from the index at {now}");
+                assert!(api.is_empty(), "gone from the API's list at {now}");
+                assert_eq!(
+                    parse(&read(&out, "alerts/index.atom")).text_of("updated"),
+                    "2026-11-23T14:00:00+01:00",
+                    "the index changed when the alert left it"
+                );
+                let alert = parse(&read(&out, &format!("alerts/{SLUG}.xml")));
+                assert_eq!(alert.text_of("msgType"), "Cancel", "the message stays");
+            }
+        }
+    }
+}
+
+/// An alert that simply expires is listed until `expires` and not a moment longer.
+#[test]
+fn an_expired_alert_drops_out_at_its_expiry() {
+    for (now, listed) in [
+        ("2026-12-31T23:58:59+01:00", true),
+        ("2026-12-31T23:59:00+01:00", false),
+    ] {
+        let (_tmp, out) = build(&repo(), now);
+        assert_eq!(atom(&out).entries.len(), usize::from(listed), "at {now}");
+        assert_eq!(api_alerts(&out).len(), usize::from(listed), "API at {now}");
+    }
+}
+
+/// A withdrawn crisis notice is cancelled at its withdrawal, referencing its latest message.
+#[test]
+fn a_withdrawn_crisis_notice_is_cancelled() {
+    let site = site_copy();
+    for lang in LANGS {
+        // Each translation gives the reason in its language; the test needs only the date.
+        edit_notice_one(
+            site.path(),
+            lang,
+            &format!(
+                "withdrawn: {{ date: 2026-11-22T13:00:00+01:00, reason: \"Reason in {lang}.\" }}"
+            ),
+        );
+    }
+    let (_tmp, before) = build(site.path(), NOW);
+    let alert = parse(&read(&before, &format!("alerts/{SLUG}.xml")));
+    assert_eq!(alert.text_of("msgType"), "Alert", "not withdrawn yet");
+
+    let (_tmp, out) = build(site.path(), "2026-11-22T13:30:00+01:00");
+    assert_valid_cap(&out.join(format!("alerts/{SLUG}.xml")));
+    let alert = parse(&read(&out, &format!("alerts/{SLUG}.xml")));
+    assert_eq!(alert.text_of("msgType"), "Cancel");
+    assert_eq!(alert.text_of("sent"), "2026-11-22T13:00:00+01:00");
+    assert_eq!(
+        alert.text_of("references"),
+        format!("{SENDER},{ALERT_ID},{ALERT_SENT}")
+    );
+    let feed = atom(&out);
+    assert_eq!(feed.entries.len(), 1);
+    assert_eq!(cap_link_title(&feed.entries[0]), "CAP Cancel");
+    assert!(!api_alerts(&out)[0].1, "not in force");
+}
+
+/// Adds front-matter lines after the `date:` line of one translation of the crisis notice.
+fn edit_notice_one(site: &Path, lang: &str, lines: &str) {
+    let path = site
+        .join("content/notices")
+        .join(format!("2026-11-22-{SLUG}.{lang}.md"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (head, tail) = text.split_once("\ndate: ").expect("a date line");
+    let (date, rest) = tail.split_once('\n').unwrap();
+    std::fs::write(&path, format!("{head}\ndate: {date}\n{lines}\n{rest}")).unwrap();
 }

@@ -36,3 +36,4 @@ mod subscribers;
 mod subscriptions;
 mod templates;
 mod theme;
+mod withdrawal;

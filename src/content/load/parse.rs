@@ -120,6 +120,7 @@ pub(super) fn parse_bytes(
     };
     check.title(&fm);
     let date = check.dates(&fm, config.tz);
+    let withdrawn = check.withdrawn(&fm, date, config.tz);
     check.topics(&fm.topics, config);
     check.kind_keys(&fm, kind);
     let aliases = check.aliases(&fm, (kind, &lang, &slug), opts.addresses);
@@ -146,6 +147,7 @@ pub(super) fn parse_bytes(
         date,
         draft,
         aliases,
+        withdrawn,
     })
 }
 
@@ -218,6 +220,39 @@ impl Fields<'_> {
             let _ = self.date(m.end.as_ref(), "meeting end", tz);
         }
         date
+    }
+
+    /// `withdrawn: { date, reason }`: a valid date after the document's, and a reason.
+    fn withdrawn(
+        &mut self,
+        fm: &FrontMatter,
+        date: Option<DateTime<Tz>>,
+        tz: Tz,
+    ) -> Option<DateTime<Tz>> {
+        let w = fm.withdrawn.as_ref()?;
+        if w.reason.value.trim().is_empty() {
+            self.error(
+                self.here(&w.reason.referenced),
+                "the reason of the withdrawal is empty".into(),
+                "say in a sentence, in this translation's language, why the document is withdrawn; readers see it on the page".into(),
+            );
+        }
+        let at = self.date(Some(&w.date), "withdrawn date", tz)?;
+        if let Some(d) = date
+            && at <= d
+        {
+            self.error(
+                self.here(&w.date.referenced),
+                format!(
+                    "the document is withdrawn ({}) before it is published ({})",
+                    at.to_rfc3339(),
+                    d.to_rfc3339()
+                ),
+                "`withdrawn.date` is when a published document is withdrawn: it must come after `date`; to stop a document that was never published, mark it `draft: true`".into(),
+            );
+            return None;
+        }
+        Some(at)
     }
 
     fn date(&mut self, v: Option<&Spanned<String>>, key: &str, tz: Tz) -> Option<DateTime<Tz>> {

@@ -63,6 +63,10 @@ pub(super) fn render_document(
     if translations.is_empty() {
         return (None, diags);
     }
+    if let Some(d) = withdrawal_disagrees(&translations) {
+        diags.push(d);
+        return (None, diags);
+    }
     // Files linked only from closed items are never published.
     let attachments = files
         .into_iter()
@@ -77,6 +81,37 @@ pub(super) fn render_document(
         generation,
     };
     (Some(Arc::new(doc)), diags)
+}
+
+/// A document is withdrawn as a whole: when one translation says `withdrawn:`, each must, at
+/// the same moment (each with the reason in its own language). The error, at the first
+/// translation that does not.
+fn withdrawal_disagrees(translations: &[Translation]) -> Option<Diagnostic> {
+    let first = translations.iter().find(|t| t.withdrawal.is_some())?;
+    let date = first.withdrawal.as_ref()?.date;
+    let odd = translations
+        .iter()
+        .find(|t| t.withdrawal.as_ref().map(|w| w.date) != Some(date))?;
+    let message = match &odd.withdrawal {
+        None => format!(
+            "{} is withdrawn but this translation has no `withdrawn:`",
+            first.path.display()
+        ),
+        Some(w) => format!(
+            "`withdrawn.date` is {} here but {} in {}",
+            w.date.to_rfc3339(),
+            date.to_rfc3339(),
+            first.path.display()
+        ),
+    };
+    Some(
+        Diagnostic::error(&odd.path, message)
+            .at(1, None)
+            .hint(format!(
+                "a document is withdrawn in all its languages at once: give every translation `withdrawn: {{ date: {}, reason: … }}` with the reason in its language",
+                date.to_rfc3339()
+            )),
+    )
 }
 
 pub(super) struct DocResolver<'a> {
@@ -180,10 +215,16 @@ pub(super) fn render_translation(
         }
         Kind::Notices => {
             let (html, _) = pieces.render(body, p.body_offset);
+            // A withdrawn notice ends when it is withdrawn (the banner goes, alerting systems
+            // get a cancellation), or earlier if `ended:` says so.
+            let ended = [date_of(&fm.ended, tz), p.withdrawn]
+                .into_iter()
+                .flatten()
+                .min();
             let info = NoticeInfo {
                 urgency: fm.urgency.as_ref().map(|u| u.value).unwrap_or_default(),
                 expires: date_of(&fm.expires, tz),
-                ended: date_of(&fm.ended, tz),
+                ended,
                 instruction: fm.instruction.clone(),
             };
             (html, body.to_owned(), Extra::Notices(info))
@@ -203,6 +244,14 @@ pub(super) fn render_translation(
         topics: fm.topics.iter().map(|t| t.value.clone()).collect(),
         draft: fm.draft,
         embargoed: matches!(p.visibility(opts), Visibility::Embargoed(_)),
+        withdrawal: p
+            .withdrawn
+            .zip(fm.withdrawn.as_ref())
+            .map(|(date, w)| Withdrawal {
+                date,
+                reason: w.reason.value.trim().to_owned(),
+            }),
+        withdrawn: p.is_withdrawn(opts),
         body_html,
         public_markdown,
         headings: pieces.headings,

@@ -77,10 +77,13 @@ impl SiteComposer {
         }
     }
 
+    /// The row's documents still published; one withdrawn since the row was queued is left
+    /// out, as a deleted one is.
     fn docs(&self, ids: &[String]) -> Vec<&Document> {
         ids.iter()
             .filter_map(|id| self.documents.get(id))
             .map(|&i| &*self.site.documents[i])
+            .filter(|d| !d.is_withdrawn())
             .collect()
     }
 

@@ -7,7 +7,10 @@
 //! `ended` (an early end) makes a `Cancel` that references the latest earlier message. Messages
 //! dated after the build's `now` are not sent yet. Every message is published at
 //! `alerts/{slug}/{identifier}.xml` so that references resolve; the latest also at
-//! `alerts/{slug}.xml`. `alerts/index.atom` lists the alerts in force now.
+//! `alerts/{slug}.xml`. `alerts/index.atom` lists the alerts in force now, with their latest
+//! message (the `Alert` or its `Update`), and an alert ended early for 24 hours more with its
+//! `Cancel` (see `visibility::alert_listed`); an expired one drops out at `expires`. A
+//! withdrawn notice (`withdrawn:`) ends at its withdrawal: it is cancelled then.
 //!
 //! Drafts and embargoed translations (in a `--drafts` build) never go into an alert.
 
@@ -19,6 +22,7 @@ use chrono_tz::Tz;
 
 use crate::config::CONFIG_FILE;
 use crate::content::document::{Document, Kind, NoticeInfo, Translation, Urgency};
+use crate::content::visibility::{ENDED_ALERT_LISTED, alert_listed};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::site::{Site, is_active, urls};
@@ -84,6 +88,16 @@ impl Alert<'_> {
             now,
         )
     }
+
+    /// Whether the alerts' feed lists it at `now`: in force, or ended early less than a day ago.
+    pub fn is_listed(&self, now: DateTime<Tz>) -> bool {
+        alert_listed(
+            self.primary.date,
+            self.notice.expires,
+            self.notice.ended,
+            now,
+        )
+    }
 }
 
 /// The time as CAP writes it: RFC 3339 with a numeric offset (never `Z`), whole seconds.
@@ -140,8 +154,9 @@ pub fn alerts(site: &Site) -> Result<Vec<Alert<'_>>, Diagnostics> {
     let host = identifier_host(&site.config.base_url);
     let mut errs = Diagnostics::default();
     let mut out = Vec::new();
-    for &i in site.by_kind.get(&Kind::Notices).into_iter().flatten() {
-        let Some(mut alert) = alerted(site, &site.documents[i]) else {
+    // Withdrawn notices too, which are in no list: they are cancelled.
+    for doc in site.documents.iter().filter(|d| d.kind == Kind::Notices) {
+        let Some(mut alert) = alerted(site, doc) else {
             continue;
         };
         let date = alert.primary.date;
@@ -247,7 +262,7 @@ pub fn fingerprint(site: &Site) -> u64 {
             }
             for a in &alerts {
                 (a.doc.kind, &a.doc.slug, a.doc.generation).hash(&mut h);
-                a.is_active(site.now).hash(&mut h);
+                (a.is_active(site.now), a.is_listed(site.now)).hash(&mut h);
                 a.notice.expires.filter(|e| *e <= site.now).hash(&mut h);
                 for v in &a.versions {
                     (v.msg_type.as_str(), v.sent, &v.identifier).hash(&mut h);
@@ -317,8 +332,8 @@ fn fixed(dt: &DateTime<Tz>) -> DateTime<FixedOffset> {
     dt.trunc_subsecs(0).fixed_offset()
 }
 
-/// The Atom 1.0 feed of the alerts in force at the build's `now`, each entry linking its current
-/// CAP message.
+/// The Atom 1.0 feed of the alerts listed at the build's `now` (in force, or cancelled less than
+/// a day ago), each entry linking its current CAP message.
 fn index(site: &Site, i18n: &I18n, alerts: &[Alert<'_>]) -> Result<Vec<u8>, String> {
     let config = &site.config;
     let default = config.default_language();
@@ -328,17 +343,20 @@ fn index(site: &Site, i18n: &I18n, alerts: &[Alert<'_>]) -> Result<Vec<u8>, Stri
     let now = site.now;
 
     // Crisis before important, each newest first.
-    let mut active: Vec<&Alert<'_>> = alerts.iter().filter(|a| a.is_active(now)).collect();
+    let mut active: Vec<&Alert<'_>> = alerts.iter().filter(|a| a.is_listed(now)).collect();
     active.sort_by_key(|a| std::cmp::Reverse(a.notice.urgency));
 
-    // The feed last changed when a message was sent or an alert expired, whichever came last.
+    // The feed last changed when a message was sent, an alert expired or a cancelled one
+    // dropped out, whichever came last.
     let updated = alerts
         .iter()
         .flat_map(|a| {
             a.versions
                 .iter()
                 .map(|v| v.sent)
-                .chain(a.notice.expires.filter(|e| *e <= now))
+                .chain(a.notice.expires)
+                .chain(a.notice.ended.map(|e| e + ENDED_ALERT_LISTED))
+                .filter(|t| *t <= now)
         })
         .max()
         .unwrap_or(now);

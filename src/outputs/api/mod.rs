@@ -33,6 +33,7 @@ use serde::Serialize;
 
 use crate::config::{self, Direction, Topic};
 use crate::content::document::{self, Document, Extra, Kind, Translation};
+use crate::content::visibility::alert_listed;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::site::{Site, is_active, urls};
@@ -588,6 +589,14 @@ impl Api<'_> {
             api: self.abs(&urls::api_document(doc.kind, &doc.slug, lang)),
             draft: t.draft,
             embargoed: t.embargoed,
+            withdrawn: t
+                .withdrawal
+                .as_ref()
+                .filter(|_| t.withdrawn)
+                .map(|w| Withdrawn {
+                    date: rfc3339(&w.date),
+                    reason: w.reason.clone(),
+                }),
             // Only ever the public text: closed agenda items are reduced to their heading.
             markdown: t.public_markdown.clone(),
             html: absolute_links(&t.body_html, &cfg.base_url),
@@ -834,21 +843,33 @@ impl Api<'_> {
         }
     }
 
+    /// The crisis notices in force, and for a day those ended early or withdrawn (see
+    /// `visibility::alert_listed`).
     fn alerts(&self) -> AlertsFile {
+        let now = self.site.now;
         let alerts = self
             .site
-            .crisis
+            .documents
             .iter()
-            .filter_map(|&i| {
-                let doc = &self.site.documents[i];
+            .filter(|d| d.kind == Kind::Notices)
+            .filter_map(|doc| {
                 let primary = doc.primary(self.default_lang());
                 let n = primary.notice()?;
+                let listed = n.urgency == document::Urgency::Crisis
+                    && !primary.draft
+                    && !primary.embargoed
+                    && alert_listed(primary.date, n.expires, n.ended, now);
+                if !listed {
+                    return None;
+                }
                 Some(Alert {
                     slug: doc.slug.clone(),
                     urgency: urgency(n.urgency),
                     date: rfc3339(&primary.date),
                     updated: primary.updated.as_ref().map(rfc3339),
                     expires: n.expires.as_ref().map(rfc3339),
+                    ended: n.ended.filter(|e| *e <= now).as_ref().map(rfc3339),
+                    active: is_active(primary.date, n.expires, n.ended, now),
                     lang: primary.lang.clone(),
                     languages: doc
                         .translations

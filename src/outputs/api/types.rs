@@ -205,6 +205,9 @@ pub struct DocumentFile {
     pub draft: bool,
     /// Dated in the future (only in builds made with `--drafts`).
     pub embargoed: bool,
+    /// Once the document is withdrawn: when and why (in this language). A withdrawn document
+    /// keeps its file and page but is in no list.
+    pub withdrawn: Option<Withdrawn>,
     /// The Markdown source of the body (without front matter). For minutes, closed agenda items
     /// are reduced to their heading: their text is never published.
     pub markdown: String,
@@ -216,6 +219,16 @@ pub struct DocumentFile {
     /// `kind` and the facts of that kind.
     #[serde(flatten)]
     pub details: Details,
+}
+
+/// A document's withdrawal.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Withdrawn {
+    /// When it was withdrawn (RFC 3339).
+    #[schemars(extend("format" = "date-time"))]
+    pub date: String,
+    /// Why, in the document's language.
+    pub reason: String,
 }
 
 /// A topic a document is about, named in the document's language.
@@ -544,6 +557,12 @@ pub struct Alert {
     /// When the notice stops applying (RFC 3339).
     #[schemars(extend("format" = "date-time"))]
     pub expires: Option<String>,
+    /// When it was ended early or withdrawn (RFC 3339): it stays listed, with `active` false,
+    /// for 24 hours after.
+    #[schemars(extend("format" = "date-time"))]
+    pub ended: Option<String>,
+    /// In force at the time of the build.
+    pub active: bool,
     /// The primary language (the default language if the notice exists in it).
     pub lang: String,
     /// The notice in every language it exists in, in the site's order.

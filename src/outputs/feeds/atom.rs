@@ -63,11 +63,11 @@ fn entry(i: &FeedItem<'_>) -> Entry {
             }),
     );
     Entry {
-        title: Text::plain(i.t.title.clone()),
+        title: Text::plain(i.title.clone()),
         id: i.url.clone(),
         updated: i.updated,
         published: Some(i.date),
-        summary: Some(Text::plain(i.t.summary.clone())),
+        summary: Some(Text::plain(i.summary.clone())),
         content: Some(Content {
             value: Some(i.content_html.clone()),
             content_type: Some("html".into()),

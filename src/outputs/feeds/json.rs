@@ -64,8 +64,8 @@ pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
             .map(|i| JsonItem {
                 id: &i.url,
                 url: &i.url,
-                title: &i.t.title,
-                summary: &i.t.summary,
+                title: &i.title,
+                summary: &i.summary,
                 content_html: &i.content_html,
                 date_published: i.date.to_rfc3339(),
                 date_modified: i.updated.to_rfc3339(),

@@ -110,6 +110,9 @@ pub fn feed_links(site: &Site, i18n: &I18n, lang: &str, scope: &Scope) -> Vec<Fe
 pub struct FeedItem<'a> {
     pub doc: &'a Document,
     pub t: &'a Translation,
+    /// The translation's title and summary; once withdrawn, marked so and the notice.
+    pub title: String,
+    pub summary: String,
     /// Absolute URL of the item's page (its id, too: stable across builds).
     pub url: String,
     pub content_html: String,
@@ -134,13 +137,27 @@ pub struct FeedData<'a> {
     pub items: Vec<FeedItem<'a>>,
 }
 
+/// Each feed's documents in the site's order: the lists' documents and, so that readers
+/// polling the feed see them go, those withdrawn (marked as such, see [`feed_item`]).
 fn scopes(site: &Site) -> Vec<(Scope, Vec<usize>)> {
+    let default = site.default_language();
+    let with_withdrawn = |idx: &[usize], belongs: &dyn Fn(&Document) -> bool| {
+        let mut v: Vec<usize> = idx.to_vec();
+        v.extend(
+            site.withdrawn
+                .iter()
+                .filter(|&&i| belongs(&site.documents[i])),
+        );
+        v.sort_unstable();
+        v
+    };
     let mut v = vec![(Scope::All, (0..site.documents.len()).collect())];
     for (k, idx) in &site.by_kind {
-        v.push((Scope::Kind(*k), idx.clone()));
+        v.push((Scope::Kind(*k), with_withdrawn(idx, &|d| d.kind == *k)));
     }
     for (id, idx) in &site.by_topic {
-        v.push((Scope::Topic(id.clone()), idx.clone()));
+        let in_topic = |d: &Document| crate::site::topics_of(d, default).contains(&id.as_str());
+        v.push((Scope::Topic(id.clone()), with_withdrawn(idx, &in_topic)));
     }
     v.retain(|(scope, _)| has_scope(site, scope));
     v
@@ -175,11 +192,32 @@ fn feed_item<'a>(
         .filter_map(|id| site.config.topic(id))
         .map(|tp| tp.name.get(lang, default).to_owned())
         .collect();
+    let withdrawn = t.withdrawal.as_ref().filter(|_| t.withdrawn);
+    let notice = withdrawn.map(|w| {
+        let args = crate::i18n::args([
+            ("date", i18n.date_time(&t.lang, &w.date).into()),
+            ("reason", w.reason.clone().into()),
+        ]);
+        i18n.t(&t.lang, "withdrawn-notice", Some(&args))
+    });
+    let title = match withdrawn {
+        Some(_) => {
+            let args = crate::i18n::args([("title", t.title.clone().into())]);
+            i18n.t(&t.lang, "withdrawn-title", Some(&args))
+        }
+        None => t.title.clone(),
+    };
     FeedItem {
         doc,
         t,
+        title,
+        summary: notice.clone().unwrap_or_else(|| t.summary.clone()),
         url: urls::absolute(&site.config, &doc.url(&t.lang)),
-        content_html: if with_content {
+        content_html: if !with_content {
+            String::new()
+        } else if let Some(n) = &notice {
+            format!("<p><strong>{}</strong></p>", html_escape::encode_text(n))
+        } else {
             match site.config.site.outputs.feeds.content {
                 FeedContent::Full => crate::theme::document::content_html(
                     i18n,
@@ -191,8 +229,6 @@ fn feed_item<'a>(
                     crate::theme::views::text_html(site, &t.lang, &t.summary)
                 ),
             }
-        } else {
-            String::new()
         },
         categories,
         translations: doc
@@ -206,7 +242,15 @@ fn feed_item<'a>(
             })
             .collect(),
         date: t.date.fixed_offset(),
-        updated: t.updated.unwrap_or(t.date).fixed_offset(),
+        updated: item_updated(t).fixed_offset(),
+    }
+}
+
+/// When a feed item last changed: at its withdrawal, else its last update, else its date.
+fn item_updated(t: &Translation) -> DateTime<chrono_tz::Tz> {
+    match &t.withdrawal {
+        Some(w) if t.withdrawn => w.date,
+        _ => t.updated.unwrap_or(t.date),
     }
 }
 
@@ -223,10 +267,7 @@ fn feed_data<'a>(
     let default = site.default_language();
     let updated = docs
         .iter()
-        .map(|&i| {
-            let t = site.documents[i].for_reader(lang, default);
-            t.updated.unwrap_or(t.date).fixed_offset()
-        })
+        .map(|&i| item_updated(site.documents[i].for_reader(lang, default)).fixed_offset())
         .max()
         .unwrap_or_else(|| site.now.fixed_offset());
     let items: Vec<FeedItem<'a>> = if with_items {

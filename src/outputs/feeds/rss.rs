@@ -52,9 +52,9 @@ pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
 /// An item, with `atom:link`s to its page in every language.
 fn item(i: &FeedItem<'_>) -> Item {
     Item {
-        title: Some(i.t.title.clone()),
+        title: Some(i.title.clone()),
         link: Some(i.url.clone()),
-        description: Some(i.t.summary.clone()),
+        description: Some(i.summary.clone()),
         guid: Some(Guid {
             value: i.url.clone(),
             permalink: true,

@@ -48,12 +48,27 @@ pub(super) fn page(cx: &Context<'_>, lang: &str, doc: &Document) -> Option<OwnCo
             attachments => v(attachments),
             draft => v(t.draft),
             embargoed => v(t.embargoed.then(|| date_view(i18n, lang, &t.date))),
+            withdrawn => v(withdrawn_view(i18n, t)),
         },
     };
     Some(OwnContext {
         template: "document.html",
         title: t.title.clone(),
         members,
+    })
+}
+
+/// The withdrawal notice, once the document is withdrawn: when (as the page writes times) and
+/// why, in the translation's language.
+fn withdrawn_view(i18n: &crate::i18n::I18n, t: &Translation) -> Option<Value> {
+    let w = t.withdrawal.as_ref().filter(|_| t.withdrawn)?;
+    let args = crate::i18n::args([
+        ("date", i18n.date_time(&t.lang, &w.date).into()),
+        ("reason", w.reason.clone().into()),
+    ]);
+    Some(context! {
+        iso => v(w.date.to_rfc3339()),
+        text => v(i18n.t(&t.lang, "withdrawn-notice", Some(&args))),
     })
 }
 
