@@ -21,19 +21,38 @@ fn anslag(site: &TestSite) -> Command {
     c
 }
 
+/// A running `anslag publish --watch`, killed if the test fails before it stops it.
+struct Running(Option<Child>);
+
+impl Running {
+    fn id(&self) -> u32 {
+        self.0.as_ref().map_or(0, Child::id)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(c) = self.0.as_mut() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
 /// Starts `anslag publish --watch` (no compressed copies: they are tested elsewhere).
-fn start_watch(site: &TestSite, extra: &[&str]) -> Child {
-    anslag(site)
+fn start_watch(site: &TestSite, extra: &[&str]) -> Running {
+    let child = anslag(site)
         .args(["publish", "--watch", "--no-compress", "--output"])
         .arg(site.out())
         .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("start anslag publish --watch")
+        .expect("start anslag publish --watch");
+    Running(Some(child))
 }
 
-fn terminate(child: &Child) {
+fn terminate(child: &Running) {
     let status = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
@@ -42,7 +61,8 @@ fn terminate(child: &Child) {
 }
 
 /// Waits for the child to end; its exit status and what it printed.
-fn wait_for_exit(mut child: Child, limit: Duration) -> (std::process::ExitStatus, String) {
+fn wait_for_exit(mut running: Running, limit: Duration) -> (std::process::ExitStatus, String) {
+    let mut child = running.0.take().expect("running");
     let deadline = Instant::now() + limit;
     loop {
         if let Some(status) = child.try_wait().expect("wait for the child") {
