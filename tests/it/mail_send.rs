@@ -156,10 +156,13 @@ fn publish_sends_the_crisis_notice_to_everyone_in_their_language_once() {
     assert_eq!(received.len(), 2 * people.len());
     assert!(outbox_states(&site).values().all(|s| s == "sent"));
 
-    // Running it again sends nothing new.
+    // Running it again sends nothing new: nothing changed, so it does nothing at all.
     let out = publish(&site, &[]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("Queued 0 crisis and 0 digest"), "{stdout}");
+    assert!(
+        stdout.contains("Nothing changed and nothing fell due"),
+        "{stdout}"
+    );
     server.wait_until_idle();
     assert_eq!(server.received().len(), received.len());
 }

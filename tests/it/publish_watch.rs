@@ -293,7 +293,12 @@ fn a_new_subscriber_is_something_to_do_for_a_publish() {
     subscribe(&site, &[("a@test.example", "sv", &[], Frequency::Weekly)]);
     assert!(!publish(&site, NOW).contains(NOTHING));
     server.wait_until_idle();
-    assert!(server.received().iter().any(|r| r.to == ["a@test.example"]));
+    let sent_to_a = server
+        .received()
+        .iter()
+        .filter(|r| r.to == ["a@test.example"])
+        .count();
+    assert!(sent_to_a > 0);
     assert!(publish(&site, NOW).contains(NOTHING));
 
     // Someone subscribes while the crisis notice is in force: the next run sends it to them.
@@ -301,6 +306,14 @@ fn a_new_subscriber_is_something_to_do_for_a_publish() {
     let run = publish(&site, NOW);
     assert!(!run.contains(NOTHING), "{run}");
     server.wait_until_idle();
+    let to_a = |all: &[crate::common::smtp::Received]| {
+        all.iter().filter(|r| r.to == ["a@test.example"]).count()
+    };
+    assert_eq!(
+        to_a(&server.received()),
+        sent_to_a,
+        "the run for the newcomer sent to a again"
+    );
     assert!(
         server.received().iter().any(|r| r.to == ["b@test.example"]),
         "the new subscriber got nothing"
