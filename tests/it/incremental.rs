@@ -265,7 +265,10 @@ fn an_embargo_lifting_renders_that_document_alone_and_gives_the_whole_build() {
     clock.wait_until(due.to_utc(), chrono_tz::UTC);
     builder.note_changes(Some(&[]));
     let lifted = rebuild(&mut builder);
-    assert_eq!(lifted.changed_documents, 1, "only the document that appeared");
+    assert_eq!(
+        lifted.changed_documents, 1,
+        "only the document that appeared"
+    );
     assert!(out.join(page).exists());
 
     let whole = site.tmp.path().join("whole");
