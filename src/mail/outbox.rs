@@ -574,8 +574,10 @@ pub fn purge(conn: &Connection, before: DateTime<Utc>) -> Result<usize> {
     )?)
 }
 
+/// An error as stored: addresses in it masked (a server's reply often quotes the recipient),
+/// and short.
 fn clip(e: &str) -> String {
-    e.chars().take(500).collect()
+    super::subscribers::mask_in(e).chars().take(500).collect()
 }
 
 /// The digests due at `now` for subscribers of `frequency`: the message key of the latest

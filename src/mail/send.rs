@@ -457,7 +457,10 @@ impl SendReport {
             Outcome::Sent => self.sent += 1,
             Outcome::Failed(e) => {
                 self.failed += 1;
-                self.failures.push((super::subscribers::mask(address), e));
+                self.failures.push((
+                    super::subscribers::mask(address),
+                    super::subscribers::mask_in(&e),
+                ));
             }
             Outcome::Retry(_) => self.retry += 1,
             Outcome::Unknown(_) => self.unknown += 1,

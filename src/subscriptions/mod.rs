@@ -211,7 +211,9 @@ pub struct Log {
 }
 
 impl Log {
+    /// Every line masks the addresses in it, whoever wrote it.
     fn line(&self, text: &str) {
+        let text = crate::mail::subscribers::mask_in(text);
         eprintln!(
             "{} {text}",
             self.clock

@@ -199,6 +199,26 @@ fn failures_are_retried_recorded_or_resent_as_the_readme_says() {
         "{stderr}"
     );
     assert!(!stderr.contains("rejected@"), "{stderr}");
+    // Masked everywhere (issue 17): the server's replies quote the address (as Postfix does),
+    // and neither the output nor the store's error texts may show it.
+    let everything = format!("{stderr}{}", String::from_utf8_lossy(&out.stdout));
+    let errors: String = rusqlite::Connection::open(site.path(STORE))
+        .unwrap()
+        .query_row(
+            "SELECT group_concat(last_error, ' | ') FROM outbox",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        errors.contains("<r***@test.example>: Recipient address rejected"),
+        "{errors}"
+    );
+    for text in [&everything, &errors] {
+        for address in ["rejected@", "deferred@", "dropped@"] {
+            assert!(!text.contains(address), "{address} in clear: {text}");
+        }
+    }
 
     let mail = by_recipient(&server.received());
     assert!(!mail.contains_key("rejected@test.example"));

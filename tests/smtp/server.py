@@ -60,12 +60,13 @@ class Handler:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         a = address.lower()
         if a in self.reject:
-            return "550 5.1.1 No such user here"
+            # As Postfix says it: the reply quotes the address.
+            return "550 5.1.1 <%s>: Recipient address rejected: User unknown" % address
         if a in self.defer_always:
-            return "451 4.7.1 Try again later"
+            return "451 4.7.1 <%s>: Recipient address rejected: Try again later" % address
         if a in self.defer:
             self.defer.discard(a)
-            return "451 4.7.1 Try again later"
+            return "450 4.2.0 <%s>: Recipient address rejected: Greylisted" % address
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
