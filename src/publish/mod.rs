@@ -180,10 +180,15 @@ pub fn deliver(
     let schedule = Schedule::from_settings(&settings, root)?;
     crate::mail::compose::check_dkim(&settings).map_err(one)?;
     let key = LinkKey::load(&store_path).map_err(|e| {
-        one(Diagnostic::error(&store_path, e.to_string()).hint(format!(
-            "set {} or make the folder of the store writable",
-            crate::mail::links::KEY_ENV
-        )))
+        let d = Diagnostic::error(&store_path, e.to_string());
+        one(match e {
+            // Its message says what to do.
+            crate::mail::links::KeyError::Mismatch { .. } => d,
+            _ => d.hint(format!(
+                "set {} or make the folder of the store writable",
+                crate::mail::links::KEY_ENV
+            )),
+        })
     })?;
     let (i18n, _) = I18n::load(root, &site.config)?;
     let i18n = Arc::new(i18n);
