@@ -107,6 +107,10 @@ enum Command {
         /// something falls due (embargoes, expiries, digests, retries), until SIGTERM.
         #[arg(long, conflicts_with = "dry_run")]
         watch: bool,
+        /// Send now what waits for its back-off after a failed try (e.g. once the relay is
+        /// back), instead of at its time.
+        #[arg(long)]
+        retry_now: bool,
     },
     /// List every future moment at which the built site changes by itself: embargoes lifting,
     /// notices expiring or ending, notice-board entries coming and going, digests falling due.
@@ -227,6 +231,7 @@ fn main() -> ExitCode {
             connections,
             no_compress,
             watch,
+            retry_now,
         } => {
             use std::io::IsTerminal;
             let opts = anslag::publish::PublishOptions {
@@ -241,6 +246,7 @@ fn main() -> ExitCode {
                 dry_run,
                 progress: !quiet && std::io::stderr().is_terminal(),
                 connections,
+                retry_now,
             };
             if watch {
                 return match anslag::publish::watch::watch(&opts, quiet) {
@@ -528,9 +534,13 @@ fn publish(opts: &anslag::publish::PublishOptions, quiet: bool, verbose: bool) -
             }
             ExitCode::SUCCESS
         }
-        Err(diags) => {
-            diags.eprint();
-            ExitCode::FAILURE
+        Err(e) => {
+            e.diagnostics.eprint();
+            match e.kind {
+                // EX_TEMPFAIL (sysexits.h): cron and systemd can tell "try again later".
+                anslag::publish::FailureKind::RelayUnreachable => ExitCode::from(75),
+                anslag::publish::FailureKind::Failed => ExitCode::FAILURE,
+            }
         }
     }
 }

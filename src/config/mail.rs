@@ -37,6 +37,15 @@ pub struct SmtpSettings {
     /// folder. Certificates are always checked; this only adds to what is trusted.
     #[serde(default)]
     pub ca_file: Option<String>,
+    /// Seconds allowed for reaching the relay (TCP connection and its greeting). A relay that
+    /// cannot be reached within it stops `anslag publish` with exit status 75, everything
+    /// kept queued.
+    #[serde(default = "default_connect_timeout")]
+    pub connect_timeout: u64,
+}
+
+fn default_connect_timeout() -> u64 {
+    10
 }
 
 fn default_connections() -> u32 {

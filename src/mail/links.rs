@@ -10,10 +10,13 @@
 //! of messages sent, an erased subscriber's links die with their row, and a token for one
 //! purpose does not work for another.
 //!
-//! The key is not in the subscriber store, so that a copy of the store cannot be used to act
-//! for anyone: it comes from the environment variable [`KEY_ENV`] (64 hexadecimal digits), or
-//! else from the file `STORE.key` beside the store (created, readable by its owner only, on
-//! first use). `anslag publish` and `anslag subscriptions serve` must see the same key.
+//! The key lives with the store, though not in it (a copy of the store alone cannot be used
+//! to act for anyone): the file `STORE.key` beside the store, created with it (readable by its
+//! owner only). It may instead be given from outside in the environment variable [`KEY_ENV`]
+//! (64 hexadecimal digits). Either way its fingerprint is recorded in the store the first time
+//! it is used, and [`LinkKey::load`] refuses a key with another fingerprint: `anslag publish`
+//! and `anslag subscriptions serve` cannot silently sign and check with different keys (which
+//! would make every link answer 410).
 //!
 //! Confirmation links of the double opt-in are different: random, single-use, expiring after
 //! [`crate::mail::compose::CONFIRM_VALID_HOURS`], stored as hashes
@@ -88,6 +91,17 @@ pub enum KeyError {
     },
     #[error("no random numbers from the operating system: {0}")]
     Random(String),
+    #[error(
+        "the link key from {origin} (fingerprint {given}) is not the key this store's links are signed with (fingerprint {recorded}): every unsubscribe and preferences link would be refused. Give `anslag publish` and `anslag subscriptions serve` the same key: unset {KEY_ENV} for both (the key file `{file}` beside the store is then used), or set it to the same value for both, from wherever cron and the service's systemd unit read it"
+    )]
+    Mismatch {
+        origin: String,
+        given: String,
+        recorded: String,
+        file: PathBuf,
+    },
+    #[error("cannot record the link key's fingerprint in the store: {0}")]
+    Store(String),
 }
 
 /// The key that signs link tokens.
@@ -103,10 +117,63 @@ impl std::fmt::Debug for LinkKey {
 impl LinkKey {
     /// The key from [`KEY_ENV`], else from `STORE.key` beside the store at `store`, made on
     /// first use.
+    ///
+    /// The key's fingerprint is recorded in the store on first use; a key with another one is
+    /// refused ([`KeyError::Mismatch`]).
     pub fn load(store: &Path) -> Result<LinkKey, KeyError> {
-        if let Ok(hex) = std::env::var(KEY_ENV) {
-            return parse_hex(hex.trim()).map(LinkKey).ok_or(KeyError::BadEnv);
+        let (key, origin) = match std::env::var(KEY_ENV) {
+            Ok(hex) => (
+                parse_hex(hex.trim()).map(LinkKey).ok_or(KeyError::BadEnv)?,
+                format!("the environment variable {KEY_ENV}"),
+            ),
+            Err(_) => (
+                Self::from_file(store)?,
+                format!("the key file `{}`", key_path(store).display()),
+            ),
+        };
+        key.check_recorded(store, origin)?;
+        Ok(key)
+    }
+
+    /// A short, one-way fingerprint of the key: safe to log and to keep in the store.
+    pub fn fingerprint(&self) -> String {
+        let mut m =
+            <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes a key of any length");
+        m.update(b"anslag link key fingerprint");
+        let bytes = m.finalize().into_bytes();
+        bytes[..8].iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Records the fingerprint in the store if none is, else compares it.
+    fn check_recorded(&self, store: &Path, origin: String) -> Result<(), KeyError> {
+        let given = self.fingerprint();
+        let conn = super::store::open(store).map_err(|e| KeyError::Store(e.to_string()))?;
+        let recorded: Option<String> = conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'link_key_fingerprint'",
+                [],
+                |r| r.get(0),
+            )
+            .ok();
+        match recorded {
+            Some(recorded) if recorded != given => Err(KeyError::Mismatch {
+                origin,
+                given,
+                recorded,
+                file: key_path(store),
+            }),
+            Some(_) => Ok(()),
+            None => conn
+                .execute(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('link_key_fingerprint', ?1)",
+                    [&given],
+                )
+                .map(|_| ())
+                .map_err(|e| KeyError::Store(e.to_string())),
         }
+    }
+
+    fn from_file(store: &Path) -> Result<LinkKey, KeyError> {
         let path = key_path(store);
         match std::fs::read_to_string(&path) {
             Ok(text) => parse_hex(text.trim())

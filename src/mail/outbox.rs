@@ -114,6 +114,48 @@ pub fn backoff(attempts: u32) -> Duration {
     }
 }
 
+/// The longest wait between two tries of a crisis message: it is retried on its own short
+/// schedule (5 s, 15 s, then every 30 s), with no cap on attempts for as long as its notice is
+/// in force ([`withdraw_crisis`] ends it).
+pub const CRISIS_RETRY: Duration = Duration::seconds(30);
+
+/// The wait before the next try of a row after `attempts` temporary failures.
+pub fn retry_after(urgent: bool, attempts: u32) -> Duration {
+    if urgent {
+        match attempts {
+            0 | 1 => Duration::seconds(5),
+            2 => Duration::seconds(15),
+            _ => CRISIS_RETRY,
+        }
+    } else {
+        backoff(attempts)
+    }
+}
+
+/// Makes every row that waits for its back-off due now (`anslag publish --retry-now`).
+/// Returns how many there were.
+pub fn retry_now(conn: &Connection) -> Result<usize> {
+    Ok(conn.execute(
+        "UPDATE outbox SET next_attempt_at = NULL
+         WHERE (state = 'pending' OR (state = 'unknown' AND urgent = 1))
+           AND next_attempt_at IS NOT NULL",
+        [],
+    )?)
+}
+
+/// Ends the tries of crisis rows whose notice (in this version) is no longer in force:
+/// `in_force` holds the message keys of the crisis notices in force now. Returns how many.
+pub fn withdraw_crisis(conn: &Connection, in_force: &[String]) -> Result<usize> {
+    let keys = serde_json::to_string(in_force).expect("strings are JSON");
+    Ok(conn.execute(
+        "UPDATE outbox SET state = 'failed',
+            last_error = 'not sent: the notice is no longer in force in this version'
+         WHERE kind = 'crisis' AND (state = 'pending' OR state = 'unknown')
+           AND message_key NOT IN (SELECT value FROM json_each(?1))",
+        [keys],
+    )?)
+}
+
 /// How long a claim lasts if its run can no longer be asked whether it lives (a lock file on a
 /// file system without locks): then the row is treated as that run having died.
 pub const LEASE: Duration = Duration::minutes(15);
@@ -409,13 +451,16 @@ pub fn record(conn: &Connection, outcomes: &[(i64, Outcome)], now: DateTime<Utc>
                     ])?;
                 }
                 Outcome::Retry(e) => {
-                    let attempts: u32 = conn
-                        .query_row("SELECT attempts FROM outbox WHERE id = ?1", [id], |r| {
-                            r.get(0)
-                        })
+                    let (attempts, urgent): (u32, bool) = conn
+                        .query_row(
+                            "SELECT attempts, urgent FROM outbox WHERE id = ?1",
+                            [id],
+                            |r| Ok((r.get(0)?, r.get(1)?)),
+                        )
                         .optional()?
-                        .unwrap_or(MAX_ATTEMPTS);
-                    if attempts >= MAX_ATTEMPTS {
+                        .unwrap_or((MAX_ATTEMPTS, false));
+                    // A crisis message is tried for as long as its notice is in force.
+                    if attempts >= MAX_ATTEMPTS && !urgent {
                         conn.prepare_cached(
                             "UPDATE outbox SET state = 'failed', last_error = ?2, claimed_by = NULL,
                                 lease_until = NULL WHERE id = ?1",
@@ -427,7 +472,11 @@ pub fn record(conn: &Connection, outcomes: &[(i64, Outcome)], now: DateTime<Utc>
                                 lease_until = NULL, data_at = NULL, next_attempt_at = ?3
                              WHERE id = ?1",
                         )?
-                        .execute(params![id, clip(e), timestamp(now + backoff(attempts))])?;
+                        .execute(params![
+                            id,
+                            clip(e),
+                            timestamp(now + retry_after(urgent, attempts))
+                        ])?;
                     }
                 }
             }
@@ -525,8 +574,10 @@ pub fn purge(conn: &Connection, before: DateTime<Utc>) -> Result<usize> {
     )?)
 }
 
+/// An error as stored: addresses in it masked (a server's reply often quotes the recipient),
+/// and short.
 fn clip(e: &str) -> String {
-    e.chars().take(500).collect()
+    super::subscribers::mask_in(e).chars().take(500).collect()
 }
 
 /// The digests due at `now` for subscribers of `frequency`: the message key of the latest

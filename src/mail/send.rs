@@ -25,6 +25,7 @@
 use crate::site::clock::Clock;
 use chrono_tz::Tz;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -54,11 +55,14 @@ pub struct SendOptions {
     pub connections: usize,
     /// Show a progress bar (on a terminal, for long sends).
     pub progress: bool,
-    /// Rows that wait for a back-off due within this time are waited for; later ones are left
-    /// for the next run.
+    /// Rows that wait for a back-off due within this time from the start of the run are waited
+    /// for; later ones are left for the next run.
     pub wait_for_retries: Duration,
-    /// Time allowed for connecting and for each SMTP command.
+    /// Time allowed for each SMTP command.
     pub timeout: Duration,
+    /// Time allowed for reaching the relay: the TCP connection and its greeting
+    /// (`mail.smtp.connect_timeout`).
+    pub connect_timeout: Duration,
     /// `mail.smtp.ca_file`, resolved against the site folder.
     pub ca_file: Option<CaFile>,
     /// The time rows are due and recorded by, in the site's zone.
@@ -74,6 +78,7 @@ impl SendOptions {
             progress: false,
             wait_for_retries: Duration::from_secs(60),
             timeout: Duration::from_secs(60),
+            connect_timeout: Duration::from_secs(settings.smtp.connect_timeout.max(1)),
             ca_file: CaFile::resolve(settings.smtp.ca_file.as_deref(), root),
             clock,
             tz,
@@ -115,6 +120,14 @@ pub enum SendError {
     /// (`ca_file` unreadable, an untrusted certificate, no STARTTLS, a refused login).
     #[error("{message}")]
     Settings { message: String, hint: String },
+    /// The relay cannot be reached (refused, no answer within `mail.smtp.connect_timeout`, no
+    /// greeting): nothing more was tried, every unsent row stays queued.
+    #[error("cannot reach the mail relay {host}:{port}: {error}")]
+    Unreachable {
+        host: String,
+        port: u16,
+        error: String,
+    },
 }
 
 impl SendError {
@@ -193,12 +206,25 @@ pub async fn run(
     let (db, db_thread) = Db::start(store_path.to_owned(), opts.clock.clone(), opts.tz)?;
     let recovered = db.recover(&lock).await?;
     let total = db.due().await?;
+    // Nothing is claimed before the relay has answered once.
+    let first = if total > 0 {
+        match smtp.probe().await {
+            Ok(c) => Some(c),
+            Err(e) => {
+                db.close();
+                let _ = db_thread.join();
+                return Err(e);
+            }
+        }
+    } else {
+        None
+    };
     let bar = progress_bar(opts.progress && total >= 200, total);
 
     let (halt, mut halted) = Halt::new();
     let forward_stop = forward_stop(stop, halt.clone());
     // The workers first, then the dispatcher that feeds them.
-    let workers = Workers::start(opts.connections, &db, &smtp, &composer, &halt);
+    let workers = Workers::start(opts.connections, first, &db, &smtp, &composer, &halt);
     let dispatcher = tokio::spawn(
         Dispatcher::new(&db, &lock, &opts, domain, workers.jobs, halted.clone()).run(),
     );
@@ -262,8 +288,10 @@ struct Workers {
 }
 
 impl Workers {
+    /// `first` is a connection already open, for the first worker.
     fn start(
         connections: usize,
+        mut first: Option<AsyncSmtpConnection>,
         db: &Db,
         smtp: &Arc<Smtp>,
         composer: &Arc<dyn Compose>,
@@ -282,8 +310,9 @@ impl Workers {
                 done_tx.clone(),
                 halt.clone(),
             );
+            let conn = first.take();
             handles.push(tokio::spawn(async move {
-                worker(jobs, db, smtp, composer, done, halt).await
+                worker(conn, jobs, db, smtp, composer, done, halt).await
             }));
         }
         drop(done_tx);
@@ -304,7 +333,8 @@ struct Dispatcher {
     /// This run's id, which its claims carry.
     run: String,
     batch: usize,
-    wait: Duration,
+    /// Rows that come due after this are left for the next run.
+    until: chrono::DateTime<Utc>,
     clock: Clock,
     tz: Tz,
     domain: String,
@@ -327,7 +357,9 @@ impl Dispatcher {
             db: db.clone(),
             run: lock.id.clone(),
             batch: opts.connections.max(1) * 2,
-            wait: opts.wait_for_retries,
+            until: opts.clock.now_utc(opts.tz)
+                + chrono::Duration::from_std(opts.wait_for_retries)
+                    .unwrap_or(chrono::Duration::MAX),
             clock: opts.clock.clone(),
             tz: opts.tz,
             domain,
@@ -369,10 +401,9 @@ impl Dispatcher {
         }
         let next = self.db.next_due().await?;
         let Some(next) = next else { return Ok(false) };
-        let gap = (next - self.clock.now_utc(self.tz))
-            .to_std()
-            .unwrap_or_default();
-        if gap > self.wait {
+        // The run waits until `until` at most, in all: a crisis message that the server keeps
+        // deferring is retried without end, but by the next run, not this one.
+        if next > self.until {
             return Ok(false);
         }
         // A fixed clock moves on to the moment instead of being slept for.
@@ -426,7 +457,10 @@ impl SendReport {
             Outcome::Sent => self.sent += 1,
             Outcome::Failed(e) => {
                 self.failed += 1;
-                self.failures.push((super::subscribers::mask(address), e));
+                self.failures.push((
+                    super::subscribers::mask(address),
+                    super::subscribers::mask_in(&e),
+                ));
             }
             Outcome::Retry(_) => self.retry += 1,
             Outcome::Unknown(_) => self.unknown += 1,
@@ -488,6 +522,7 @@ fn progress_bar(show: bool, total: usize) -> Option<indicatif::ProgressBar> {
 // One SMTP connection per worker.
 
 async fn worker(
+    mut conn: Option<AsyncSmtpConnection>,
     jobs: Arc<tokio::sync::Mutex<mpsc::Receiver<Claimed>>>,
     db: Db,
     smtp: Arc<Smtp>,
@@ -496,7 +531,6 @@ async fn worker(
     halt: Arc<Halt>,
 ) {
     let halted = halt.tx.subscribe();
-    let mut conn: Option<AsyncSmtpConnection> = None;
     // Consecutive temporary failures on this connection: it slows down (the server may be
     // throttling us).
     let mut strikes = 0u32;
@@ -542,7 +576,9 @@ async fn worker(
 
 /// Why no connection could be made.
 enum ConnectError {
-    /// Worth another try later: the network, a timeout, a 4xx answer.
+    /// The relay cannot be reached: refused, no answer, no greeting.
+    Unreachable(String),
+    /// Worth another try later: a 4xx answer, a broken STARTTLS or login.
     Temporary(String),
     /// Every connection would fail the same way: the run stops (a [`SendError::Settings`]).
     Refused(SendError),
@@ -569,7 +605,14 @@ struct Smtp {
     tls: TlsParameters,
     hello: ClientId,
     timeout: Duration,
+    connect_timeout: Duration,
+    /// Connections in a row, over all workers, that could not reach the relay: at
+    /// [`UNREACHABLE_STREAK`] the run stops instead of working through the queue in vain.
+    unreachable_streak: std::sync::atomic::AtomicU32,
 }
+
+/// Failed connections in a row after which a run takes the relay for down.
+const UNREACHABLE_STREAK: u32 = 3;
 
 impl Smtp {
     fn new(s: &SmtpSettings, opts: &SendOptions) -> Result<Smtp, SendError> {
@@ -618,6 +661,8 @@ impl Smtp {
             tls: tls::parameters(&s.host, opts.ca_file.as_ref())?,
             hello: ClientId::default(),
             timeout: opts.timeout,
+            connect_timeout: opts.connect_timeout,
+            unreachable_streak: Default::default(),
         })
     }
 
@@ -628,46 +673,57 @@ impl Smtp {
         {
             return ConnectError::refused(r.message, r.hint);
         }
-        ConnectError::Temporary(format!("{what}: {e}"))
+        if what.is_empty() {
+            ConnectError::Temporary(e.to_string())
+        } else {
+            ConnectError::Temporary(format!("{what}: {e}"))
+        }
+    }
+
+    /// A plain connection that the relay has greeted, within `connect_timeout` in all; `Err`
+    /// says why not (refused, no answer, no greeting).
+    async fn greeted(&self) -> Result<AsyncSmtpConnection, String> {
+        let ct = self.connect_timeout;
+        let open = async {
+            let tcp = tokio::net::TcpStream::connect((self.host.as_str(), self.port))
+                .await
+                .map_err(|e| e.to_string())?;
+            // See the module's comment: without it, each message waits for a delayed ACK.
+            let _ = tcp.set_nodelay(true);
+            AsyncSmtpConnection::connect_with_transport(Box::new(tcp), &self.hello)
+                .await
+                .map_err(|e| format!("no greeting: {e}"))
+        };
+        match tokio::time::timeout(ct, open).await {
+            Ok(r) => r,
+            Err(_) => Err(format!(
+                "no answer within {} s (mail.smtp.connect_timeout)",
+                ct.as_secs()
+            )),
+        }
     }
 
     async fn connect(&self) -> Result<AsyncSmtpConnection, ConnectError> {
-        let t = self.timeout;
+        let (t, ct) = (self.timeout, self.connect_timeout);
         let (host, port) = (self.host.as_str(), self.port);
         let mut conn = match self.security {
             Security::Tls => timed(
-                t,
+                ct,
                 AsyncSmtpConnection::connect_tokio1(
                     (host, port),
-                    Some(t),
+                    Some(ct),
                     &self.hello,
                     Some(self.tls.clone()),
                     None,
                 ),
             )
             .await
-            .map_err(|e| self.tls_failure(e, format!("cannot connect to {host}:{port}")))?,
+            .map_err(|e| match self.tls_failure(e, String::new()) {
+                ConnectError::Temporary(e) => ConnectError::Unreachable(e),
+                other => other,
+            })?,
             Security::None | Security::Starttls => {
-                let tcp = tokio::time::timeout(t, tokio::net::TcpStream::connect((host, port)))
-                    .await
-                    .map_err(|_| {
-                        ConnectError::Temporary(format!(
-                            "no connection to {host}:{port} within {t:?}"
-                        ))
-                    })?
-                    .map_err(|e| {
-                        ConnectError::Temporary(format!("cannot connect to {host}:{port}: {e}"))
-                    })?;
-                // See the module's comment: without it, each message waits for a delayed ACK.
-                let _ = tcp.set_nodelay(true);
-                let mut conn = timed(
-                    t,
-                    AsyncSmtpConnection::connect_with_transport(Box::new(tcp), &self.hello),
-                )
-                .await
-                .map_err(|e| {
-                    ConnectError::Temporary(format!("{host}:{port} did not greet: {e}"))
-                })?;
+                let mut conn = self.greeted().await.map_err(ConnectError::Unreachable)?;
                 if self.security == Security::Starttls {
                     if !conn.can_starttls() {
                         return Err(ConnectError::refused(
@@ -698,7 +754,27 @@ impl Smtp {
                 .await
                 .map_err(|e| self.login_failure(e))?;
         }
+        self.unreachable_streak.store(0, Ordering::Relaxed);
         Ok(conn)
+    }
+
+    fn unreachable(&self, error: String) -> SendError {
+        SendError::Unreachable {
+            host: self.host.clone(),
+            port: self.port,
+            error,
+        }
+    }
+
+    /// One connection before anything is claimed: a relay that cannot be reached stops the
+    /// run at once, within `connect_timeout`, with every row left as it was.
+    async fn probe(&self) -> Result<AsyncSmtpConnection, SendError> {
+        match self.connect().await {
+            Ok(c) => Ok(c),
+            Err(ConnectError::Unreachable(e)) => Err(self.unreachable(e)),
+            Err(ConnectError::Temporary(e)) => Err(self.unreachable(e)),
+            Err(ConnectError::Refused(e)) => Err(e),
+        }
     }
 
     /// A refused login stops the run (another try would be refused too, and may lock the
@@ -736,6 +812,16 @@ impl Smtp {
         if conn.is_none() {
             match self.connect().await {
                 Ok(c) => *conn = Some(c),
+                Err(ConnectError::Unreachable(e)) => {
+                    let streak = 1 + self.unreachable_streak.fetch_add(1, Ordering::Relaxed);
+                    if streak >= UNREACHABLE_STREAK {
+                        return Err(self.unreachable(e));
+                    }
+                    return Ok(Outcome::Retry(format!(
+                        "cannot reach {}:{}: {e}",
+                        self.host, self.port
+                    )));
+                }
                 Err(ConnectError::Temporary(e)) => return Ok(Outcome::Retry(e)),
                 Err(ConnectError::Refused(e)) => return Err(e),
             }

@@ -257,6 +257,50 @@ pub fn mask(raw: &str) -> String {
     }
 }
 
+/// `text` (a server's reply, an error) with every address in it masked as [`mask`] does, e.g.
+/// `550 5.1.1 <alice@ekvik.example>: Recipient address rejected` →
+/// `550 5.1.1 <a***@ekvik.example>: …`. Control characters become `?`, so that a reply cannot
+/// forge lines in a log.
+pub fn mask_in(text: &str) -> String {
+    let local = |c: char| c.is_alphanumeric() || "._%+-!#$&'*/=?^`{|}~".contains(c);
+    let domain = |c: char| c.is_alphanumeric() || c == '.' || c == '-';
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '@' {
+            out.push(if chars[i].is_control() { '?' } else { chars[i] });
+            i += 1;
+            continue;
+        }
+        // The local part is what `out` ends with; the domain what follows.
+        let start = out
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| local(c))
+            .last()
+            .map_or(out.len(), |(at, _)| at);
+        let mut end = i + 1;
+        while end < chars.len() && domain(chars[end]) {
+            end += 1;
+        }
+        while end > i + 1 && chars[end - 1] == '.' {
+            end -= 1;
+        }
+        let host: String = chars[i + 1..end].iter().collect();
+        if start == out.len() || host.is_empty() {
+            out.push('@');
+            i += 1;
+            continue;
+        }
+        let address = format!("{}@{host}", &out[start..]);
+        out.truncate(start);
+        out.push_str(&mask(&address));
+        i = end;
+    }
+    out
+}
+
 /// A value from the file as it may be quoted in a report: short, masked if it looks like an
 /// address, on one line.
 fn quote(value: &str) -> String {
@@ -856,6 +900,20 @@ fn list_message(config: &Config, store: &Path, c: &store::Counts) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masks_addresses_inside_text() {
+        assert_eq!(
+            mask_in("550 5.1.1 <Alice.B@ekvik.example>: Recipient address rejected"),
+            "550 5.1.1 <a***@ekvik.example>: Recipient address rejected"
+        );
+        assert_eq!(
+            mask_in("to a@x.se, b+c@y.example. Done\r\nforged"),
+            "to a***@x.se, b***@y.example. Done??forged"
+        );
+        assert_eq!(mask_in("no address @ all @"), "no address @ all @");
+        assert_eq!(mask_in("åsa@kommun.se"), "å***@kommun.se");
+    }
 
     #[test]
     fn masks_addresses() {

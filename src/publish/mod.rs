@@ -53,6 +53,33 @@ pub struct PublishOptions {
     pub progress: bool,
     /// SMTP connections (default: `mail.smtp.connections`).
     pub connections: Option<usize>,
+    /// Make every message that waits for its back-off due at once (`--retry-now`).
+    pub retry_now: bool,
+}
+
+/// Why a publish stopped, and what kind of failure it was (the exit status tells them apart).
+#[derive(Debug)]
+pub struct PublishError {
+    pub kind: FailureKind,
+    pub diagnostics: Diagnostics,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureKind {
+    /// The site or the store is wrong, or something else failed.
+    Failed,
+    /// The mail relay cannot be reached: the site is built, everything stays queued and a
+    /// later run sends it (exit status 75, EX_TEMPFAIL).
+    RelayUnreachable,
+}
+
+impl From<Diagnostics> for PublishError {
+    fn from(diagnostics: Diagnostics) -> PublishError {
+        PublishError {
+            kind: FailureKind::Failed,
+            diagnostics,
+        }
+    }
 }
 
 /// What a run queued.
@@ -76,10 +103,10 @@ pub struct PublishReport {
 
 /// Builds, queues and sends (or writes `.eml` files with `dry_run`). When nothing changed and
 /// nothing fell due since the last run, it does nothing at all ([`PublishReport::unchanged`]).
-pub fn publish(opts: &PublishOptions) -> Result<PublishReport, Diagnostics> {
+pub fn publish(opts: &PublishOptions) -> Result<PublishReport, PublishError> {
     let _lock = PublishLock::acquire(&opts.build.output).map_err(one)?;
     let inputs = stamp::Inputs::read(&opts.build);
-    if opts.dry_run.is_none() && inputs.unchanged(&opts.build) {
+    if opts.dry_run.is_none() && !opts.retry_now && inputs.unchanged(&opts.build) {
         return Ok(PublishReport {
             unchanged: true,
             ..PublishReport::default()
@@ -144,7 +171,7 @@ pub fn deliver(
     runtime: &tokio::runtime::Runtime,
     stop: tokio::sync::watch::Receiver<bool>,
     report: &mut PublishReport,
-) -> Result<Delivered, Diagnostics> {
+) -> Result<Delivered, PublishError> {
     let Some(settings) = site.config.site.mail.clone() else {
         return Ok(Delivered::default());
     };
@@ -153,10 +180,15 @@ pub fn deliver(
     let schedule = Schedule::from_settings(&settings, root)?;
     crate::mail::compose::check_dkim(&settings).map_err(one)?;
     let key = LinkKey::load(&store_path).map_err(|e| {
-        one(Diagnostic::error(&store_path, e.to_string()).hint(format!(
-            "set {} or make the folder of the store writable",
-            crate::mail::links::KEY_ENV
-        )))
+        let d = Diagnostic::error(&store_path, e.to_string());
+        one(match e {
+            // Its message says what to do.
+            crate::mail::links::KeyError::Mismatch { .. } => d,
+            _ => d.hint(format!(
+                "set {} or make the folder of the store writable",
+                crate::mail::links::KEY_ENV
+            )),
+        })
     })?;
     let (i18n, _) = I18n::load(root, &site.config)?;
     let i18n = Arc::new(i18n);
@@ -188,7 +220,11 @@ pub fn deliver(
 
     let (queued, changes) = store::atomically(&conn, || {
         let changes = store::subscriber_changes(&conn)?;
-        Ok((queue_due(&conn, site, &schedule, now)?, changes))
+        let queued = queue_due(&conn, site, &schedule, now)?;
+        if opts.retry_now {
+            outbox::retry_now(&conn)?;
+        }
+        Ok((queued, changes))
     })
     .map_err(|e| store_error(&store_path, e))?;
     let _ = outbox::purge(&conn, now - Duration::days(OUTBOX_KEEP_DAYS));
@@ -204,12 +240,21 @@ pub fn deliver(
     let sent = runtime
         .block_on(send::run(&store_path, &settings, composer, send_opts, stop))
         .map_err(|e| {
+            if let send::SendError::Unreachable { .. } = e {
+                // One line: what cannot be reached and why; the rows are all kept.
+                return PublishError {
+                    kind: FailureKind::RelayUnreachable,
+                    diagnostics: one(Diagnostic::failure(format!(
+                        "{e}; nothing was sent, every message stays queued for the next `anslag publish`"
+                    ))),
+                };
+            }
             let kept = "nothing was lost: what was queued stays in the outbox and the next `anslag publish` sends it";
             let hint = match e.hint() {
                 Some(what) => format!("{what}; {kept}"),
                 None => kept.to_owned(),
             };
-            one(Diagnostic::error(CONFIG_FILE, format!("cannot send: {e}")).hint(hint))
+            one(Diagnostic::error(CONFIG_FILE, format!("cannot send: {e}")).hint(hint)).into()
         })?;
     report.sent = Some(sent);
     let outbox_from = store::open(&store_path)
@@ -280,6 +325,7 @@ pub fn queue_due(
     let subscribers = store::confirmed(conn)?;
     let default = site.default_language();
     let mut queued = Queued::default();
+    let mut in_force = Vec::new();
 
     for &i in &site.crisis {
         let doc = &site.documents[i];
@@ -291,6 +337,7 @@ pub fn queue_due(
         let id = document_id(doc);
         let key = format!("crisis:{id}@{}", timestamp(version));
         let documents = [id];
+        in_force.push(key.clone());
         for sub in &subscribers {
             let row = NewRow {
                 message_key: &key,
@@ -304,6 +351,7 @@ pub fn queue_due(
             }
         }
     }
+    outbox::withdraw_crisis(conn, &in_force)?;
 
     let delivered = outbox::delivered(conn)?;
     let window = site.now - Duration::days(DIGEST_WINDOW_DAYS);

@@ -195,10 +195,11 @@ impl Publisher<'_> {
                 }
                 next_moment(&site, &delivered)
             }
-            Err(diags) => {
-                diags.eprint();
-                // The site is published; the mail waits in the outbox. Try again shortly.
-                let retry = site.clock.now_utc(site.config.tz) + chrono::Duration::seconds(30);
+            Err(e) => {
+                e.diagnostics.eprint();
+                // The site is published; the mail waits in the outbox (a relay outage is no
+                // reason to stop). Try again on the crisis schedule.
+                let retry = site.clock.now_utc(site.config.tz) + crate::mail::outbox::CRISIS_RETRY;
                 next_moment(&site, &super::Delivered::default())
                     .into_iter()
                     .chain([retry])

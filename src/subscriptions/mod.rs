@@ -208,10 +208,18 @@ pub struct Log {
     verbose: bool,
     /// Lines are stamped by the service's clock (UTC: the zone a server's logs are read in).
     clock: Clock,
+    /// Rejected links logged in the current minute (its start, and the count), so that a
+    /// flood of guessed tokens cannot flood the log.
+    rejected: Arc<std::sync::Mutex<(i64, u32)>>,
 }
 
+/// Rejected links logged per minute at most.
+const REJECTED_PER_MINUTE: u32 = 10;
+
 impl Log {
+    /// Every line masks the addresses in it, whoever wrote it.
     fn line(&self, text: &str) {
+        let text = crate::mail::subscribers::mask_in(text);
         eprintln!(
             "{} {text}",
             self.clock
@@ -233,6 +241,29 @@ impl Log {
     }
     pub fn error(&self, text: impl AsRef<str>) {
         self.line(&format!("error: {}", text.as_ref()));
+    }
+    /// A link token that was refused, and why: at most [`REJECTED_PER_MINUTE`] lines a minute
+    /// (the last one says that more are left out), whatever `--quiet` says.
+    pub fn rejected_link(&self, text: impl AsRef<str>) {
+        let minute = self.clock.now_utc(chrono_tz::UTC).timestamp() / 60;
+        let n = {
+            let Ok(mut r) = self.rejected.lock() else {
+                return;
+            };
+            if r.0 != minute {
+                *r = (minute, 0);
+            }
+            r.1 += 1;
+            r.1
+        };
+        match n {
+            n if n < REJECTED_PER_MINUTE => self.line(&format!("warning: {}", text.as_ref())),
+            REJECTED_PER_MINUTE => self.line(&format!(
+                "warning: {} (more rejected links in this minute are not logged)",
+                text.as_ref()
+            )),
+            _ => {}
+        }
     }
 }
 
@@ -295,6 +326,7 @@ async fn run(opts: ServeOptions) -> Result<(), StartError> {
         quiet: opts.quiet,
         verbose: opts.verbose,
         clock: opts.clock.clone(),
+        rejected: Default::default(),
     };
     let started = start(&opts, &log)?;
     let service = &started.service;

@@ -314,14 +314,29 @@ fn report_queued(svc: &Service, what: &str, address: &str, queued: Queued) {
     }
 }
 
-/// The subscriber a link token names, if it verifies for `purpose`.
+/// The subscriber a link token names, if it verifies for `purpose`; else why not.
 fn verified(
     key: &LinkKey,
     token: &str,
     purpose: Purpose,
     sub: Option<Subscriber>,
-) -> Option<Subscriber> {
-    sub.filter(|s| key.verify(token, purpose, s.id, &s.address))
+) -> Result<Subscriber, String> {
+    match sub {
+        None => Err("it names no subscriber in the store (erased, or never there)".into()),
+        Some(s) if key.verify(token, purpose, s.id, &s.address) => Ok(s),
+        Some(s) => Err(format!(
+            "its signature does not fit subscriber {} ({}): signed with another link key (fingerprint of this one: {}), for another purpose, or altered",
+            s.id,
+            mask(&s.address),
+            key.fingerprint()
+        )),
+    }
+}
+
+/// Logs a refused link token (masked, rate-limited) with its reason.
+fn log_rejected(svc: &Service, purpose: Purpose, why: &str) {
+    svc.log
+        .rejected_link(format!("refused a {} link: {why}", purpose.as_str()));
 }
 
 fn link_path(svc: &Service, purpose: Purpose, sub: &Subscriber) -> String {
@@ -581,10 +596,17 @@ async fn by_link(
     purpose: Purpose,
 ) -> Result<Option<Subscriber>, super::writer::WriteError> {
     let Some(id) = LinkKey::subscriber_id(token) else {
+        log_rejected(svc, purpose, "the token is malformed");
         return Ok(None);
     };
     let sub = svc.writer.call(move |conn| store::by_id(conn, id)).await?;
-    Ok(verified(&svc.key, token, purpose, sub))
+    match verified(&svc.key, token, purpose, sub) {
+        Ok(s) => Ok(Some(s)),
+        Err(why) => {
+            log_rejected(svc, purpose, &why);
+            Ok(None)
+        }
+    }
 }
 
 async fn preferences_page(
@@ -730,6 +752,7 @@ async fn unsubscribe(
 ) -> Response {
     let fallback = lang_for(&svc, query_lang(q.as_deref()).as_deref(), &headers);
     let Some(id) = LinkKey::subscriber_id(&token) else {
+        log_rejected(&svc, Purpose::Unsubscribe, "the token is malformed");
         return message(&svc, &fallback, Message::LinkInvalid);
     };
     let key = svc.key.clone();
@@ -737,16 +760,20 @@ async fn unsubscribe(
     let result = svc
         .writer
         .call(move |conn| {
-            let Some(sub) = verified(&key, &token, Purpose::Unsubscribe, store::by_id(conn, id)?)
-            else {
-                return Ok(None);
+            let sub = match verified(&key, &token, Purpose::Unsubscribe, store::by_id(conn, id)?) {
+                Ok(sub) => sub,
+                Err(why) => return Ok(Err(why)),
             };
             store::unsubscribe_at(conn, sub.id, now)?;
-            Ok(Some(sub))
+            Ok(Ok(sub))
         })
         .await;
     match result {
-        Ok(Some(sub)) => {
+        Ok(Err(why)) => {
+            log_rejected(&svc, Purpose::Unsubscribe, &why);
+            message(&svc, &fallback, Message::LinkInvalid)
+        }
+        Ok(Ok(sub)) => {
             if sub.status != Status::Unsubscribed {
                 svc.log
                     .detail(format!("unsubscribed {}", mask(&sub.address)));
@@ -754,7 +781,6 @@ async fn unsubscribe(
             let lang = subscriber_lang(&svc, &sub, None, &headers);
             message(&svc, &lang, Message::Unsubscribed)
         }
-        Ok(None) => message(&svc, &fallback, Message::LinkInvalid),
         Err(e) => unavailable(&svc, &fallback, e),
     }
 }

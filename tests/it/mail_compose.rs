@@ -89,6 +89,7 @@ fn settings(dkim: Option<DkimSettings>) -> MailSettings {
             password_env: None,
             connections: 1,
             ca_file: None,
+            connect_timeout: 10,
         },
         dkim,
         service: Default::default(),

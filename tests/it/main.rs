@@ -23,6 +23,7 @@ mod fuzz_regressions;
 mod incremental;
 mod limits;
 mod mail_compose;
+mod mail_outage;
 mod mail_send;
 mod mail_tls;
 mod on_time;

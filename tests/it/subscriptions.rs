@@ -975,3 +975,71 @@ fn health_answers_and_sigterm_stops_the_service_cleanly() {
     let status = service.terminate();
     assert!(status.success(), "{status}");
 }
+
+/// Issue 17, point 2: `publish` and the service cannot use different link keys without saying
+/// so, and a refused link is logged with its reason (masked).
+#[test]
+fn a_link_key_mismatch_stops_publish_and_serve_and_a_refused_link_is_logged() {
+    use anslag::mail::links::{LinkKey, Purpose};
+    let probe = TestSite::example();
+    let server = SmtpServer::start(&mail_dir(&probe), &[]);
+    let site = site(server.port);
+    let ids =
+        crate::common::mail::subscribe(&site, &[("kim@test.example", "sv", &[], Frequency::Daily)]);
+    // The service uses the key file beside the store, and records its fingerprint.
+    let service = Service::start(&site, &[]);
+    // A link signed with another key, as a publish that saw another key would have sent.
+    let other = LinkKey::from_bytes([7; 32]);
+    let token = other.token(
+        Purpose::Unsubscribe,
+        ids["kim@test.example"],
+        "kim@test.example",
+    );
+    let (status, _, _) = answer(get(&service.url(&format!("/unsubscribe/{token}"))));
+    assert_eq!(status, 410);
+    wait_until(Duration::from_secs(10), "the refusal is logged", || {
+        service.log().contains("refused a unsubscribe link")
+    });
+    let log = service.log();
+    assert!(log.contains("signed with another link key"), "{log}");
+    assert!(
+        log.contains("k***@test.example") && !log.contains("kim@"),
+        "{log}"
+    );
+    let (status, _, _) = answer(get(&service.url("/preferences/garbage")));
+    assert_eq!(status, 410);
+    wait_until(Duration::from_secs(10), "the malformed one too", || {
+        service
+            .log()
+            .contains("refused a preferences link: the token is malformed")
+    });
+    drop(service);
+
+    // Another key from the environment: both refuse to start, and say what to do.
+    let other_hex = "07".repeat(32);
+    let publish = Command::new(env!("CARGO_BIN_EXE_anslag"))
+        .arg("--site")
+        .arg(site.root())
+        .args(["publish", "--no-compress", "--now", NOW, "--output"])
+        .arg(site.out())
+        .env("ANSLAG_LINK_KEY", &other_hex)
+        .output()
+        .unwrap();
+    let serve = Command::new(env!("CARGO_BIN_EXE_anslag"))
+        .arg("--site")
+        .arg(site.root())
+        .args(["subscriptions", "serve", "--listen", "127.0.0.1:0"])
+        .env("ANSLAG_LINK_KEY", &other_hex)
+        .output()
+        .unwrap();
+    for out in [&publish, &serve] {
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("is not the key this store's links are signed with")
+                && err.contains("unset ANSLAG_LINK_KEY"),
+            "{err}"
+        );
+    }
+    assert!(server.received().is_empty(), "nothing was sent");
+}

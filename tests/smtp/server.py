@@ -20,6 +20,7 @@ TLS and authentication:
 Misbehaviour on request, to test the sender's state machine:
   --reject ADDR      550 at RCPT TO for ADDR (permanent failure)
   --defer ADDR       451 at RCPT TO for ADDR, the first time only (temporary failure)
+  --defer-always ADDR  451 at RCPT TO for ADDR every time (a relay that keeps deferring)
   --drop-after ADDR  for ADDR, the first time: keep the message (as a server that accepted it
                      would) but close the connection before answering the final dot, so the
                      client cannot know it was accepted
@@ -49,6 +50,7 @@ class Handler:
         self.dir = args.dir
         self.reject = set(a.lower() for a in args.reject)
         self.defer = set(a.lower() for a in args.defer)
+        self.defer_always = set(a.lower() for a in args.defer_always)
         self.drop_after = set(a.lower() for a in args.drop_after)
         self.delay = args.delay
         self.drop_only_if = args.drop_only_if.encode() if args.drop_only_if else None
@@ -58,10 +60,13 @@ class Handler:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         a = address.lower()
         if a in self.reject:
-            return "550 5.1.1 No such user here"
+            # As Postfix says it: the reply quotes the address.
+            return "550 5.1.1 <%s>: Recipient address rejected: User unknown" % address
+        if a in self.defer_always:
+            return "451 4.7.1 <%s>: Recipient address rejected: Try again later" % address
         if a in self.defer:
             self.defer.discard(a)
-            return "451 4.7.1 Try again later"
+            return "450 4.2.0 <%s>: Recipient address rejected: Greylisted" % address
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -193,6 +198,7 @@ def main():
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--reject", action="append", default=[])
     p.add_argument("--defer", action="append", default=[])
+    p.add_argument("--defer-always", action="append", default=[])
     p.add_argument("--drop-after", action="append", default=[])
     p.add_argument("--delay", type=float, default=0.0)
     p.add_argument("--drop-only-if", default=None)
