@@ -36,4 +36,5 @@ mod subscribers;
 mod subscriptions;
 mod templates;
 mod theme;
+mod translations;
 mod withdrawal;
