@@ -28,4 +28,5 @@ pub mod serve;
 pub mod site;
 pub mod subscriptions;
 pub mod theme;
+pub mod translations;
 pub mod write;

@@ -121,6 +121,12 @@ enum Command {
     },
     /// Make a new site in DIR, with a site.yaml to edit and one example of each kind.
     Init { dir: PathBuf },
+    /// Translations against their source: which are missing, up to date, stale or untracked,
+    /// and `mark` to record the source of a translation made by hand.
+    Translations {
+        #[command(subcommand)]
+        action: TranslationsAction,
+    },
     /// Preview the site while you write: build, serve on loopback, rebuild on every change.
     Serve {
         /// Address to listen on (loopback by default; port 0 picks a free one).
@@ -165,6 +171,28 @@ enum SubscribersAction {
     List,
 }
 
+#[derive(Subcommand)]
+enum TranslationsAction {
+    /// Per document and language: missing, up-to-date, stale (with the changed segments and
+    /// the source's change date) or untracked.
+    Status {
+        /// Only this language.
+        #[arg(long)]
+        lang: Option<String>,
+        /// text (default) or json
+        #[arg(long, default_value = "text")]
+        format: ReportFormat,
+    },
+    /// Record in FILE, a translation, the source text as it is now: it was translated from it.
+    Mark {
+        file: PathBuf,
+        /// The language it was translated from (default: what it records, else the site's
+        /// default language).
+        #[arg(long)]
+        from: Option<String>,
+    },
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ReportFormat {
     Text,
@@ -191,6 +219,7 @@ fn main() -> ExitCode {
             check(&site, &clock, format, &previous)
         }
         Command::Schedule { format } => schedule(&site, &clock, format),
+        Command::Translations { action } => translations(&site, &clock, action),
         Command::New {
             kind,
             title,
@@ -345,6 +374,34 @@ fn check(site: &Path, clock: &Clock, format: ReportFormat, previous: &Path) -> E
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn translations(site: &Path, clock: &Clock, action: TranslationsAction) -> ExitCode {
+    use anslag::translations as tr;
+    let loaded = anslag::build::load_for_check(site, clock);
+    match action {
+        TranslationsAction::Status { lang, format } => finish(loaded, |loaded| {
+            let rows = tr::status(&loaded, lang.as_deref());
+            match format {
+                ReportFormat::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&tr::to_json(&rows)).unwrap_or_default()
+                ),
+                ReportFormat::Text => print!("{}", tr::to_text(&rows)),
+            }
+        }),
+        TranslationsAction::Mark { file, from } => finish(
+            loaded.and_then(|loaded| tr::mark(site, &loaded, &file, from.as_deref())),
+            |m| {
+                println!(
+                    "Marked {} as translated from {} ({} segments)",
+                    m.path.display(),
+                    m.from,
+                    m.segments
+                )
+            },
+        ),
     }
 }
 

@@ -19,6 +19,8 @@ pub struct CoverageTable {
     pub totals: Vec<usize>,
     /// Per language of the site, in the site's order: (code, translations of each kind).
     pub rows: Vec<(String, Vec<usize>)>,
+    /// Stale translations per language of the site, in the order of `rows`.
+    pub stale: Vec<usize>,
 }
 
 impl CoverageTable {
@@ -44,10 +46,22 @@ impl CoverageTable {
                 (lang.to_owned(), counts)
             })
             .collect();
+        let stale_rows = crate::site::translations::rows(site, None);
+        let stale = site
+            .config
+            .language_codes()
+            .map(|lang| {
+                stale_rows
+                    .iter()
+                    .filter(|r| r.lang == lang && r.status.is_stale())
+                    .count()
+            })
+            .collect();
         CoverageTable {
             kinds,
             totals,
             rows,
+            stale,
         }
     }
 
@@ -61,9 +75,10 @@ impl CoverageTable {
     pub fn to_text(&self) -> String {
         let header: Vec<String> = std::iter::once("language".to_owned())
             .chain(self.kinds.iter().map(|k| k.dir().to_owned()))
+            .chain(["stale".to_owned()])
             .collect();
         let mut rows = vec![header];
-        for (lang, counts) in &self.rows {
+        for ((lang, counts), stale) in self.rows.iter().zip(&self.stale) {
             let mut row = vec![lang.clone()];
             for (c, t) in counts.iter().zip(&self.totals) {
                 row.push(if *t == 0 {
@@ -72,6 +87,7 @@ impl CoverageTable {
                     format!("{c}/{t} ({}%)", c * 100 / t)
                 });
             }
+            row.push(stale.to_string());
             rows.push(row);
         }
         let widths: Vec<usize> = (0..rows[0].len())
@@ -115,7 +131,13 @@ impl CoverageTable {
             .zip(&self.totals)
             .map(|(k, c)| ((*k).to_owned(), (*c).into()))
             .collect();
-        serde_json::json!({ "totals": totals, "languages": languages })
+        let stale: serde_json::Map<String, serde_json::Value> = self
+            .rows
+            .iter()
+            .zip(&self.stale)
+            .map(|((lang, _), n)| (lang.clone(), (*n).into()))
+            .collect();
+        serde_json::json!({ "totals": totals, "languages": languages, "stale": stale })
     }
 }
 

@@ -30,6 +30,7 @@ mod links;
 pub mod personal_numbers;
 mod readability;
 mod removed;
+mod stale;
 
 use std::ops::Range;
 use std::path::Path;
@@ -74,6 +75,7 @@ pub fn check_site_against(root: &Path, site: &Site, previous: &Path) -> Report {
     let mut findings = Vec::new();
     links::check(&ctx, &mut findings);
     coverage::check(&ctx, &mut findings);
+    stale::check(&ctx, &mut findings);
     accessibility::check(&ctx, &mut findings);
     personal_numbers::check(&ctx, &mut findings);
     readability::check(&ctx, &mut findings);

@@ -141,6 +141,9 @@ pub struct Translation {
     /// Personal identity numbers the document may publish (front matter); never published.
     #[serde(skip)]
     pub allow_personal_numbers: Vec<String>,
+    /// What it was translated from, as its front matter records (`content::translation`).
+    #[serde(skip)]
+    pub source: Option<super::translation::SourceRecord>,
     pub extra: Extra,
 }
 

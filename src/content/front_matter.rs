@@ -155,6 +155,20 @@ pub struct FrontMatter {
     /// Personal identity numbers this document may publish (`anslag check` refuses others).
     #[serde(default)]
     pub allow_personal_numbers: Vec<String>,
+    /// What this translation was made from (`content::translation`).
+    #[serde(default)]
+    pub translation: Option<TranslationFm>,
+}
+
+/// `translation: { from: sv, source: { title: <fingerprint>, body.0: … } }`, written by
+/// `anslag translations mark` (and later by the import of a translated file).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationFm {
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub source: std::collections::BTreeMap<String, String>,
 }
 
 impl FrontMatter {

@@ -5,6 +5,7 @@
 
 pub mod clock;
 pub mod schedule;
+pub mod translations;
 pub mod urls;
 
 use std::collections::BTreeMap;

@@ -37,4 +37,5 @@ mod subscribers;
 mod subscriptions;
 mod templates;
 mod theme;
+mod translations;
 mod withdrawal;

@@ -1,6 +1,7 @@
 //! Parsed translations to a [`Document`]: their Markdown rendered with links resolved against
 //! the whole site.
 
+use crate::content::translation::SourceRecord;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -259,6 +260,10 @@ pub(super) fn render_translation(
         images: pieces.images,
         aliases: p.aliases.clone(),
         allow_personal_numbers: fm.allow_personal_numbers.clone(),
+        source: fm.translation.as_ref().map(|t| SourceRecord {
+            from: t.from.clone(),
+            fingerprints: t.source.clone(),
+        }),
         extra,
     })
 }
