@@ -347,3 +347,31 @@ fn bidirectional_runs_are_isolated_whole_in_pages_and_feeds() {
         assert!(html.contains(want), "{lang}: {html}");
     }
 }
+
+/// Every link and source in an item's content is absolute, so that it works in a reader; an
+/// anchor (a footnote, an agenda item) is the item's page plus `#id`.
+#[test]
+fn every_link_in_item_content_is_absolute() {
+    let links = scraper::Selector::parse("a[href], img[src]").unwrap();
+    let mut anchors = 0;
+    for f in feed_files(built()) {
+        for e in parse(&f).entries {
+            let Some(body) = e.content.as_ref().and_then(|c| c.body.as_deref()) else {
+                continue;
+            };
+            let page = &e.links[0].href;
+            for el in scraper::Html::parse_fragment(body).select(&links) {
+                let v = el.attr("href").or(el.attr("src")).unwrap();
+                assert!(
+                    ["https://", "mailto:", "tel:"].iter().any(|s| v.starts_with(s)),
+                    "{}: {page} links {v}",
+                    f.display()
+                );
+                if let Some(own) = v.strip_prefix(page.as_str()) {
+                    anchors += usize::from(own.starts_with('#'));
+                }
+            }
+        }
+    }
+    assert!(anchors > 0, "no footnote or agenda anchor found in any feed");
+}
