@@ -603,7 +603,10 @@ fn every_link_in_api_html_is_absolute() {
     }
     let links = Selector::parse("a[href], img[src]").unwrap();
     let mut anchors = 0;
-    for (rel, v) in api_files().iter().filter(|(r, _)| r.starts_with("documents/")) {
+    for (rel, v) in api_files()
+        .iter()
+        .filter(|(r, _)| r.starts_with("documents/"))
+    {
         let page = v["url"].as_str().unwrap();
         let mut fields = Vec::new();
         html_fields(v, &mut fields);
@@ -614,7 +617,9 @@ fn every_link_in_api_html_is_absolute() {
                 .collect::<Vec<_>>()
         }) {
             assert!(
-                ["https://", "mailto:", "tel:"].iter().any(|s| el.starts_with(s)),
+                ["https://", "mailto:", "tel:"]
+                    .iter()
+                    .any(|s| el.starts_with(s)),
                 "api/v1/{rel} links {el}"
             );
             anchors += usize::from(el.starts_with(&format!("{page}#")));

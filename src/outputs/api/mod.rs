@@ -36,9 +36,9 @@ use crate::content::document::{self, Document, Extra, Kind, Translation};
 use crate::content::visibility::alert_listed;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
+use crate::plain_text::absolute_links;
 use crate::site::{Site, is_active, urls};
 use crate::write::{File, FileData};
-use crate::plain_text::absolute_links;
 use types::*;
 
 pub use crate::site::urls::API_VERSION;
