@@ -217,6 +217,52 @@ pub(crate) fn absolute(href: &str, base_url: &str, page_url: &str) -> String {
     }
 }
 
+/// Makes the site links and sources of an HTML fragment absolute (`href="/files/…"` gets the
+/// site's address, `href="#fn1"` the page's, `page_url`), so that the fragment works wherever a
+/// feed reader or an API client shows it. The fragment is anslag's serialised HTML (every
+/// attribute value in double quotes, `<` in text escaped), so a small scanner suffices.
+pub(crate) fn absolute_links(html: &str, base_url: &str, page_url: &str) -> String {
+    // Most fragments link nowhere on the site itself.
+    if !html.contains("=\"/") && !html.contains("=\"#") {
+        return html.to_owned();
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    let (mut in_tag, mut in_quote) = (false, false);
+    // Only `<`, `>` and `"` matter; the text between them is copied as it is.
+    let mut copied = 0;
+    for i in memchr::memchr3_iter(b'<', b'>', b'"', html.as_bytes()) {
+        match html.as_bytes()[i] {
+            b'<' if !in_tag => in_tag = true,
+            b'>' if in_tag && !in_quote => in_tag = false,
+            b'"' if in_tag => {
+                in_quote = !in_quote;
+                let before = &html[..i];
+                let rest = &html[i + 1..];
+                let is_link = ["href=", "src="].iter().any(|a| {
+                    before
+                        .strip_suffix(a)
+                        .is_some_and(|b| b.ends_with(char::is_whitespace))
+                });
+                let prefix = if rest.starts_with('/') && !rest.starts_with("//") {
+                    Some(base_url.trim_end_matches('/'))
+                } else if rest.starts_with('#') {
+                    Some(page_url)
+                } else {
+                    None
+                };
+                if let Some(prefix) = prefix.filter(|_| in_quote && is_link) {
+                    out.push_str(&html[copied..=i]);
+                    out.push_str(prefix);
+                    copied = i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
 /// The address CAP prints after a link's text: absolute for site paths, the address of
 /// `mailto:` and the number of `tel:`; none for anchors and relative links.
 fn cap_address(href: &str, base_url: &str) -> Option<String> {
@@ -649,6 +695,15 @@ impl<'a> TextWriter<'a> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn site_links_and_anchors_become_absolute() {
+        let html = r##"<p><a href="/files/a.pdf">a</a> <a href="//cdn.example/x">b</a> <a href="#p1">c</a> <img src="/files/b.png" alt=""> href="/text" <span title="a > b" data-x=" href=/y">x</span> <a href="https://o.example/#x">d</a></p>"##;
+        assert_eq!(
+            super::absolute_links(html, "https://x.example", "https://x.example/sv/n/"),
+            r##"<p><a href="https://x.example/files/a.pdf">a</a> <a href="//cdn.example/x">b</a> <a href="https://x.example/sv/n/#p1">c</a> <img src="https://x.example/files/b.png" alt=""> href="/text" <span title="a > b" data-x=" href=/y">x</span> <a href="https://o.example/#x">d</a></p>"##
+        );
+    }
+
     use super::*;
 
     const BASE: &str = "https://www.ekvik.example";

@@ -3,8 +3,8 @@
 //! Every HTML page of the build is listed except the 404 page: each page of a language with its
 //! versions in the other languages (a document: the translations it has; any other page: every
 //! language of the site) and `x-default` pointing at the default language's version (a document
-//! that is not in the default language: its first translation). The root language chooser is
-//! listed on its own, without alternates. Document pages carry `<lastmod>` (`updated`, else
+//! that is not in the default language: its first translation). The root language chooser and
+//! the language home pages are one another's alternates, `x-default` the chooser. Document pages carry `<lastmod>` (`updated`, else
 //! `date`). The order is the page plan's, so the file is the same for the same content.
 //!
 //! A sitemap may hold at most 50,000 URLs and 50 MB; past that, `sitemap.xml` becomes a sitemap
@@ -100,11 +100,17 @@ pub fn entries(site: &Site) -> Vec<Entry> {
         let url = page_url(site, &page);
         let entry = match &page {
             Page::NotFound => continue,
-            // The language chooser is no language's version of anything.
+            // The language chooser stands for every language's home page, and is their
+            // `x-default`: the page for a reader whose language the site cannot tell.
             Page::Languages => Entry {
                 loc: urls::absolute(cfg, &url),
                 lastmod: None,
-                alternates: Vec::new(),
+                alternates: home_alternates(site, &url),
+            },
+            Page::Home { .. } => Entry {
+                loc: urls::absolute(cfg, &url),
+                lastmod: None,
+                alternates: home_alternates(site, &page_url(site, &Page::Languages)),
             },
             Page::Doc { lang, doc } => {
                 let doc = &site.documents[*doc];
@@ -133,8 +139,7 @@ pub fn entries(site: &Site) -> Vec<Entry> {
                 }
             }
             // Pages that exist in every language at the same path after the language.
-            Page::Home { lang }
-            | Page::KindList { lang, .. }
+            Page::KindList { lang, .. }
             | Page::Topic { lang, .. }
             | Page::Topics { lang }
             | Page::Archive { lang }
@@ -159,6 +164,26 @@ pub fn entries(site: &Site) -> Vec<Entry> {
         entries.push(entry);
     }
     entries
+}
+
+/// The alternates of the home pages: each language's home, `x-default` the language chooser at
+/// `chooser`.
+fn home_alternates(site: &Site, chooser: &str) -> Vec<(String, String)> {
+    let cfg = &site.config;
+    let mut alternates: Vec<(String, String)> = cfg
+        .language_codes()
+        .map(|code| {
+            let home = page_url(
+                site,
+                &Page::Home {
+                    lang: code.to_owned(),
+                },
+            );
+            (code.to_owned(), urls::absolute(cfg, &home))
+        })
+        .collect();
+    alternates.push(("x-default".into(), urls::absolute(cfg, chooser)));
+    alternates
 }
 
 /// The sitemap files, `(path, bytes)`: one `sitemap.xml` when the entries fit in one file of

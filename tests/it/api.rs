@@ -586,3 +586,44 @@ fn two_builds_write_byte_identical_api_files() {
         "these differ between two builds: {differ:?}"
     );
 }
+
+/// Every HTML field of the API (`html`, `body_html`, `decision_html`) links only absolutely; a
+/// footnote or other anchor is its document's page plus `#id`.
+#[test]
+fn every_link_in_api_html_is_absolute() {
+    fn html_fields<'a>(v: &'a Value, acc: &mut Vec<&'a str>) {
+        match v {
+            Value::Array(a) => a.iter().for_each(|x| html_fields(x, acc)),
+            Value::Object(o) => o.iter().for_each(|(k, x)| match x.as_str() {
+                Some(s) if k.ends_with("html") => acc.push(s),
+                _ => html_fields(x, acc),
+            }),
+            _ => {}
+        }
+    }
+    let links = Selector::parse("a[href], img[src]").unwrap();
+    let mut anchors = 0;
+    for (rel, v) in api_files()
+        .iter()
+        .filter(|(r, _)| r.starts_with("documents/"))
+    {
+        let page = v["url"].as_str().unwrap();
+        let mut fields = Vec::new();
+        html_fields(v, &mut fields);
+        for el in fields.iter().flat_map(|h| {
+            Html::parse_fragment(h)
+                .select(&links)
+                .map(|e| e.attr("href").or(e.attr("src")).unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }) {
+            assert!(
+                ["https://", "mailto:", "tel:"]
+                    .iter()
+                    .any(|s| el.starts_with(s)),
+                "api/v1/{rel} links {el}"
+            );
+            anchors += usize::from(el.starts_with(&format!("{page}#")));
+        }
+    }
+    assert!(anchors > 0, "no footnote anchor found in the API");
+}

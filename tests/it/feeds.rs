@@ -347,3 +347,85 @@ fn bidirectional_runs_are_isolated_whole_in_pages_and_feeds() {
         assert!(html.contains(want), "{lang}: {html}");
     }
 }
+
+/// Every link and source in an item's content is absolute, so that it works in a reader; an
+/// anchor (a footnote, an agenda item) is the item's page plus `#id`.
+#[test]
+fn every_link_in_item_content_is_absolute() {
+    let links = scraper::Selector::parse("a[href], img[src]").unwrap();
+    let mut anchors = 0;
+    for f in feed_files(built()) {
+        for e in parse(&f).entries {
+            let Some(body) = e.content.as_ref().and_then(|c| c.body.as_deref()) else {
+                continue;
+            };
+            let page = &e.links[0].href;
+            for el in scraper::Html::parse_fragment(body).select(&links) {
+                let v = el.attr("href").or(el.attr("src")).unwrap();
+                assert!(
+                    ["https://", "mailto:", "tel:"]
+                        .iter()
+                        .any(|s| v.starts_with(s)),
+                    "{}: {page} links {v}",
+                    f.display()
+                );
+                if let Some(own) = v.strip_prefix(page.as_str()) {
+                    anchors += usize::from(own.starts_with('#'));
+                }
+            }
+        }
+    }
+    assert!(
+        anchors > 0,
+        "no footnote or agenda anchor found in any feed"
+    );
+}
+
+/// An Atom entry in another language than its feed's says so on its title and summary (they
+/// would inherit the feed's `xml:lang`); one in the feed's language does not repeat it.
+#[test]
+fn atom_entries_of_another_language_carry_it() {
+    let xml = std::fs::read_to_string(built().join("so/atom.xml")).unwrap();
+    let titles = entry_titles(&xml);
+    assert!(
+        titles
+            .iter()
+            .any(|(lang, title)| lang.as_deref() == Some("sv") && title.contains("Skolor"))
+    );
+    for (lang, _) in &titles {
+        assert_ne!(
+            lang.as_deref(),
+            Some("so"),
+            "an entry repeats the feed's language"
+        );
+    }
+}
+
+/// Each entry's `title` with its `xml:lang`, read with quick-xml.
+fn entry_titles(xml: &str) -> Vec<(Option<String>, String)> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let (mut out, mut in_entry) = (Vec::new(), false);
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) if e.name().as_ref() == b"entry" => in_entry = true,
+            Event::Start(e) if in_entry && e.name().as_ref() == b"title" => {
+                let lang = e
+                    .try_get_attribute("xml:lang")
+                    .unwrap()
+                    .map(|a| String::from_utf8(a.value.to_vec()).unwrap());
+                let text = reader
+                    .read_text(e.name())
+                    .unwrap()
+                    .decode()
+                    .unwrap()
+                    .into_owned();
+                out.push((lang, text));
+                in_entry = false;
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}

@@ -364,7 +364,14 @@ fn other_pages_list_every_language_and_x_default() {
         let expected: Vec<(String, String)> = LANGS
             .iter()
             .map(|l| (l.to_string(), format!("{BASE}/{l}/{rest}")))
-            .chain([("x-default".to_owned(), format!("{BASE}/sv/{rest}"))])
+            // A home page's `x-default` is the language chooser.
+            .chain([(
+                "x-default".to_owned(),
+                match rest {
+                    "" => format!("{BASE}/"),
+                    _ => format!("{BASE}/sv/{rest}"),
+                },
+            )])
             .collect();
         assert_eq!(u.alternates, expected, "alternates of {path}");
     }
@@ -391,9 +398,12 @@ fn language_clusters_are_reciprocal() {
             );
         }
     }
-    // The root language chooser is listed on its own.
+    // The root language chooser is in the home pages' cluster, as their `x-default`.
     let root = by_loc[format!("{BASE}/").as_str()];
-    assert!(root.alternates.is_empty());
+    assert_eq!(
+        root.alternates,
+        by_loc[format!("{BASE}/sv/").as_str()].alternates
+    );
 }
 
 #[test]
@@ -667,4 +677,22 @@ fn meeting_without_end_lasts_two_hours_and_text_is_escaped() {
         unfolded.contains(r"LOCATION:Sal 1\; plan 2\, \\ norra flygeln"),
         "{unfolded}"
     );
+}
+
+/// The language chooser at `/` and every language's home are one another's alternates, and
+/// `x-default` of the home pages is the chooser, not the default language's home.
+#[test]
+fn the_root_and_the_home_pages_are_alternates_with_the_root_as_x_default() {
+    let root = sitemap().iter().find(|u| u.path() == "/").unwrap();
+    assert_eq!(
+        root.langs().len(),
+        11,
+        "the root lists every language's home"
+    );
+    for u in sitemap()
+        .iter()
+        .filter(|u| u.path() == "/" || u.path() == "/sv/" || u.path() == "/ar/")
+    {
+        assert_eq!(u.x_default(), [format!("{BASE}/")], "{}", u.path());
+    }
 }

@@ -36,6 +36,7 @@ use crate::content::document::{self, Document, Extra, Kind, Translation};
 use crate::content::visibility::alert_listed;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
+use crate::plain_text::absolute_links;
 use crate::site::{Site, is_active, urls};
 use crate::write::{File, FileData};
 use types::*;
@@ -207,44 +208,6 @@ fn json<T: Serialize>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
     let mut bytes = serde_json::to_vec_pretty(value)?;
     bytes.push(b'\n');
     Ok(bytes)
-}
-
-/// Makes root-relative links and sources of an HTML fragment (`href="/files/…"`) absolute, so
-/// that the fragment works wherever a client shows it. The fragment is serialised HTML (every
-/// attribute value in double quotes, `<` in text escaped), so a small scanner suffices.
-fn absolute_links(html: &str, base_url: &str) -> String {
-    // Most fragments link nowhere on the site itself.
-    if !html.contains("=\"/") {
-        return html.to_owned();
-    }
-    let mut out = String::with_capacity(html.len() + 64);
-    let (mut in_tag, mut in_quote) = (false, false);
-    // Only `<`, `>` and `"` matter; the text between them is copied as it is.
-    let mut copied = 0;
-    for i in memchr::memchr3_iter(b'<', b'>', b'"', html.as_bytes()) {
-        match html.as_bytes()[i] {
-            b'<' if !in_tag => in_tag = true,
-            b'>' if in_tag && !in_quote => in_tag = false,
-            b'"' if in_tag => {
-                in_quote = !in_quote;
-                let before = &html[..i];
-                let rest = &html[i + 1..];
-                let is_link = ["href=", "src="].iter().any(|a| {
-                    before
-                        .strip_suffix(a)
-                        .is_some_and(|b| b.ends_with(char::is_whitespace))
-                });
-                if in_quote && is_link && rest.starts_with('/') && !rest.starts_with("//") {
-                    out.push_str(&html[copied..=i]);
-                    out.push_str(base_url);
-                    copied = i + 1;
-                }
-            }
-            _ => {}
-        }
-    }
-    out.push_str(&html[copied..]);
-    out
 }
 
 fn dir(d: Direction) -> Dir {
@@ -599,7 +562,7 @@ impl Api<'_> {
                 }),
             // Only ever the public text: closed agenda items are reduced to their heading.
             markdown: t.public_markdown.clone(),
-            html: absolute_links(&t.body_html, &cfg.base_url),
+            html: absolute_links(&t.body_html, &cfg.base_url, &self.abs(&page)),
             translations: self.versions(doc),
             details: self.details(doc, t, &page),
         }
@@ -696,6 +659,7 @@ impl Api<'_> {
     /// An agenda item; a closed one shows only its heading.
     fn agenda_item(&self, doc: &Document, page: &str, it: &document::AgendaItem) -> AgendaItem {
         let base_url = &self.site.config.base_url;
+        let page_url = self.abs(page);
         AgendaItem {
             id: it.id.clone(),
             number: it.number.clone(),
@@ -709,12 +673,12 @@ impl Api<'_> {
             } else {
                 it.decision_html
                     .as_deref()
-                    .map(|h| absolute_links(h, base_url))
+                    .map(|h| absolute_links(h, base_url, &page_url))
             },
             body_html: if it.closed {
                 String::new()
             } else {
-                absolute_links(&it.body_html, base_url)
+                absolute_links(&it.body_html, base_url, &page_url)
             },
             url: self.abs(&urls::anchor(page, &it.id)),
             attachments: if it.closed {
@@ -1019,14 +983,5 @@ mod tests {
                 String::from_utf8(whole).unwrap()
             );
         }
-    }
-
-    #[test]
-    fn root_relative_links_become_absolute() {
-        let html = r##"<p><a href="/files/a.pdf">a</a> <a href="//cdn.example/x">b</a> <a href="#p1">c</a> <img src="/files/b.png" alt=""> href="/text" <span title="a > b" data-x=" href=/y">x</span></p>"##;
-        assert_eq!(
-            absolute_links(html, "https://x.example"),
-            r##"<p><a href="https://x.example/files/a.pdf">a</a> <a href="//cdn.example/x">b</a> <a href="#p1">c</a> <img src="https://x.example/files/b.png" alt=""> href="/text" <span title="a > b" data-x=" href=/y">x</span></p>"##
-        );
     }
 }

@@ -7,7 +7,7 @@ use crate::site::urls;
 
 pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
     let self_url = urls::feed(&feed.base, urls::Feed::Atom);
-    let entries = feed.items.iter().map(entry).collect();
+    let entries = feed.items.iter().map(|i| entry(i, &feed.lang)).collect();
     let feed = Feed {
         title: Text::plain(feed.title.clone()),
         id: self_url.clone(),
@@ -41,8 +41,15 @@ pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
     feed.write_to(Vec::new()).map_err(|e| e.to_string())
 }
 
-/// An item as an entry; it links its page in every language.
-fn entry(i: &FeedItem<'_>) -> Entry {
+/// An item as an entry; it links its page in every language. An entry of another language than
+/// the feed's says so on its title, summary and content: `atom_syndication` writes no
+/// `xml:lang` on the entry itself, and the texts would otherwise inherit the feed's.
+fn entry(i: &FeedItem<'_>, feed_lang: &str) -> Entry {
+    let lang = (i.t.lang != feed_lang).then(|| i.t.lang.clone());
+    let text = |value: &str| Text {
+        lang: lang.clone(),
+        ..Text::plain(value.to_owned())
+    };
     let mut links = vec![Link {
         href: i.url.clone(),
         rel: "alternate".into(),
@@ -63,11 +70,11 @@ fn entry(i: &FeedItem<'_>) -> Entry {
             }),
     );
     Entry {
-        title: Text::plain(i.title.clone()),
+        title: text(&i.title),
         id: i.url.clone(),
         updated: i.updated,
         published: Some(i.date),
-        summary: Some(Text::plain(i.summary.clone())),
+        summary: Some(text(&i.summary)),
         content: Some(Content {
             value: Some(i.content_html.clone()),
             content_type: Some("html".into()),

@@ -219,10 +219,15 @@ fn feed_item<'a>(
             format!("<p><strong>{}</strong></p>", html_escape::encode_text(n))
         } else {
             match site.config.site.outputs.feeds.content {
-                FeedContent::Full => crate::theme::document::content_html(
-                    i18n,
-                    t,
-                    crate::theme::views::is_rtl(site, &t.lang),
+                // A reader shows the item off the site: every link absolute, footnotes on the page.
+                FeedContent::Full => crate::plain_text::absolute_links(
+                    &crate::theme::document::content_html(
+                        i18n,
+                        t,
+                        crate::theme::views::is_rtl(site, &t.lang),
+                    ),
+                    &site.config.base_url,
+                    &urls::absolute(&site.config, &doc.url(&t.lang)),
                 ),
                 FeedContent::Summary => format!(
                     "<p>{}</p>",
