@@ -183,7 +183,10 @@ fn a_change_to_a_file_is_published_whole_while_readers_see_one_site_or_the_other
     }
     terminate(&child);
     let (status, output) = wait_for_exit(child, Duration::from_secs(20));
-    assert!(!en.exists(), "the removal was not published within 30 s:\n{output}");
+    assert!(
+        !en.exists(),
+        "the removal was not published within 30 s:\n{output}"
+    );
     assert!(status.success(), "{output}");
 }
 
