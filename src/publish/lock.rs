@@ -12,16 +12,22 @@ pub struct PublishLock {
     _file: std::fs::File,
 }
 
+/// `.{name}.{suffix}` beside the output folder `name`: what a publisher keeps about an output
+/// lives outside it, where the web server does not serve it.
+pub fn beside_output(output: &Path, suffix: &str) -> PathBuf {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    output
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(format!(".{name}.{suffix}"))
+}
+
 impl PublishLock {
     pub fn path(output: &Path) -> PathBuf {
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        output
-            .parent()
-            .unwrap_or(Path::new("."))
-            .join(format!(".{name}.publish.lock"))
+        beside_output(output, "publish.lock")
     }
 
     pub fn acquire(output: &Path) -> Result<PublishLock, Diagnostic> {

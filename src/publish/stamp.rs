@@ -142,16 +142,8 @@ impl Inputs {
     }
 }
 
-/// `.{name}.publish.json` beside the output folder.
 fn record_path(output: &Path) -> PathBuf {
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    output
-        .parent()
-        .unwrap_or(Path::new("."))
-        .join(format!(".{name}.publish.json"))
+    super::lock::beside_output(output, "publish.json")
 }
 
 fn stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {

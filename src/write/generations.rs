@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{Changed, Written, absolute, remove_leftovers, remove_tree, remove_with_copies};
+use super::{Changed, Written, placed, remove_leftovers, remove_tree, remove_with_copies};
 
 /// The suffixes of the copies beside a file.
 const COPIES: [&str; 3] = ["", ".gz", ".br"];
@@ -70,16 +70,7 @@ pub struct Swapped {
 
 impl Generations {
     pub fn new(output: &Path, compress: bool) -> io::Result<Generations> {
-        let live = absolute(output)?;
-        let parent = live
-            .parent()
-            .ok_or_else(|| io::Error::other("the output folder has no parent folder"))?
-            .to_path_buf();
-        let name = live
-            .file_name()
-            .ok_or_else(|| io::Error::other("the output folder has no name"))?
-            .to_string_lossy()
-            .into_owned();
+        let (live, parent, name) = placed(output)?;
         std::fs::create_dir_all(&parent)?;
         remove_leftovers(&parent, &name);
         Ok(Generations {

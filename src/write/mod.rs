@@ -158,16 +158,7 @@ pub struct Staging {
 
 impl Staging {
     pub fn new(out_dir: &Path) -> io::Result<Staging> {
-        let out_dir = absolute(out_dir)?;
-        let parent = out_dir
-            .parent()
-            .ok_or_else(|| io::Error::other("the output folder has no parent folder"))?
-            .to_path_buf();
-        let name = out_dir
-            .file_name()
-            .ok_or_else(|| io::Error::other("the output folder has no name"))?
-            .to_string_lossy()
-            .into_owned();
+        let (out_dir, parent, name) = placed(out_dir)?;
         if out_dir.exists() && !out_dir.is_dir() {
             return Err(io::Error::other(format!(
                 "{} exists and is not a folder",
@@ -224,6 +215,22 @@ pub fn write_atomically(out_dir: &Path, outputs: &[File]) -> io::Result<()> {
     let staging = Staging::new(out_dir)?;
     write_all(staging.dir(), &outputs.iter().collect::<Vec<_>>(), false)?;
     staging.commit()
+}
+
+/// The output folder made absolute, the folder it is in (where staging folders go beside it),
+/// and its name.
+fn placed(out_dir: &Path) -> io::Result<(PathBuf, PathBuf, String)> {
+    let out_dir = absolute(out_dir)?;
+    let parent = out_dir
+        .parent()
+        .ok_or_else(|| io::Error::other("the output folder has no parent folder"))?
+        .to_path_buf();
+    let name = out_dir
+        .file_name()
+        .ok_or_else(|| io::Error::other("the output folder has no name"))?
+        .to_string_lossy()
+        .into_owned();
+    Ok((out_dir, parent, name))
 }
 
 fn absolute(p: &Path) -> io::Result<PathBuf> {
