@@ -2,7 +2,7 @@
 
 use atom_syndication::{Category, Content, Entry, Feed, Generator, Link, Person, Text};
 
-use super::{FeedData, FeedItem};
+use super::{FeedData, FeedItem, alternate};
 use crate::site::urls;
 
 pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
@@ -50,24 +50,12 @@ fn entry(i: &FeedItem<'_>, feed_lang: &str) -> Entry {
         lang: lang.clone(),
         ..Text::plain(value.to_owned())
     };
-    let mut links = vec![Link {
-        href: i.url.clone(),
-        rel: "alternate".into(),
-        hreflang: Some(i.t.lang.clone()),
-        mime_type: Some("text/html".into()),
-        ..Default::default()
-    }];
+    let mut links = vec![alternate(&i.t.lang, &i.url)];
     links.extend(
         i.translations
             .iter()
             .filter(|(lang, _)| *lang != i.t.lang)
-            .map(|(lang, url)| Link {
-                href: url.clone(),
-                rel: "alternate".into(),
-                hreflang: Some(lang.clone()),
-                mime_type: Some("text/html".into()),
-                ..Default::default()
-            }),
+            .map(|(lang, url)| alternate(lang, url)),
     );
     Entry {
         title: text(&i.title),

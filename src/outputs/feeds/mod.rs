@@ -123,6 +123,18 @@ pub struct FeedItem<'a> {
     pub updated: DateTime<FixedOffset>,
 }
 
+/// A link to an item's page in `lang`, as Atom entries and RSS items (through the Atom
+/// extension) carry it.
+pub fn alternate(lang: &str, url: &str) -> atom_syndication::Link {
+    atom_syndication::Link {
+        href: url.to_owned(),
+        rel: "alternate".into(),
+        hreflang: Some(lang.to_owned()),
+        mime_type: Some("text/html".into()),
+        ..Default::default()
+    }
+}
+
 /// A feed, ready to be written in each format.
 pub struct FeedData<'a> {
     pub lang: String,

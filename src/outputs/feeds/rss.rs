@@ -7,7 +7,7 @@ use rss::extension::atom::{AtomExtension, Link};
 use rss::extension::dublincore::DublinCoreExtension;
 use rss::{Category, Channel, Guid, Item};
 
-use super::{FeedData, FeedItem};
+use super::{FeedData, FeedItem, alternate};
 use crate::site::urls;
 
 pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
@@ -77,13 +77,7 @@ fn item(i: &FeedItem<'_>) -> Item {
             links: i
                 .translations
                 .iter()
-                .map(|(lang, url)| Link {
-                    href: url.clone(),
-                    rel: "alternate".into(),
-                    hreflang: Some(lang.clone()),
-                    mime_type: Some("text/html".into()),
-                    ..Default::default()
-                })
+                .map(|(lang, url)| alternate(lang, url))
                 .collect(),
         }),
         ..Default::default()
