@@ -1077,3 +1077,57 @@ fn a_normal_notice_cannot_have_an_alert() {
         "{stderr}"
     );
 }
+
+/// A translation without `alert.event` gets `alerts.defaults.event` in its language, else the
+/// locale's word, never another language's event; `anslag check` warns of the generic word.
+#[test]
+fn an_event_left_out_falls_back_in_the_same_language_and_check_warns() {
+    let site = site_copy();
+    for lang in ["fi", "pl"] {
+        let path = site.path().join(notice_file(lang));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let kept: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with("  event: "))
+            .collect();
+        std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+    }
+    replace_in(
+        site.path(),
+        "site.yaml",
+        "  defaults:\n",
+        "  defaults:\n    event: { pl: Zagrożenie dla zdrowia }\n",
+    );
+    let (_tmp, out) = build(site.path(), NOW);
+    let alert = parse(&read(&out, &format!("alerts/{SLUG}.xml")));
+    let event = |lang: &str| {
+        alert
+            .all("info")
+            .find(|i| i.text_of("language") == lang)
+            .unwrap()
+            .text_of("event")
+            .to_owned()
+    };
+    assert_eq!(event("fi"), "Kriisitiedote");
+    assert_eq!(event("pl"), "Zagrożenie dla zdrowia");
+    assert_eq!(event("sv"), "Förorenat dricksvatten, skolor stängda");
+
+    let o = Command::new(env!("CARGO_BIN_EXE_anslag"))
+        .arg("--site")
+        .arg(site.path())
+        .args(["--now", NOW, "check"])
+        .output()
+        .expect("run anslag check");
+    let report =
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    let warned: Vec<&str> = report
+        .lines()
+        .filter(|l| l.starts_with("warning[alert-event-generic]"))
+        .collect();
+    assert_eq!(warned.len(), 1, "{report}");
+    assert!(warned[0].contains(" in fi "), "{report}");
+    assert!(
+        report.contains(&format!("{}:9:1", notice_file("fi"))),
+        "{report}"
+    );
+}
