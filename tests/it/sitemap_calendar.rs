@@ -532,6 +532,13 @@ fn calendars_have_the_calendar_properties() {
         assert_eq!(names["da"], da, "{id}");
         // RFC 5545 §3.4: a calendar holds at least one component.
         assert!(!events(&cal).is_empty(), "{id} is empty");
+        for e in events(&cal) {
+            // Every text says its language; every link stands alone.
+            for key in ["SUMMARY", "LOCATION", "DESCRIPTION"] {
+                assert!(LANGS.contains(&text_in(e, key).1.as_str()), "{id} {key}");
+            }
+            assert!(prop(e, "URL").starts_with(&format!("{BASE}/")), "{id}");
+        }
     }
     let written: Vec<String> = files(&out.join("calendar"))
         .iter()
