@@ -12,7 +12,7 @@
 use crate::config::alerts::{self as settings, Category, Certainty, Geocode, Point, Response};
 use crate::config::alerts::{LevelDefaults, Severity};
 use crate::content::document::{Translation, Urgency};
-use crate::content::front_matter::{AlertFm, AreaFm};
+use crate::content::front_matter::AlertFm;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::I18n;
 use crate::site::Site;
@@ -72,26 +72,7 @@ pub fn info<'a>(site: &'a Site, i18n: &I18n, alert: &Alert<'a>, t: &'a Translati
                 .then(|| i18n.t(lang, "alert-audience", None))
         });
 
-    let site_area = &config.site.alerts.area;
-    let notice_area: Option<&AreaFm> = primary.and_then(|a| a.area.as_ref());
-    let (area_description, polygon, geocodes) = match notice_area {
-        Some(area) => (
-            own.and_then(|a| a.area.as_ref())
-                .unwrap_or(area)
-                .description
-                .value
-                .trim()
-                .to_owned(),
-            area.polygon.as_slice(),
-            area.geocodes.as_slice(),
-        ),
-        None => (
-            in_lang(&site_area.description)
-                .unwrap_or_else(|| config.site.organisation.name.get(lang, default).to_owned()),
-            site_area.polygon.as_slice(),
-            site_area.geocodes.as_slice(),
-        ),
-    };
+    let (area_description, polygon, geocodes) = area(site, primary, own, lang);
 
     Info {
         category: primary
@@ -117,6 +98,34 @@ pub fn info<'a>(site: &'a Site, i18n: &I18n, alert: &Alert<'a>, t: &'a Translati
         polygon,
         geocodes,
     }
+}
+
+/// The area in `lang`: the notice's own (described in this translation, else in the primary
+/// one), else the site's (described in this language, else by the organisation's name).
+fn area<'a>(
+    site: &'a Site,
+    primary: Option<&'a AlertFm>,
+    own: Option<&'a AlertFm>,
+    lang: &str,
+) -> (String, &'a [Point], &'a [Geocode]) {
+    let config = &site.config;
+    let default = config.default_language();
+    if let Some(area) = primary.and_then(|a| a.area.as_ref()) {
+        let described = own.and_then(|a| a.area.as_ref()).unwrap_or(area);
+        let description = described.description.value.trim().to_owned();
+        return (description, &area.polygon, &area.geocodes);
+    }
+    let site_area = &config.site.alerts.area;
+    let description = if site_area.description.has(lang) {
+        site_area.description.get(lang, default)
+    } else {
+        config.site.organisation.name.get(lang, default)
+    };
+    (
+        description.to_owned(),
+        &site_area.polygon,
+        &site_area.geocodes,
+    )
 }
 
 /// Every translation that gives a value of the alert gives the primary translation's: one
