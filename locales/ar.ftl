@@ -32,6 +32,8 @@ kind-notices = إشعار
 crisis-label = رسالة طوارئ
 crisis-read = اقرأ رسالة الطوارئ: { $title }
 crisis-read-in = الرسالة متوفرة باللغات التالية:
+# CAP alerts: who an alert is for when neither the notice nor site.yaml says.
+alert-audience = جميع الموجودين في المنطقة
 
 ## Document pages. $date: a formatted date.
 published = نُشر في { $date }

@@ -32,6 +32,8 @@ kind-notices = Meddelelse
 crisis-label = Krisemeddelelse
 crisis-read = Læs krisemeddelelsen: { $title }
 crisis-read-in = Meddelelsen findes på:
+# CAP alerts: who an alert is for when neither the notice nor site.yaml says.
+alert-audience = Alle i området
 
 ## Document pages. $date: a formatted date.
 published = Udgivet { $date }

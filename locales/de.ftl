@@ -32,6 +32,8 @@ kind-notices = Mitteilung
 crisis-label = Krisenmeldung
 crisis-read = Krisenmeldung lesen: { $title }
 crisis-read-in = Die Meldung gibt es auf:
+# CAP alerts: who an alert is for when neither the notice nor site.yaml says.
+alert-audience = Alle im betroffenen Gebiet
 
 ## Document pages. $date: a formatted date.
 published = Veröffentlicht am { $date }

@@ -32,6 +32,8 @@ kind-notices = Notice
 crisis-label = Crisis message
 crisis-read = Read the crisis message: { $title }
 crisis-read-in = The message is available in:
+# CAP alerts: who an alert is for when neither the notice nor site.yaml says.
+alert-audience = Everyone in the area
 
 ## Document pages. $date: a formatted date.
 published = Published { $date }

@@ -32,6 +32,8 @@ kind-notices = اطلاعیه
 crisis-label = پیام اضطراری
 crisis-read = پیام اضطراری را بخوانید: { $title }
 crisis-read-in = این پیام به این زبان‌ها موجود است:
+# CAP alerts: who an alert is for when neither the notice nor site.yaml says.
+alert-audience = همه کسانی که در این منطقه هستند
 
 ## Document pages. $date: a formatted date.
 published = منتشرشده در { $date }

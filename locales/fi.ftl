@@ -32,6 +32,8 @@ kind-notices = Ilmoitus
 crisis-label = Kriisitiedote
 crisis-read = Lue kriisitiedote: { $title }
 crisis-read-in = Tiedote on saatavilla näillä kielillä:
+# CAP alerts: who an alert is for when neither the notice nor site.yaml says.
+alert-audience = Kaikki alueella olevat
 
 ## Document pages. $date: a formatted date.
 published = Julkaistu { $date }

@@ -32,6 +32,8 @@ kind-notices = Kunngjøring
 crisis-label = Krisemelding
 crisis-read = Les krisemeldingen: { $title }
 crisis-read-in = Meldingen finnes på:
+# CAP alerts: who an alert is for when neither the notice nor site.yaml says.
+alert-audience = Alle i området
 
 ## Document pages. $date: a formatted date.
 published = Publisert { $date }

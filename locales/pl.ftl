@@ -32,6 +32,8 @@ kind-notices = Ogłoszenie
 crisis-label = Komunikat kryzysowy
 crisis-read = Przeczytaj komunikat kryzysowy: { $title }
 crisis-read-in = Komunikat jest dostępny w językach:
+# CAP alerts: who an alert is for when neither the notice nor site.yaml says.
+alert-audience = Wszyscy przebywający na tym obszarze
 
 ## Document pages. $date: a formatted date.
 published = Opublikowano { $date }

@@ -32,6 +32,8 @@ kind-notices = Ogeysiis
 crisis-label = Fariin degdeg ah
 crisis-read = Akhri fariinta degdegga ah: { $title }
 crisis-read-in = Fariinta waxaa laga heli karaa luqadahan:
+# CAP alerts: who an alert is for when neither the notice nor site.yaml says.
+alert-audience = Qof kasta oo ku sugan aagga
 
 ## Document pages. $date: a formatted date.
 published = La daabacay { $date }

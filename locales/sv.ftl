@@ -32,6 +32,8 @@ kind-notices = Meddelande
 crisis-label = Krismeddelande
 crisis-read = Läs krismeddelandet: { $title }
 crisis-read-in = Meddelandet finns på:
+# CAP alerts: who an alert is for when neither the notice nor site.yaml says.
+alert-audience = Alla i området
 
 ## Document pages. $date: a formatted date.
 published = Publicerad { $date }

@@ -32,6 +32,8 @@ kind-notices = Оголошення
 crisis-label = Кризове повідомлення
 crisis-read = Прочитати кризове повідомлення: { $title }
 crisis-read-in = Повідомлення доступне мовами:
+# CAP alerts: who an alert is for when neither the notice nor site.yaml says.
+alert-audience = Усі, хто перебуває в цьому районі
 
 ## Document pages. $date: a formatted date.
 published = Опубліковано { $date }

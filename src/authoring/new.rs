@@ -163,6 +163,15 @@ fn document_text(config: &Config, opts: &NewOptions<'_>, lang: &str, now: DateTi
                 "instruction: \"\"         # what the reader must do, in one or two sentences"
             );
             t.push_str("# ended: …               # if the notice is withdrawn before it expires\n");
+            t.push_str(concat!(
+                "# alert:                  # what alerting systems get (CAP), for important and crisis notices\n",
+                "#   event: \"\"              # the kind of event, specific: \"Contaminated drinking water\"\n",
+                "#   audience: \"\"           # who it is for\n",
+                "#   category: Safety       # Geo Met Safety Security Rescue Fire Health Env Transport Infra CBRNE Other\n",
+                "#   response: Prepare      # Shelter Evacuate Prepare Execute Avoid Monitor Assess AllClear None\n",
+                "#   severity: Severe       # Extreme Severe Moderate Minor\n",
+                "#   certainty: Observed    # Observed Likely Possible Unlikely\n",
+            ));
         }
         Kind::Minutes => {
             let committees = topics_comment(config, Some(TopicKind::Committee));

@@ -17,12 +17,14 @@
 //! | `closed-item-leakage` | error/warning | a closed agenda item's case number or title in another document |
 //! | `alias-taken` | error | an alias that is another page's address, another alias or the build's own file, drafts and embargoed documents included |
 //! | `foreign-embed` | error | an iframe, script, image, video, audio, source or link element (or a Markdown image) loading from another host |
+//! | `alert-event-generic` | warning | a translation of a notice alerted now whose CAP `event` is only the generic word for its level (no `alert.event`) |
 //! | `page-removed` | warning | a document page of the last build (`public/`) that the content no longer makes |
 //!
 //! [`errors_for_build`] runs only what must stop a build: personal identity numbers. Nothing else
 //! blocks publishing, since a build that stops also holds back a crisis notice.
 
 mod accessibility;
+mod alert_event;
 mod coverage;
 mod embeds;
 mod leakage;
@@ -76,6 +78,7 @@ pub fn check_site_against(root: &Path, site: &Site, previous: &Path) -> Report {
     links::check(&ctx, &mut findings);
     coverage::check(&ctx, &mut findings);
     stale::check(&ctx, &mut findings);
+    alert_event::check(&ctx, &mut findings);
     accessibility::check(&ctx, &mut findings);
     personal_numbers::check(&ctx, &mut findings);
     readability::check(&ctx, &mut findings);

@@ -10,7 +10,10 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
+pub mod alerts;
 pub mod mail;
+
+pub use alerts::AlertSettings;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, from_yaml, nearest};
 
@@ -177,44 +180,6 @@ impl Default for MinutesSettings {
 pub struct MarkdownSettings {
     /// Trust raw HTML in documents. Off by default: raw HTML is sanitised.
     pub allow_html: bool,
-}
-
-/// A CAP geocode (`<geocode><valueName>…</valueName><value>…</value></geocode>`).
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Geocode {
-    pub value_name: String,
-    pub value: String,
-}
-
-/// Settings for CAP 1.2 alerts made from crisis (and optionally important) notices.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct AlertSettings {
-    /// The CAP `sender`: a unique id of the organisation, e.g. `kommun@ekvik.example`
-    /// (default: the organisation's email, else the host of `base_url`).
-    pub sender: Option<String>,
-    /// Also make alerts of `important` notices, not only of `crisis` ones.
-    pub include_important: bool,
-    /// CAP category (Geo, Met, Safety, Security, Rescue, Fire, Health, Env, Transport, Infra,
-    /// CBRNE, Other).
-    pub category: String,
-    /// The area concerned, in words, per language (`areaDesc`).
-    pub area: Localized,
-    /// Codes of the area, e.g. `{ value_name: "SE-kommun", value: "1234" }`.
-    pub geocodes: Vec<Geocode>,
-}
-
-impl Default for AlertSettings {
-    fn default() -> Self {
-        AlertSettings {
-            sender: None,
-            include_important: false,
-            category: "Other".into(),
-            area: Localized::default(),
-            geocodes: Vec::new(),
-        }
-    }
 }
 
 /// Settings of `anslag check`.
@@ -714,7 +679,7 @@ pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostics> {
     errs.extend(check_languages(&site.languages, shown, &err));
     errs.extend(check_default_language(&site, &err));
     errs.extend(check_topics(&site.topics, &err));
-    errs.extend(check_alert_category(&site.alerts.category, shown));
+    errs.extend(check_alert_area(&site.alerts.area, &err));
     if let Some(a) = &site.accessibility {
         // A missing field is reported at the section's `accessibility:` line.
         let section = text
@@ -859,30 +824,13 @@ fn check_topics(topics: &[Topic], err: ErrorAt<'_>) -> Vec<Diagnostic> {
     errs
 }
 
-/// `alerts.category` must be a CAP 1.2 category.
-fn check_alert_category(category: &str, shown: &Path) -> Option<Diagnostic> {
-    const CAP_CATEGORIES: [&str; 12] = [
-        "Geo",
-        "Met",
-        "Safety",
-        "Security",
-        "Rescue",
-        "Fire",
-        "Health",
-        "Env",
-        "Transport",
-        "Infra",
-        "CBRNE",
-        "Other",
-    ];
-    if CAP_CATEGORIES.contains(&category) {
-        return None;
-    }
-    let hint = format!(
-        "use one of the CAP 1.2 categories: {}",
-        CAP_CATEGORIES.join(", ")
-    );
-    Some(Diagnostic::error(shown, format!("unknown alert category `{category}`")).hint(hint))
+/// `alerts.area`: its polygon a closed ring, its geocodes complete.
+fn check_alert_area(area: &alerts::Area, err: ErrorAt<'_>) -> Vec<Diagnostic> {
+    alerts::check_polygon(&area.polygon)
+        .into_iter()
+        .chain(alerts::check_geocodes(&area.geocodes))
+        .map(|(at, message, hint)| err(yaml_at(&at), format!("alerts.area: {message}"), hint))
+        .collect()
 }
 
 /// `check.notice_languages` may name only the site's languages.

@@ -88,6 +88,16 @@ pub struct NoticeInfo {
     pub expires: Option<DateTime<Tz>>,
     pub ended: Option<DateTime<Tz>>,
     pub instruction: Option<String>,
+    /// `alert:` of the front matter (boxed: most notices have none).
+    #[serde(skip)]
+    pub alert: Option<Box<AlertSpec>>,
+}
+
+/// A notice's `alert:` front matter as written, and the line of the file it is on.
+#[derive(Debug, Clone)]
+pub struct AlertSpec {
+    pub fm: super::front_matter::AlertFm,
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]

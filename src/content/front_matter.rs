@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use crate::config::alerts::{Category, Certainty, Geocode, Point, Response, Severity};
 pub use crate::config::yaml_options;
 
 /// The parts of a Markdown file.
@@ -106,6 +107,43 @@ pub struct WithdrawnFm {
     pub reason: Spanned<String>,
 }
 
+/// `alert:` of a crisis or important notice: what its CAP alert says beyond the text. The
+/// texts (`event`, `audience`, `area.description`) are in this translation's language; the
+/// values are decided by the notice's primary translation (see `outputs::alerts`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlertFm {
+    /// The kind of event, specific ("Contaminated drinking water", not "Crisis").
+    #[serde(default)]
+    pub event: Option<Spanned<String>>,
+    #[serde(default)]
+    pub category: Option<Category>,
+    /// What people are asked to do (CAP `responseType`).
+    #[serde(default)]
+    pub response: Option<Response>,
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    #[serde(default)]
+    pub certainty: Option<Certainty>,
+    /// Who the alert is for.
+    #[serde(default)]
+    pub audience: Option<Spanned<String>>,
+    /// The notice's own area, instead of `alerts.area`.
+    #[serde(default)]
+    pub area: Option<AreaFm>,
+}
+
+/// `alert: { area: … }`: a notice's own area, in words and as a polygon and/or geocodes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaFm {
+    pub description: Spanned<String>,
+    #[serde(default)]
+    pub polygon: Vec<Point>,
+    #[serde(default)]
+    pub geocodes: Vec<Geocode>,
+}
+
 /// Every key a document may have. Kind-specific keys are checked against the document's kind
 /// after parsing, so that a misplaced key gets its own clear message.
 #[derive(Debug, Clone, Deserialize)]
@@ -139,6 +177,9 @@ pub struct FrontMatter {
     pub ended: Option<Spanned<String>>,
     #[serde(default)]
     pub instruction: Option<String>,
+    /// What the notice's CAP alert says beyond its text (crisis and important notices).
+    #[serde(default)]
+    pub alert: Option<AlertFm>,
     // Minutes.
     #[serde(default)]
     pub committee: Option<Spanned<String>>,
@@ -185,6 +226,7 @@ impl FrontMatter {
         add(self.expires.is_some(), "expires", "notices");
         add(self.ended.is_some(), "ended", "notices");
         add(self.instruction.is_some(), "instruction", "notices");
+        add(self.alert.is_some(), "alert", "notices");
         add(self.committee.is_some(), "committee", "minutes");
         add(self.meeting.is_some(), "meeting", "minutes");
         add(self.attendees.is_some(), "attendees", "minutes");

@@ -57,6 +57,8 @@ struct Parsed {
     aliases: Vec<Alias>,
     /// When `withdrawn:` says, checked to come after `date`.
     withdrawn: Option<DateTime<Tz>>,
+    /// The line of `alert:` in the file (1 when there is none), for problems found later.
+    alert_line: usize,
 }
 
 impl Parsed {

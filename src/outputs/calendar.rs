@@ -1,5 +1,13 @@
 //! iCalendar (RFC 5545) feeds of committee meetings: `calendar/{committee}.ics` for every
-//! committee and `calendar/meetings.ics` for all of them, one `VEVENT` per set of minutes.
+//! committee with a meeting and `calendar/meetings.ics` for all of them, one `VEVENT` per set of
+//! minutes. A committee without meetings has no calendar: RFC 5545 requires a component, and an
+//! empty `VCALENDAR` is one that validators and some clients refuse.
+//!
+//! An event speaks the language of the minutes that stand for it (the default language's, else
+//! the first translation's), and says so: `SUMMARY`, `LOCATION` and `DESCRIPTION` carry
+//! `LANGUAGE=` (a Danish committee's meeting is titled in Danish, also in the calendar of all).
+//! The calendar's own name is given in every language of the site (RFC 7986 `NAME`, one per
+//! `LANGUAGE`), and in the default language as `X-WR-CALNAME` for clients that read only that.
 //!
 //! Times are written in UTC (`DTSTART:20260916T143000Z`), converted from the meeting's zone,
 //! so that no `VTIMEZONE` is needed and every client shows them in its reader's zone. Nothing
@@ -88,17 +96,41 @@ pub fn render(site: &Site, i18n: &I18n) -> Result<Vec<File>, Diagnostics> {
 
     let mut outputs = Vec::new();
     for c in site.committees() {
-        let name = c.name.get(default, default);
-        let events = meetings.iter().filter(|m| m.committee == c.id());
-        outputs.push(output(c.id(), calendar(name, events)));
+        let events: Vec<&Meeting> = meetings.iter().filter(|m| m.committee == c.id()).collect();
+        if events.is_empty() {
+            continue;
+        }
+        let names = names(site, |lang| c.name.get(lang, default).to_owned());
+        outputs.push(output(c.id(), calendar(&names, events)));
     }
-    let all_name = format!(
-        "{} – {}",
-        site.config.site.organisation.name.get(default, default),
-        i18n.t(default, "minutes-meeting", None)
-    );
-    outputs.push(output(ALL, calendar(&all_name, meetings.iter())));
+    if !meetings.is_empty() {
+        let org = &site.config.site.organisation.name;
+        let names = names(site, |lang| {
+            format!(
+                "{} – {}",
+                org.get(lang, default),
+                i18n.t(lang, "minutes-meeting", None)
+            )
+        });
+        outputs.push(output(ALL, calendar(&names, meetings.iter().collect())));
+    }
     Ok(outputs)
+}
+
+/// A calendar's name in every language of the site, the default language's first.
+fn names(site: &Site, name: impl Fn(&str) -> String) -> Vec<(String, String)> {
+    let default = site.default_language();
+    let others = site
+        .config
+        .site
+        .languages
+        .iter()
+        .map(|l| l.code())
+        .filter(|l| *l != default);
+    std::iter::once(default)
+        .chain(others)
+        .map(|l| (l.to_owned(), name(l)))
+        .collect()
 }
 
 fn output(id: &str, text: String) -> File {
@@ -108,8 +140,9 @@ fn output(id: &str, text: String) -> File {
     }
 }
 
-/// A whole `VCALENDAR`, folded, with CRLF line ends.
-fn calendar<'a>(name: &str, meetings: impl Iterator<Item = &'a Meeting<'a>>) -> String {
+/// A whole `VCALENDAR`, folded, with CRLF line ends. `names`: (language, name), the default
+/// language's first.
+fn calendar(names: &[(String, String)], meetings: Vec<&Meeting>) -> String {
     let mut cal = Calendar::empty();
     cal.append_property(Property::new(
         "PRODID",
@@ -119,9 +152,14 @@ fn calendar<'a>(name: &str, meetings: impl Iterator<Item = &'a Meeting<'a>>) -> 
         ),
     ))
     .append_property(Property::new("VERSION", "2.0"))
-    .append_property(Property::new("CALSCALE", "GREGORIAN"))
-    .append_property(Property::new("X-WR-CALNAME", text(name)))
-    .append_property(
+    .append_property(Property::new("CALSCALE", "GREGORIAN"));
+    for (lang, name) in names {
+        cal.append_property(in_language("NAME", &escape(&text(name)), lang));
+    }
+    if let Some((_, name)) = names.first() {
+        cal.append_property(Property::new("X-WR-CALNAME", escape(&text(name))));
+    }
+    cal.append_property(
         Property::new("REFRESH-INTERVAL", REFRESH)
             .add_parameter("VALUE", "DURATION")
             .done(),
@@ -133,7 +171,14 @@ fn calendar<'a>(name: &str, meetings: impl Iterator<Item = &'a Meeting<'a>>) -> 
     fold(&cal.to_string())
 }
 
-/// The `VEVENT` of one set of minutes, from the translation that stands for it.
+/// A property whose text is in `lang` (`SUMMARY;LANGUAGE=da:…`).
+fn in_language(key: &str, value: &str, lang: &str) -> Property {
+    Property::new(key, value)
+        .add_parameter("LANGUAGE", lang)
+        .done()
+}
+
+/// The `VEVENT` of one set of minutes, from the translation that stands for it, in its language.
 fn event(
     site: &Site,
     i18n: &I18n,
@@ -142,7 +187,7 @@ fn event(
     t: &Translation,
     m: &MinutesInfo,
 ) -> Result<Event, Diagnostic> {
-    let default = site.default_language();
+    let (default, lang) = (site.default_language(), t.lang.as_str());
     let start = m.meeting.start.with_timezone(&Utc);
     let end = match m.meeting.end {
         Some(end) if end <= m.meeting.start => {
@@ -162,8 +207,8 @@ fn event(
     let committee = site
         .config
         .topic(&m.committee)
-        .map_or(m.committee.as_str(), |c| c.name.get(default, default));
-    let summary = format!("{committee} – {}", i18n.t(default, "minutes-meeting", None));
+        .map_or(m.committee.as_str(), |c| c.name.get(lang, default));
+    let summary = format!("{committee} – {}", i18n.t(lang, "minutes-meeting", None));
     let changed = t.updated.unwrap_or(t.date).with_timezone(&Utc);
     let mut e = Event::new();
     e.uid(&format!("{}-{}@{host}", doc.kind.dir(), doc.slug))
@@ -171,10 +216,10 @@ fn event(
         .last_modified(changed)
         .starts(start)
         .ends(end)
-        .summary(&text(&summary))
-        .location(&text(&m.meeting.place))
-        .url(&urls::absolute(&site.config, &doc.url(&t.lang)))
-        .description(&text(&t.summary));
+        .append_property(in_language("SUMMARY", &text(&summary), lang))
+        .append_property(in_language("LOCATION", &text(&m.meeting.place), lang))
+        .url(&urls::absolute(&site.config, &doc.url(lang)))
+        .append_property(in_language("DESCRIPTION", &text(&t.summary), lang));
     Ok(e.done())
 }
 
@@ -186,6 +231,15 @@ fn text(s: &str) -> String {
         .map(|c| if c == '\r' { '\n' } else { c })
         .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
         .collect()
+}
+
+/// A TEXT value escaped (RFC 5545 §3.3.11), for properties the `icalendar` crate does not know
+/// as TEXT (`NAME`, `X-WR-CALNAME`) and so writes as they are.
+fn escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
 }
 
 /// The host of `base_url` (`https://www.ekvik.example:8080/x` → `www.ekvik.example`), for UIDs.
@@ -280,6 +334,11 @@ mod tests {
     #[test]
     fn text_loses_control_characters() {
         assert_eq!(text("a\r\nb\rc\u{7}d\te"), "a\nb\ncd\te");
+    }
+
+    #[test]
+    fn names_are_escaped_as_text() {
+        assert_eq!(escape(r"Bygg, miljö; \ hamn"), r"Bygg\, miljö\; \\ hamn");
     }
 
     #[test]

@@ -299,13 +299,15 @@ const ALERT_ORDER: [&str; 7] = [
     "info",
 ];
 
-const INFO_ORDER: [&str; 17] = [
+const INFO_ORDER: [&str; 20] = [
     "language",
     "category",
     "event",
+    "responseType",
     "urgency",
     "severity",
     "certainty",
+    "audience",
     "effective",
     "expires",
     "senderName",
@@ -316,6 +318,7 @@ const INFO_ORDER: [&str; 17] = [
     "contact",
     "area",
     "areaDesc",
+    "polygon",
     "geocode",
 ];
 
@@ -368,7 +371,9 @@ fn crisis_notice_is_a_valid_cap_alert_in_every_language() {
             .filter(|n| *n != "areaDesc" && *n != "geocode")
             .collect();
         assert_eq!(names, expected, "elements of <info> for {lang}");
-        assert_eq!(info.text_of("category"), "Safety");
+        // The Swedish (primary) translation's `alert:` decides the values for every language.
+        assert_eq!(info.text_of("category"), "Health");
+        assert_eq!(info.text_of("responseType"), "Execute");
         assert_eq!(info.text_of("urgency"), "Immediate");
         assert_eq!(info.text_of("severity"), "Severe");
         assert_eq!(info.text_of("certainty"), "Observed");
@@ -376,6 +381,7 @@ fn crisis_notice_is_a_valid_cap_alert_in_every_language() {
         assert_eq!(info.text_of("expires"), "2026-12-31T23:59:00+01:00");
         for t in [
             "event",
+            "audience",
             "senderName",
             "headline",
             "description",
@@ -403,6 +409,10 @@ fn crisis_notice_is_a_valid_cap_alert_in_every_language() {
         let geocode = area.child("geocode");
         assert_eq!(geocode.text_of("valueName"), "SE-kommunkod");
         assert_eq!(geocode.text_of("value"), "9999");
+        assert_eq!(
+            area.text_of("polygon"),
+            "55.9412,12.7786 55.9687,12.8544 55.9301,12.9372 55.8846,12.8913 55.8978,12.7911 55.9412,12.7786"
+        );
     }
     let by_lang = |l: &str| *infos.iter().find(|i| i.text_of("language") == l).unwrap();
     let sv = by_lang("sv");
@@ -410,7 +420,14 @@ fn crisis_notice_is_a_valid_cap_alert_in_every_language() {
         sv.text_of("headline"),
         "Alla skolor och förskolor stängda från måndag 23 november"
     );
-    assert_eq!(sv.text_of("event"), "Krismeddelande");
+    assert_eq!(
+        sv.text_of("event"),
+        "Förorenat dricksvatten, skolor stängda"
+    );
+    assert_eq!(
+        sv.text_of("audience"),
+        "Vårdnadshavare och alla som får kommunalt vatten i Ekvik"
+    );
     assert_eq!(sv.text_of("senderName"), "Ekviks kommun");
     assert_eq!(sv.child("area").text_of("areaDesc"), "Ekviks kommun");
     assert!(sv.text_of("description").starts_with(
@@ -430,7 +447,16 @@ fn crisis_notice_is_a_valid_cap_alert_in_every_language() {
     // No area configured in Arabic: the organisation's name in Arabic.
     assert_eq!(ar.child("area").text_of("areaDesc"), "بلدية إيكفيك");
     assert!(ar.text_of("headline").starts_with("إغلاق جميع المدارس"));
-    assert_eq!(by_lang("en").text_of("event"), "Crisis message");
+    // Each language's event and audience are its own translation's.
+    assert_eq!(ar.text_of("event"), "مياه شرب ملوثة وإغلاق المدارس");
+    assert_eq!(
+        by_lang("en").text_of("event"),
+        "Contaminated drinking water, schools closed"
+    );
+    assert_eq!(
+        by_lang("fi").text_of("audience"),
+        "Huoltajat ja kaikki Ekvikin kunnallisen veden käyttäjät"
+    );
 
     // The same message is kept under its identifier, so that references resolve.
     let versioned = read(&out, &format!("alerts/{SLUG}/{ALERT_ID}.xml"));
@@ -651,9 +677,14 @@ fn important_notices_are_alerted_when_configured() {
     let infos: Vec<&Node> = alert.all("info").collect();
     assert_eq!(infos.len(), 8, "sv en ar fa so uk pl fi");
     for info in infos {
+        // No `alert:` in the notice: `alerts.defaults`, then the defaults of its level.
+        assert_eq!(info.text_of("category"), "Safety");
+        assert_eq!(info.text_of("responseType"), "Monitor");
         assert_eq!(info.text_of("urgency"), "Expected");
         assert_eq!(info.text_of("severity"), "Moderate");
         assert_eq!(info.text_of("certainty"), "Likely");
+        assert!(!info.text_of("audience").is_empty());
+        assert!(info.child("area").all("polygon").count() == 1);
     }
     // Both are in force: the crisis comes first.
     let feed = atom(&out);
@@ -797,4 +828,306 @@ fn edit_notice_one(site: &Path, lang: &str, lines: &str) {
     let (head, tail) = text.split_once("\ndate: ").expect("a date line");
     let (date, rest) = tail.split_once('\n').unwrap();
     std::fs::write(&path, format!("{head}\ndate: {date}\n{lines}\n{rest}")).unwrap();
+}
+
+// ---------------------------------------------------------------------------------------------
+// What aggregators (Google Public Alerts and the like) ask beyond the schema
+
+/// Every message of `out` checked against the aggregators' rules: the time fields they read,
+/// one `<info>` per language, nothing `Unknown`, a specific event, a response, an audience, and
+/// an area they can place (a polygon of at most six decimals, or a geocode).
+fn assert_aggregator_rules(out: &Path) {
+    let mut checked = 0;
+    let mut paths = Vec::new();
+    let mut dirs = vec![out.join("alerts")];
+    while let Some(dir) = dirs.pop() {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|x| x == "xml") {
+                paths.push(path);
+            }
+        }
+    }
+    for path in paths {
+        let alert = parse(&std::fs::read_to_string(&path).unwrap());
+        let name = path.display();
+        let infos: Vec<&Node> = alert.all("info").collect();
+        let mut langs: Vec<&str> = infos.iter().map(|i| i.text_of("language")).collect();
+        let count = langs.len();
+        langs.sort_unstable();
+        langs.dedup();
+        assert_eq!(langs.len(), count, "{name}: one <info> per language");
+        for info in infos {
+            let lang = info.text_of("language");
+            for key in ["urgency", "severity", "certainty"] {
+                assert_ne!(info.text_of(key), "Unknown", "{name} {lang}: {key}");
+            }
+            for key in [
+                "expires",
+                "description",
+                "responseType",
+                "audience",
+                "event",
+            ] {
+                assert!(
+                    !info.text_of(key).trim().is_empty(),
+                    "{name} {lang}: no <{key}>"
+                );
+            }
+            assert_ne!(info.text_of("category"), "Other", "{name} {lang}");
+            // Not the generic word for the notice's level ("Krismeddelande", "Crisis message").
+            let generic = [
+                "Krismeddelande",
+                "Crisis message",
+                "رسالة طوارئ",
+                "پیام اضطراری",
+                "Fariin degdeg ah",
+                "Кризове повідомлення",
+                "Komunikat kryzysowy",
+                "Kriisitiedote",
+            ];
+            assert!(
+                !generic.contains(&info.text_of("event")),
+                "{name} {lang}: generic event `{}`",
+                info.text_of("event")
+            );
+            let area = info.child("area");
+            assert!(!area.text_of("areaDesc").is_empty());
+            assert!(
+                area.all("polygon").count() + area.all("geocode").count() > 0,
+                "{name} {lang}: an area without polygon or geocode"
+            );
+            for polygon in area.all("polygon") {
+                let points: Vec<&str> = polygon.text.split(' ').collect();
+                assert!(points.len() >= 4, "{name}: {}", polygon.text);
+                assert_eq!(points.first(), points.last(), "{name}: a closed ring");
+                for coordinate in points.iter().flat_map(|p| p.split(',')) {
+                    let decimals = coordinate.split_once('.').map_or(0, |(_, d)| d.len());
+                    assert!(
+                        decimals <= 6,
+                        "{name}: {coordinate} has {decimals} decimals"
+                    );
+                    coordinate.parse::<f64>().expect("a number");
+                }
+            }
+        }
+        checked += 1;
+    }
+    // The current message and its copy under its identifier, at least.
+    assert!(checked >= 2, "only {checked} messages");
+}
+
+#[test]
+fn the_example_alert_meets_the_aggregators_rules() {
+    let (_tmp, out) = build(&repo(), NOW);
+    assert_aggregator_rules(&out);
+    let infos = parse(&read(&out, &format!("alerts/{SLUG}.xml")));
+    assert_eq!(infos.all("info").count(), 8);
+}
+
+/// Replaces `from` by `to` in a file of the site, which must contain it.
+fn replace_in(site: &Path, rel: &str, from: &str, to: &str) {
+    let path = site.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} lacks {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn notice_file(lang: &str) -> String {
+    format!("content/notices/2026-11-22-{SLUG}.{lang}.md")
+}
+
+/// A notice with its own area: its polygon (written with more decimals than CAP needs, rounded
+/// to six) and description in every language, the site's area nowhere.
+#[test]
+fn a_notice_gives_its_own_area() {
+    let site = site_copy();
+    for (lang, description) in [("sv", "Hamnen"), ("en", "The harbour")] {
+        replace_in(
+            site.path(),
+            &notice_file(lang),
+            "alert:\n",
+            &format!(
+                "alert:\n  area:\n    description: {description}\n    polygon: [[55.91, 12.80], [55.92, 12.8012345678], [55.915, 12.81], [55.91, 12.80]]\n"
+            ),
+        );
+    }
+    let (_tmp, out) = build(site.path(), NOW);
+    assert_valid_cap(&out.join(format!("alerts/{SLUG}.xml")));
+    assert_aggregator_rules(&out);
+    let alert = parse(&read(&out, &format!("alerts/{SLUG}.xml")));
+    for info in alert.all("info") {
+        let lang = info.text_of("language");
+        let area = info.child("area");
+        assert_eq!(
+            area.text_of("polygon"),
+            "55.91,12.8 55.92,12.801235 55.915,12.81 55.91,12.8",
+            "{lang}"
+        );
+        assert_eq!(
+            area.all("geocode").count(),
+            0,
+            "{lang}: not the site's area"
+        );
+        let expected = match lang {
+            "en" => "The harbour",
+            // Described only in Swedish and English: the primary translation's words.
+            _ => "Hamnen",
+        };
+        assert_eq!(area.text_of("areaDesc"), expected, "{lang}");
+    }
+}
+
+/// Runs a build of `site` that must fail, and returns what it printed.
+fn failing_build(site: &Path) -> String {
+    let out = temp_dir();
+    let o = Command::new(env!("CARGO_BIN_EXE_anslag"))
+        .arg("build")
+        .arg("--site")
+        .arg(site)
+        .arg("--output")
+        .arg(out.path().join("public"))
+        .args(["--now", NOW])
+        .output()
+        .expect("run anslag");
+    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(!out.path().join("public").exists(), "nothing is written");
+    stderr
+}
+
+#[test]
+fn an_unknown_severity_is_an_error_at_its_line() {
+    let site = site_copy();
+    replace_in(
+        site.path(),
+        &notice_file("sv"),
+        "severity: Severe",
+        "severity: Unknown",
+    );
+    let stderr = failing_build(site.path());
+    let line = std::fs::read_to_string(site.path().join(notice_file("sv")))
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("severity: Unknown"))
+        .unwrap()
+        + 1;
+    assert!(
+        stderr.contains(&format!("{}:{line}:", notice_file("sv"))),
+        "{stderr}"
+    );
+    assert!(stderr.contains("unknown value `Unknown`"), "{stderr}");
+    assert!(
+        stderr.contains("Extreme, Severe, Moderate, Minor"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_open_polygon_in_site_yaml_is_an_error() {
+    let site = site_copy();
+    replace_in(
+        site.path(),
+        "site.yaml",
+        "      - [55.8978, 12.7911]\n      - [55.9412, 12.7786]\n",
+        "      - [55.8978, 12.7911]\n",
+    );
+    let stderr = failing_build(site.path());
+    assert!(
+        stderr.contains("alerts.area: the polygon is not closed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("site.yaml:"), "{stderr}");
+    assert!(stderr.contains("closed ring"), "{stderr}");
+}
+
+#[test]
+fn a_translation_that_contradicts_the_alert_is_an_error() {
+    let site = site_copy();
+    replace_in(
+        site.path(),
+        &notice_file("ar"),
+        "alert:\n",
+        "alert:\n  severity: Extreme\n",
+    );
+    let stderr = failing_build(site.path());
+    assert!(stderr.contains(&notice_file("ar")), "{stderr}");
+    assert!(
+        stderr.contains("alert.severity is `Extreme` here but `Severe` in the sv translation"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_normal_notice_cannot_have_an_alert() {
+    let site = site_copy();
+    let file = "content/notices/2026-11-05-school-photography.sv.md";
+    replace_in(
+        site.path(),
+        file,
+        "\n---\n",
+        "\nalert: { event: Skolfoto }\n---\n",
+    );
+    let stderr = failing_build(site.path());
+    assert!(stderr.contains(file), "{stderr}");
+    assert!(
+        stderr.contains("`alert:` is for crisis and important notices"),
+        "{stderr}"
+    );
+}
+
+/// A translation without `alert.event` gets `alerts.defaults.event` in its language, else the
+/// locale's word, never another language's event; `anslag check` warns of the generic word.
+#[test]
+fn an_event_left_out_falls_back_in_the_same_language_and_check_warns() {
+    let site = site_copy();
+    for lang in ["fi", "pl"] {
+        let path = site.path().join(notice_file(lang));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let kept: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with("  event: "))
+            .collect();
+        std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+    }
+    replace_in(
+        site.path(),
+        "site.yaml",
+        "  defaults:\n",
+        "  defaults:\n    event: { pl: Zagrożenie dla zdrowia }\n",
+    );
+    let (_tmp, out) = build(site.path(), NOW);
+    let alert = parse(&read(&out, &format!("alerts/{SLUG}.xml")));
+    let event = |lang: &str| {
+        alert
+            .all("info")
+            .find(|i| i.text_of("language") == lang)
+            .unwrap()
+            .text_of("event")
+            .to_owned()
+    };
+    assert_eq!(event("fi"), "Kriisitiedote");
+    assert_eq!(event("pl"), "Zagrożenie dla zdrowia");
+    assert_eq!(event("sv"), "Förorenat dricksvatten, skolor stängda");
+
+    let o = Command::new(env!("CARGO_BIN_EXE_anslag"))
+        .arg("--site")
+        .arg(site.path())
+        .args(["--now", NOW, "check"])
+        .output()
+        .expect("run anslag check");
+    let report =
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    let warned: Vec<&str> = report
+        .lines()
+        .filter(|l| l.starts_with("warning[alert-event-generic]"))
+        .collect();
+    assert_eq!(warned.len(), 1, "{report}");
+    assert!(warned[0].contains(" in fi "), "{report}");
+    assert!(
+        report.contains(&format!("{}:9:1", notice_file("fi"))),
+        "{report}"
+    );
 }

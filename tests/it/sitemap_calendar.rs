@@ -472,17 +472,46 @@ fn summary_of(rel: &str) -> String {
         .to_owned()
 }
 
+/// The value and `LANGUAGE` parameter of an event's TEXT property.
+fn text_in(e: &Event, key: &str) -> (String, String) {
+    let p = e
+        .properties()
+        .get(key)
+        .unwrap_or_else(|| panic!("no {key} in {e:?}"));
+    let lang = p
+        .params()
+        .get("LANGUAGE")
+        .unwrap_or_else(|| panic!("{key} has no LANGUAGE: {p:?}"));
+    (p.value().to_owned(), lang.value().to_owned())
+}
+
+/// The calendar's `NAME`s (RFC 7986) by their `LANGUAGE`.
+fn names(cal: &Calendar) -> BTreeMap<String, String> {
+    cal.properties
+        .iter()
+        .filter(|p| p.key() == "NAME")
+        .map(|p| {
+            let lang = p.params().get("LANGUAGE").expect("NAME has a LANGUAGE");
+            (lang.value().to_owned(), p.value().to_owned())
+        })
+        .collect()
+}
+
 #[test]
 fn calendars_have_the_calendar_properties() {
     let out = example();
-    for (id, name) in [
+    for (id, name, da) in [
         (
             "barn-och-utbildningsnamnden",
             "Barn- och utbildningsnämnden",
+            "Børne- og Uddannelsesudvalget",
         ),
-        ("oresundsudvalget", "Öresundsutskottet"),
-        ("kommunstyrelsen", "Kommunstyrelsen"),
-        ("meetings", "Ekviks kommun – Sammanträde"),
+        ("oresundsudvalget", "Öresundsutskottet", "Øresundsudvalget"),
+        (
+            "meetings",
+            "Ekviks kommun – Sammanträde",
+            "Ekvik Kommune – Møde",
+        ),
     ] {
         let cal = ics(out, id);
         assert_eq!(cal.property_value("VERSION"), Some("2.0"), "{id}");
@@ -492,20 +521,42 @@ fn calendars_have_the_calendar_properties() {
                 .is_some_and(|p| p.contains("anslag"))
         );
         assert_eq!(cal.property_value("X-WR-CALNAME"), Some(name), "{id}");
+        // The name in every language of the site, each marked with its language.
+        let names = names(&cal);
+        assert_eq!(
+            names.keys().map(String::as_str).collect::<BTreeSet<_>>(),
+            BTreeSet::from(LANGS),
+            "{id}"
+        );
+        assert_eq!(names["sv"], name, "{id}");
+        assert_eq!(names["da"], da, "{id}");
+        // RFC 5545 §3.4: a calendar holds at least one component.
+        assert!(!events(&cal).is_empty(), "{id} is empty");
+        for e in events(&cal) {
+            // Every text says its language; every link stands alone.
+            for key in ["SUMMARY", "LOCATION", "DESCRIPTION"] {
+                assert!(LANGS.contains(&text_in(e, key).1.as_str()), "{id} {key}");
+            }
+            assert!(prop(e, "URL").starts_with(&format!("{BASE}/")), "{id}");
+        }
     }
     let written: Vec<String> = files(&out.join("calendar"))
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
+    // Kommunstyrelsen has no meetings published: no (empty) calendar.
     assert_eq!(
         written,
         [
             "barn-och-utbildningsnamnden.ics",
-            "kommunstyrelsen.ics",
             "meetings.ics",
             "oresundsudvalget.ics"
         ]
     );
+    for rel in &written {
+        let text = read(out, &format!("calendar/{rel}"));
+        assert!(text.contains("\r\nBEGIN:VEVENT\r\n"), "{rel} has no event");
+    }
 }
 
 #[test]
@@ -529,9 +580,17 @@ fn meetings_calendar_has_both_meetings_in_utc() {
         e.get_timestamp(),
         Some(Utc.with_ymd_and_hms(2026, 9, 23, 10, 0, 0).unwrap())
     );
-    assert_eq!(e.get_summary(), Some("Öresundsutskottet – Sammanträde"));
+    // Minutes only in Danish: the event speaks Danish, and says so, in the calendar of all too.
+    assert_eq!(
+        text_in(e, "SUMMARY"),
+        ("Øresundsudvalget – Møde".into(), "da".into())
+    );
     // The comma comes back from its escape.
-    assert_eq!(e.get_location(), Some("Mødelokale 2, Ekvik Rådhus"));
+    assert_eq!(
+        text_in(e, "LOCATION"),
+        ("Mødelokale 2, Ekvik Rådhus".into(), "da".into())
+    );
+    assert_eq!(text_in(e, "DESCRIPTION").1, "da");
     assert_eq!(
         prop(e, "URL"),
         format!("{BASE}/da/minutes/oresundsudvalget/")
@@ -555,10 +614,17 @@ fn meetings_calendar_has_both_meetings_in_utc() {
         Some(Utc.with_ymd_and_hms(2026, 11, 13, 8, 0, 0).unwrap())
     );
     assert_eq!(
-        e.get_summary(),
-        Some("Barn- och utbildningsnämnden – Sammanträde")
+        text_in(e, "SUMMARY"),
+        (
+            "Barn- och utbildningsnämnden – Sammanträde".into(),
+            "sv".into()
+        )
     );
-    assert_eq!(e.get_location(), Some("Sessionssalen, Ekviks rådhus"));
+    assert_eq!(
+        text_in(e, "LOCATION"),
+        ("Sessionssalen, Ekviks rådhus".into(), "sv".into())
+    );
+    assert_eq!(text_in(e, "DESCRIPTION").1, "sv");
     assert_eq!(
         prop(e, "URL"),
         format!("{BASE}/sv/minutes/barn-och-utbildningsnamnden/")
@@ -586,8 +652,8 @@ fn committee_calendars_hold_their_own_meetings() {
         uids("barn-och-utbildningsnamnden"),
         ["minutes-barn-och-utbildningsnamnden@www.ekvik.example"]
     );
-    // A committee without minutes still has its (empty) calendar to subscribe to.
-    assert!(uids("kommunstyrelsen").is_empty());
+    // A committee without minutes has no calendar rather than an empty one.
+    assert!(!out.join("calendar/kommunstyrelsen.ics").exists());
     // The same event is the same in the committee's calendar and in the calendar of all.
     let all = ics(out, "meetings");
     let one = ics(out, "oresundsudvalget");
@@ -615,7 +681,7 @@ fn a_second_build_gives_the_same_sitemap_and_calendars() {
             compared += 1;
         }
     }
-    assert_eq!(compared, 6);
+    assert_eq!(compared, 5);
     let uids = |out: &Path| -> Vec<String> {
         events(&ics(out, "meetings"))
             .iter()
@@ -674,9 +740,30 @@ fn meeting_without_end_lasts_two_hours_and_text_is_escaped() {
     // RFC 5545 §3.3.11: backslash, semicolon and comma escaped.
     let unfolded = text.replace("\r\n ", "");
     assert!(
-        unfolded.contains(r"LOCATION:Sal 1\; plan 2\, \\ norra flygeln"),
+        unfolded.contains(r"LOCATION;LANGUAGE=da:Sal 1\; plan 2\, \\ norra flygeln"),
         "{unfolded}"
     );
+}
+
+/// A site without minutes has no calendars at all, rather than empty ones.
+#[test]
+fn a_site_without_meetings_has_no_calendars() {
+    let tmp = temp_dir();
+    let site = tmp.path().join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    std::fs::copy(repo().join("site.yaml"), site.join("site.yaml")).unwrap();
+    // One press release that links nothing: no minutes anywhere.
+    let press = "content/press/2026-10-20-elevhalsan-forstarks.sv.md";
+    std::fs::create_dir_all(site.join("content/press")).unwrap();
+    std::fs::copy(repo().join(press), site.join(press)).unwrap();
+    let out = tmp.path().join("out");
+    build(&site, &out);
+    assert!(out.join("index.html").exists());
+    let calendars: Vec<PathBuf> = files(&out)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "ics"))
+        .collect();
+    assert!(calendars.is_empty(), "{calendars:?}");
 }
 
 /// The language chooser at `/` and every language's home are one another's alternates, and

@@ -7,6 +7,7 @@ use chrono_tz::Tz;
 use serde_saphyr::Spanned;
 
 use super::{Bounded, LoadOptions, Parsed, read_bounded};
+use crate::config::alerts;
 use crate::config::{Config, TopicKind, is_slug};
 use crate::content::Addresses;
 use crate::content::aliases;
@@ -133,6 +134,7 @@ pub(super) fn parse_bytes(
         return Err(check.errs);
     }
     let date = date.unwrap_or(opts.now);
+    let alert_line = check.key_line("alert");
     let draft = fm.draft;
     let body_offset = split.body_offset;
     Ok(Parsed {
@@ -148,6 +150,7 @@ pub(super) fn parse_bytes(
         draft,
         aliases,
         withdrawn,
+        alert_line,
     })
 }
 
@@ -342,12 +345,64 @@ impl Fields<'_> {
 
     fn notice(&mut self, fm: &FrontMatter) {
         let urgency = fm.urgency.as_ref().map(|u| u.value).unwrap_or_default();
+        if let Some(a) = &fm.alert {
+            self.alert(a, urgency);
+        }
         if urgency != front_matter::Urgency::Normal && fm.expires.is_none() {
             self.error(
                 (self.key_line("urgency"), 1),
                 format!("a {} notice needs `expires:`", urgency.as_str()),
                 "add `expires: 2026-03-20T18:00:00+01:00` so the banner and alert end in time"
                     .into(),
+            );
+        }
+    }
+
+    /// `alert:`: only for notices that can be alerted, its texts not empty, its area complete.
+    fn alert(&mut self, a: &front_matter::AlertFm, urgency: front_matter::Urgency) {
+        if urgency == front_matter::Urgency::Normal {
+            self.error(
+                (self.key_line("alert"), 1),
+                "`alert:` is for crisis and important notices; this one is normal".into(),
+                "set `urgency: crisis` (or `important`), or remove `alert:`".into(),
+            );
+        }
+        let texts = [("event", &a.event), ("audience", &a.audience)];
+        for (key, v) in texts
+            .into_iter()
+            .filter_map(|(k, v)| Some((k, v.as_ref()?)))
+        {
+            if v.value.trim().is_empty() {
+                self.error(
+                    self.here(&v.referenced),
+                    format!("alert.{key} is empty"),
+                    format!("say it in this translation's language, or remove `{key}:`"),
+                );
+            }
+        }
+        let Some(area) = &a.area else { return };
+        if area.description.value.trim().is_empty() {
+            self.error(
+                self.here(&area.description.referenced),
+                "alert.area.description is empty".into(),
+                "name the area in words, in this translation's language".into(),
+            );
+        }
+        if area.polygon.is_empty() && area.geocodes.is_empty() {
+            self.error(
+                self.here(&area.description.referenced),
+                "the alert's area has neither a polygon nor geocodes".into(),
+                "alerting systems place an alert by them: add `polygon:` (a closed ring of `[latitude, longitude]`) or `geocodes:`, or leave `area:` out to use `alerts.area` of site.yaml".into(),
+            );
+        }
+        let problems = alerts::check_polygon(&area.polygon)
+            .into_iter()
+            .chain(alerts::check_geocodes(&area.geocodes));
+        for (at, message, hint) in problems {
+            self.error(
+                self.here(&at),
+                format!("alert.area: {message}"),
+                hint.into(),
             );
         }
     }

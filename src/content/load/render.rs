@@ -227,6 +227,12 @@ pub(super) fn render_translation(
                 expires: date_of(&fm.expires, tz),
                 ended,
                 instruction: fm.instruction.clone(),
+                alert: fm.alert.clone().map(|fm| {
+                    Box::new(AlertSpec {
+                        fm,
+                        line: p.alert_line,
+                    })
+                }),
             };
             (html, body.to_owned(), Extra::Notices(info))
         }

@@ -7,8 +7,9 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use super::{Alert, MsgType, cap_time};
-use crate::content::document::{Translation, Urgency};
+use super::{Alert, MsgType, cap_time, values};
+use crate::config::alerts as settings;
+use crate::content::document::Translation;
 use crate::i18n::I18n;
 use crate::plain_text::{Flavour, html_to_text};
 use crate::site::{Site, urls};
@@ -70,17 +71,18 @@ fn info(
     let default = config.default_language();
     let lang = t.lang.as_str();
     let notice = t.notice().unwrap_or(alert.notice);
-    let (event_key, urgency, severity, certainty) = match alert.notice.urgency {
-        Urgency::Crisis => ("crisis-label", "Immediate", "Severe", "Observed"),
-        _ => ("urgency-important", "Expected", "Moderate", "Likely"),
-    };
+    let v = values::info(site, i18n, alert, t);
     w.create_element("info").write_inner_content(|w| {
         el(w, "language", lang)?;
-        el(w, "category", &config.site.alerts.category)?;
-        el(w, "event", &i18n.t(lang, event_key, None))?;
-        el(w, "urgency", urgency)?;
-        el(w, "severity", severity)?;
-        el(w, "certainty", certainty)?;
+        el(w, "category", v.category.as_str())?;
+        el(w, "event", &v.event)?;
+        el(w, "responseType", v.response.as_str())?;
+        el(w, "urgency", v.urgency)?;
+        el(w, "severity", v.severity.as_str())?;
+        el(w, "certainty", v.certainty.as_str())?;
+        if let Some(a) = &v.audience {
+            el(w, "audience", a)?;
+        }
         el(w, "effective", &cap_time(&t.date))?;
         if let Some(e) = notice.expires.as_ref() {
             el(w, "expires", &cap_time(e))?;
@@ -102,18 +104,15 @@ fn info(
         if let Some(p) = org.phone.as_deref().filter(|p| !p.trim().is_empty()) {
             el(w, "contact", p.trim())?;
         }
-        let alerts = &config.site.alerts;
-        let area = if alerts.area.has(lang) {
-            alerts.area.get(lang, default)
-        } else {
-            name
-        };
         w.create_element("area").write_inner_content(|w| {
-            el(w, "areaDesc", area)?;
-            for g in &alerts.geocodes {
+            el(w, "areaDesc", &v.area_description)?;
+            if !v.polygon.is_empty() {
+                el(w, "polygon", &settings::polygon_text(v.polygon))?;
+            }
+            for g in v.geocodes {
                 w.create_element("geocode").write_inner_content(|w| {
-                    el(w, "valueName", &g.value_name)?;
-                    el(w, "value", &g.value)
+                    el(w, "valueName", g.name.value.trim())?;
+                    el(w, "value", g.value.value.trim())
                 })?;
             }
             Ok(())

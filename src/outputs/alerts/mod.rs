@@ -15,6 +15,7 @@
 //! Drafts and embargoed translations (in a `--drafts` build) never go into an alert.
 
 mod cap;
+mod values;
 
 use atom_syndication::{Category, Entry, Feed, Generator, Link, Person, Text};
 use chrono::{DateTime, FixedOffset, SubsecRound, Utc};
@@ -174,6 +175,11 @@ pub fn alerts(site: &Site) -> Result<Vec<Alert<'_>>, Diagnostics> {
                 )
                 .hint("`ended` is when a notice is withdrawn early: it must come after `date`; to stop publishing the notice, remove it or mark it `draft: true`"),
             );
+            continue;
+        }
+        let disagreements = values::check_agreement(&alert);
+        if !disagreements.is_empty() {
+            errs.extend(disagreements);
             continue;
         }
         alert.versions = history(site, host, &alert);
