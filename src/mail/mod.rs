@@ -30,6 +30,9 @@ pub enum Status {
     Pending,
     Confirmed,
     Unsubscribed,
+    /// Suppressed: hard bounces, or too many soft ones (see [`bounces`]). Sent nothing; an
+    /// import brings them back only with consent given after the suppression.
+    Bounced,
 }
 
 impl Status {
@@ -38,6 +41,7 @@ impl Status {
             Status::Pending => "pending",
             Status::Confirmed => "confirmed",
             Status::Unsubscribed => "unsubscribed",
+            Status::Bounced => "bounced",
         }
     }
     pub fn parse(s: &str) -> Option<Status> {
@@ -45,6 +49,7 @@ impl Status {
             "pending" => Some(Status::Pending),
             "confirmed" => Some(Status::Confirmed),
             "unsubscribed" => Some(Status::Unsubscribed),
+            "bounced" => Some(Status::Bounced),
             _ => None,
         }
     }
