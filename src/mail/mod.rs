@@ -8,7 +8,9 @@
 //! - [`outbox`] and [`send`]: rows `pending → claimed → sent | failed | unknown`, sent over a
 //!   pool of SMTP connections with lettre.
 //! - [`tls`]: the certificates sending trusts (`mail.smtp.ca_file`).
+//! - [`bounces`]: signed per-message return paths, and what bounces and complaints do.
 
+pub mod bounces;
 pub mod compose;
 pub mod links;
 pub mod outbox;

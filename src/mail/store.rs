@@ -129,13 +129,16 @@ pub const MIGRATIONS: &[&str] = &[
     END;
     -- Each bounce or complaint received, by the address's salted hash (so that counting soft
     -- bounces survives the row being reduced or erased), with what it said.
+    -- `report` is a hash of the message, so that importing a mailbox twice counts nothing twice.
     CREATE TABLE bounces (
         id INTEGER PRIMARY KEY,
         address_hash TEXT NOT NULL,
         outbox_id INTEGER,
         kind TEXT NOT NULL CHECK (kind IN ('hard', 'soft', 'complaint')),
         status_code TEXT,                           -- RFC 3463, e.g. 5.1.1
-        received_at TEXT NOT NULL
+        received_at TEXT NOT NULL,
+        report TEXT NOT NULL,
+        UNIQUE (report, address_hash)
     );
     CREATE INDEX bounces_address ON bounces (address_hash, received_at);
     -- Addresses suppressed for bounces, as salted hashes: an import cannot bring them back
@@ -552,7 +555,8 @@ pub fn confirmed(conn: &Connection) -> Result<Vec<Subscriber>> {
 /// Stores a subscriber from an import, confirmed: `consent_at` (from the list) is the proof of
 /// consent. `address` must be normalised and the language and topics checked by the caller.
 ///
-/// Refused: an erased address, unless this consent is newer than the erasure; a subscriber who
+/// Refused: an erased address, unless this consent is newer than the erasure; an address
+/// suppressed for bounces, unless this consent is newer than the suppression; a subscriber who
 /// unsubscribed, unless this consent is newer than the unsubscription. An existing subscriber
 /// gets the row's preferences; their stored consent is replaced only by a newer one (or if they
 /// had not confirmed).
@@ -572,6 +576,15 @@ pub fn import_confirmed(
         return Ok(Imported::Refused(format!(
             "the address was erased on {}, and this row's consent ({}) is not newer: it cannot be imported without consent given after the erasure",
             day(erased_at),
+            day(consent_at)
+        )));
+    }
+    if let Some(at) = suppressed_at(conn, address)?
+        && consent_at <= at
+    {
+        return Ok(Imported::Refused(format!(
+            "mail to the address bounced, and it was suppressed on {}; this row's consent ({}) is not newer: only consent given after that can add it again",
+            day(at),
             day(consent_at)
         )));
     }
@@ -637,6 +650,27 @@ pub fn erased_at(conn: &Connection, address: &str) -> Result<Option<DateTime<Utc
         .query_row(
             "SELECT erased_at FROM erased WHERE hash = ?1",
             [&hash],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(at.map(|s| parse_time(0, &s)).transpose()?)
+}
+
+/// `sha256(salt || address)` of a normalised address: how the store names an address it must
+/// not keep (erased, suppressed, bounced).
+pub(crate) fn address_hash(conn: &Connection, address: &str) -> Result<String> {
+    Ok(salted_hash(&salt(conn)?, address))
+}
+
+/// When this address was suppressed for bounces, if it was (by its salted hash).
+pub fn suppressed_at(conn: &Connection, address: &str) -> Result<Option<DateTime<Utc>>> {
+    let Ok(address) = normalise_address(address) else {
+        return Ok(None);
+    };
+    let at: Option<String> = conn
+        .query_row(
+            "SELECT suppressed_at FROM suppressed WHERE hash = ?1",
+            [address_hash(conn, &address)?],
             |r| r.get(0),
         )
         .optional()?;
