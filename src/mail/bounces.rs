@@ -5,8 +5,9 @@
 //! to (the outbox row names the address, whatever the reporting server wrote), from
 //! `Original-Recipient`, then `Final-Recipient` (RFC 3464), then `X-Failed-Recipients`; a
 //! complaint (RFC 5965) from `Original-Rcpt-To`, then the returned message's `To:`. A return
-//! path whose signature is wrong makes the whole message ignored, with a warning: it was made
-//! by someone without the link key.
+//! path whose signature is wrong for its (stored) row makes the whole message ignored, with a
+//! warning: it was made by someone without the link key. One whose row is gone (erased) is
+//! passed over.
 //!
 //! - a hard bounce (5.x.x) suppresses the address at once;
 //! - soft bounces (4.x.x) suppress it when `mail.bounces.soft_limit` of them arrive within
@@ -131,7 +132,9 @@ pub fn handle(
                 verified = Some((t.row, address));
                 break;
             }
-            _ => forged = Some(t.row),
+            Some(_) => forged = Some(t.row),
+            // Erased, or never ours: the report's own fields say who.
+            None => {}
         }
     }
     if let (None, Some(row)) = (&verified, forged) {
