@@ -256,7 +256,7 @@ fn apply(
             let rules = &settings.bounces;
             let since = now - Duration::days(i64::from(rules.soft_days));
             let count: u32 = conn.query_row(
-                "SELECT count(*) FROM bounces WHERE address_hash = ?1 AND kind = 'soft' AND received_at > ?2",
+                "SELECT count(*) FROM bounces WHERE address_hash = ?1 AND kind = 'soft' AND received_at >= ?2",
                 params![hash, timestamp(since)],
                 |r| r.get(0),
             )?;

@@ -714,6 +714,9 @@ pub fn erase_report(conn: &Connection, address: &str, now: DateTime<Utc>) -> Res
             "DELETE FROM outbox WHERE subscriber_id = ?1 OR address = ?2 OR lower(address) = ?2",
             params![id, address],
         )?;
+        // Bounces are kept by the same hash; the erasure's own hash stops re-import now.
+        conn.execute("DELETE FROM bounces WHERE address_hash = ?1", [&hash])?;
+        conn.execute("DELETE FROM suppressed WHERE hash = ?1", [&hash])?;
         if let Some(id) = id {
             e.subscriber = conn.execute("DELETE FROM subscribers WHERE id = ?1", [id])? > 0;
         }
@@ -818,7 +821,19 @@ pub fn export(conn: &Connection, address: &str) -> Result<Option<serde_json::Val
         [id],
     )?;
     let erased = erased_at(conn, &address)?;
-    if subscriber.is_none() && outbox.is_empty() && erased.is_none() {
+    let hash = address_hash(conn, &address)?;
+    let bounces = rows_json(
+        conn,
+        "SELECT kind, status_code, received_at, outbox_id FROM bounces WHERE address_hash = ?1 ORDER BY id",
+        [&hash],
+    )?;
+    let suppressed = rows_json(
+        conn,
+        "SELECT suppressed_at, reason FROM suppressed WHERE hash = ?1",
+        [&hash],
+    )?
+    .pop();
+    if subscriber.is_none() && outbox.is_empty() && erased.is_none() && bounces.is_empty() {
         return Ok(None);
     }
     Ok(Some(json!({
@@ -827,6 +842,8 @@ pub fn export(conn: &Connection, address: &str) -> Result<Option<serde_json::Val
         "outbox": outbox,
         "delivered": delivered,
         "tokens": tokens,
+        "bounces": bounces,
+        "suppressed": suppressed,
         "erased": erased.map(|t| json!({
             "erased_at": timestamp(t),
             "kept": "a salted hash of the address, so that it is not imported again without new consent",

@@ -249,6 +249,31 @@ fn receive_reads_each_kind_of_report_and_exits_as_postfix_needs() {
         )
         .unwrap();
     assert_eq!(state, "failed");
+    // The person's bounces are theirs to see, and go with an erasure.
+    let o = anslag(
+        &site,
+        &["subscribers", "export", "erik.holm@mejl.example"],
+        None,
+    );
+    let v: serde_json::Value =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|_| panic!("{}", text(&o)));
+    assert_eq!(v["bounces"][0]["kind"], "hard", "{v}");
+    assert_eq!(v["bounces"][0]["status_code"], "5.1.1", "{v}");
+    assert_eq!(v["suppressed"]["reason"], "a hard bounce", "{v}");
+    let before = bounce_rows(&site);
+    let o = anslag(
+        &site,
+        &[
+            "--now",
+            NOW,
+            "subscribers",
+            "erase",
+            "erik.holm@mejl.example",
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    assert_eq!(bounce_rows(&site), before - 1);
     // Kept rather than returned: exit 0, the message in the Maildir.
     let keep = site.tmp.path().join("kept");
     let human = &messages.iter().find(|(n, _)| n == "human-reply").unwrap().1;
