@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Email benchmarks (issue 5): compose digests for 100 000 subscribers across 10 languages and
-# 50 topics, and send 20 000 messages to Postfix's smtp-sink on loopback. Prints messages per
-# second for both. Usage: bash benches/mail.sh [SUBSCRIBERS] [MESSAGES] [CONNECTIONS]
+# Email benchmarks (issues 5 and 17): compose digests for 100 000 subscribers across 10
+# languages and 50 topics; send to Postfix's smtp-sink on loopback, first a crisis message and
+# each subscriber's digest for 100 000 subscribers (about 200 000 messages), then a crisis
+# message alone to 100 000. Prints messages per second for each.
+# Usage: bash benches/mail.sh [SUBSCRIBERS] [SEND_SUBSCRIBERS] [CONNECTIONS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 subscribers=${1:-100000}
-messages=${2:-20000}
+messages=${2:-100000}
 connections=${3:-64}
 port=2526
 work=/dev/shm/anslag-mail-bench
@@ -15,9 +17,10 @@ if ! command -v smtp-sink >/dev/null && [ ! -x /usr/sbin/smtp-sink ]; then
 fi
 sink=$(command -v smtp-sink || echo /usr/sbin/smtp-sink)
 
+target=${CARGO_TARGET_DIR:-target}
 cargo build --release --locked --example corpus --example mail_bench
 rm -rf "$work"
-./target/release/examples/corpus --docs 1000 --out "$work" >/dev/null
+"$target"/release/examples/corpus --docs 1000 --out "$work" >/dev/null
 cat >>"$work/site.yaml" <<'YAML'
 mail:
   store: .anslag/subscribers.sqlite
@@ -31,7 +34,7 @@ mail:
 YAML
 
 echo "== compose"
-./target/release/examples/mail_bench compose --site "$work" --subscribers "$subscribers"
+"$target"/release/examples/mail_bench compose --site "$work" --subscribers "$subscribers"
 
 echo "== send"
 user=()
@@ -40,6 +43,10 @@ user=()
 sink_pid=$!
 trap 'kill $sink_pid 2>/dev/null || true' EXIT
 sleep 0.5
-./target/release/examples/mail_bench send --site "$work" --subscribers "$messages" \
+echo "-- crisis and digests"
+"$target"/release/examples/mail_bench send --site "$work" --subscribers "$messages" \
+  --connections "$connections" --port "$port" --digests 1
+echo "-- crisis only"
+"$target"/release/examples/mail_bench send --site "$work" --subscribers "$messages" \
   --connections "$connections" --port "$port"
 echo "machine: $(nproc) cores, $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -6,6 +6,8 @@
 //! # Queue a crisis notice for N subscribers and send it to an SMTP server on loopback
 //! # (e.g. Postfix's smtp-sink):
 //! cargo run --release --example mail_bench -- send --site DIR --subscribers 20000 --port 2526 --connections 64
+//! # The same with each subscriber's digest queued too (about two messages per subscriber):
+//! cargo run --release --example mail_bench -- send --site DIR --subscribers 100000 --digests 1
 //! ```
 //!
 //! `--site` is a site with a `mail:` section (the benchmark script uses the corpus of
@@ -36,6 +38,8 @@ struct Args {
     subscribers: usize,
     port: u16,
     connections: usize,
+    /// `send`: queue each subscriber's digest besides the crisis message.
+    digests: bool,
 }
 
 fn args() -> Result<Args, String> {
@@ -47,6 +51,7 @@ fn args() -> Result<Args, String> {
         subscribers: 100_000,
         port: 2526,
         connections: 64,
+        digests: false,
     };
     while let Some(flag) = it.next() {
         let value = it.next().ok_or(format!("{flag} needs a value"))?;
@@ -56,6 +61,7 @@ fn args() -> Result<Args, String> {
             "--subscribers" => a.subscribers = num()?,
             "--port" => a.port = num()? as u16,
             "--connections" => a.connections = num()?,
+            "--digests" => a.digests = num()? != 0,
             _ => return Err(format!("unknown option {flag}")),
         }
     }
@@ -279,6 +285,8 @@ fn send(a: &Args) -> Result<(), String> {
         .first()
         .ok_or("the site has no crisis notice in force")?;
     let doc_id = document_id(&l.site.documents[crisis]);
+    let window = l.site.now - Duration::days(anslag::publish::DIGEST_WINDOW_DAYS);
+    let candidates = anslag::mail::compose::digest_candidates(&l.site, window);
     let t = Instant::now();
     conn.execute_batch("BEGIN").map_err(|e| e.to_string())?;
     let mut queued = 0;
@@ -291,11 +299,14 @@ fn send(a: &Args) -> Result<(), String> {
             documents: std::slice::from_ref(&doc_id),
         };
         queued += usize::from(outbox::queue(&conn, &row, Utc::now()).map_err(|e| e.to_string())?);
+        if a.digests {
+            queued += queue_digest(&l.site, &candidates, &conn, &sub)?;
+        }
     }
     conn.execute_batch("COMMIT").map_err(|e| e.to_string())?;
     drop(conn);
     eprintln!(
-        "queued {queued} crisis messages in {:.2} s",
+        "queued {queued} messages in {:.2} s",
         t.elapsed().as_secs_f64()
     );
     let mut opts = SendOptions::new(
@@ -328,4 +339,31 @@ fn send(a: &Args) -> Result<(), String> {
         report.waiting
     );
     Ok(())
+}
+
+/// Queues the subscriber's digest of the documents new to them, if any, as `anslag publish`
+/// does; returns how many rows were queued (0 or 1).
+fn queue_digest(
+    site: &Site,
+    candidates: &[usize],
+    conn: &rusqlite::Connection,
+    sub: &Subscriber,
+) -> Result<usize, String> {
+    let docs: Vec<String> = digest_documents_among(site, candidates, sub, &|_, _| false)
+        .iter()
+        .map(|d| document_id(d))
+        .collect();
+    if docs.is_empty() {
+        return Ok(0);
+    }
+    let row = NewRow {
+        message_key: "digest:daily:2026-11-22",
+        kind: MessageKind::Digest,
+        subscriber: sub,
+        urgent: false,
+        documents: &docs,
+    };
+    Ok(usize::from(
+        outbox::queue(conn, &row, Utc::now()).map_err(|e| e.to_string())?,
+    ))
 }

@@ -70,6 +70,11 @@ enum Command {
         #[command(subcommand)]
         action: SubscribersAction,
     },
+    /// Read bounces and complaints: from a mail system (`receive`) or a mailbox (`import`).
+    Bounces {
+        #[command(subcommand)]
+        action: BouncesAction,
+    },
     /// Start a new document, with every field filled in or explained (a draft until you
     /// remove `draft: true`).
     New {
@@ -172,6 +177,21 @@ enum SubscribersAction {
 }
 
 #[derive(Subcommand)]
+enum BouncesAction {
+    /// Read one message on standard input (a Postfix `pipe` transport or a `.forward`). Exit
+    /// status 0: processed; 75: try again later (the store could not be used); 1: not a bounce
+    /// or complaint, and no `--keep` folder.
+    Receive {
+        /// A Maildir to deliver messages that changed nothing into (not bounces, forged return
+        /// paths), instead of exiting with status 1.
+        #[arg(long)]
+        keep: Option<PathBuf>,
+    },
+    /// Read every message of a Maildir folder or an mbox file (only read, never changed).
+    Import { mailbox: PathBuf },
+}
+
+#[derive(Subcommand)]
 enum TranslationsAction {
     /// Per document and language: missing, up-to-date, stale (with the changed segments and
     /// the source's change date) or untracked.
@@ -214,6 +234,7 @@ fn main() -> ExitCode {
     let (site, quiet, verbose) = (cli.site.clone(), cli.quiet, cli.verbose);
     match cli.command {
         Command::Subscribers { action } => subscribers(&site, &clock, action),
+        Command::Bounces { action } => bounces(&site, &clock, action),
         Command::Check { format, output } => {
             let previous = output.unwrap_or_else(|| site.join("public"));
             check(&site, &clock, format, &previous)
@@ -350,6 +371,31 @@ fn subscribers(site: &Path, clock: &Clock, action: SubscribersAction) -> ExitCod
     let result = anslag::config::load(site)
         .and_then(|config| run(site, &config, cmd, clock.now_utc(config.tz)));
     finish(result, |text| print!("{text}"))
+}
+
+fn bounces(site: &Path, clock: &Clock, action: BouncesAction) -> ExitCode {
+    use anslag::mail::bounces::command;
+    let loaded = anslag::config::load(site);
+    let now = loaded
+        .as_ref()
+        .map(|c| clock.now_utc(c.tz))
+        .unwrap_or_else(|_| clock.now_utc(chrono_tz::UTC));
+    let opened = loaded.and_then(|config| command::open(site, &config));
+    match action {
+        BouncesAction::Receive { keep } => {
+            let code = command::receive(opened, &mut std::io::stdin().lock(), keep.as_deref(), now);
+            ExitCode::from(code)
+        }
+        BouncesAction::Import { mailbox } => match opened {
+            Ok(o) => finish(command::import(&o, &mailbox, now), |report| {
+                print!("{report}")
+            }),
+            Err(d) => {
+                d.eprint();
+                ExitCode::FAILURE
+            }
+        },
+    }
 }
 
 fn check(site: &Path, clock: &Clock, format: ReportFormat, previous: &Path) -> ExitCode {

@@ -87,6 +87,41 @@ pub struct MailSettings {
     /// The subscription service (`anslag subscriptions serve`); every key has a default.
     #[serde(default)]
     pub service: ServiceSettings,
+    /// Where bounces go, e.g. `bounce@ekvik.example`: each message's return path is made from
+    /// it per message (`bounce+ROW-SIGNATURE@ekvik.example`, signed with the link key), and
+    /// `anslag bounces receive` is delivered what comes back. None: the return path is `from`.
+    #[serde(default)]
+    pub bounce_address: Option<String>,
+    /// When bounces suppress an address; every key has a default.
+    #[serde(default)]
+    pub bounces: BounceSettings,
+}
+
+/// `mail.bounces`: a hard bounce (5.x.x) suppresses at once; soft ones (4.x.x) when
+/// `soft_limit` of them come within `soft_days` days.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BounceSettings {
+    #[serde(default = "default_soft_limit")]
+    pub soft_limit: u32,
+    #[serde(default = "default_soft_days")]
+    pub soft_days: u32,
+}
+
+impl Default for BounceSettings {
+    fn default() -> BounceSettings {
+        BounceSettings {
+            soft_limit: default_soft_limit(),
+            soft_days: default_soft_days(),
+        }
+    }
+}
+
+fn default_soft_limit() -> u32 {
+    3
+}
+fn default_soft_days() -> u32 {
+    14
 }
 
 /// `mail.service`: limits and trust of the subscription service. Each value can be overridden by

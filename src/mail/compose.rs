@@ -102,6 +102,9 @@ pub struct Envelope<'a> {
     pub preferences_url: Option<&'a str>,
     /// A crisis message: `Importance: high` and `Priority: urgent`.
     pub urgent: bool,
+    /// The SMTP envelope sender (`MAIL FROM`), where bounces go: the row's signed return path
+    /// when `mail.bounce_address` is set (see [`crate::mail::bounces::verp`]); none: `From`.
+    pub return_path: Option<&'a str>,
 }
 
 /// Documents for a subscriber's digest: published documents that match their topics (none
@@ -439,7 +442,16 @@ pub fn message_prepared(
         None => service.clone(),
     };
 
-    let mut b = lettre::Message::builder()
+    let mut b = lettre::Message::builder();
+    if let Some(rp) = env.return_path {
+        let sender: lettre::Address = rp.parse().map_err(|e| {
+            Diagnostic::failure(format!("the return path `{rp}` is not an address: {e}"))
+        })?;
+        let envelope = lettre::address::Envelope::new(Some(sender), vec![to.clone()])
+            .map_err(|e| Diagnostic::failure(format!("cannot address the message: {e}")))?;
+        b = b.envelope(envelope);
+    }
+    let mut b = b
         .from(from)
         .to(Mailbox::new(None, to))
         .subject(one_line(&composed.subject))

@@ -40,6 +40,8 @@ pub enum Purpose {
     Preferences,
     /// Unsubscribe: a page that asks (GET), or at once (POST, RFC 8058 one-click).
     Unsubscribe,
+    /// The return path of one outbox row (VERP, see [`crate::mail::bounces::verp`]).
+    Bounce,
 }
 
 impl Purpose {
@@ -47,6 +49,7 @@ impl Purpose {
         match self {
             Purpose::Preferences => "preferences",
             Purpose::Unsubscribe => "unsubscribe",
+            Purpose::Bounce => "bounce",
         }
     }
 }
@@ -219,6 +222,34 @@ impl LinkKey {
         self.hmac(purpose, id, address).verify_slice(&mac).is_ok()
     }
 
+    /// A short signature of outbox row `row` sent to `address`, for its return path:
+    /// [`BOUNCE_SIGNATURE_BYTES`] of the MAC in lower-case hex, since some mail systems change
+    /// the case of the part before `@`.
+    pub fn bounce_signature(&self, row: i64, address: &str) -> String {
+        self.mac(Purpose::Bounce, row, address)[..BOUNCE_SIGNATURE_BYTES]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// Whether `signature` (any case) is [`LinkKey::bounce_signature`] of `row` and `address`
+    /// (compared in constant time).
+    pub fn verify_bounce_signature(&self, signature: &str, row: i64, address: &str) -> bool {
+        let s = signature.to_ascii_lowercase();
+        if s.len() != 2 * BOUNCE_SIGNATURE_BYTES || !s.is_ascii() {
+            return false;
+        }
+        let Some(bytes) = (0..BOUNCE_SIGNATURE_BYTES)
+            .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok())
+            .collect::<Option<Vec<u8>>>()
+        else {
+            return false;
+        };
+        self.hmac(Purpose::Bounce, row, address)
+            .verify_truncated_left(&bytes)
+            .is_ok()
+    }
+
     fn hmac(&self, purpose: Purpose, id: i64, address: &str) -> Hmac<Sha256> {
         let mut m =
             <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes a key of any length");
@@ -241,6 +272,10 @@ impl LinkKey {
             .into()
     }
 }
+
+/// Bytes of MAC in a return path: 96 bits, plenty against guessing (each guess costs the
+/// forger a message), short enough for the 64 characters an address has before `@`.
+pub const BOUNCE_SIGNATURE_BYTES: usize = 12;
 
 /// `STORE.key` beside the store.
 pub fn key_path(store: &Path) -> PathBuf {

@@ -8,7 +8,9 @@
 //! - [`outbox`] and [`send`]: rows `pending → claimed → sent | failed | unknown`, sent over a
 //!   pool of SMTP connections with lettre.
 //! - [`tls`]: the certificates sending trusts (`mail.smtp.ca_file`).
+//! - [`bounces`]: signed per-message return paths, and what bounces and complaints do.
 
+pub mod bounces;
 pub mod compose;
 pub mod links;
 pub mod outbox;
@@ -30,6 +32,9 @@ pub enum Status {
     Pending,
     Confirmed,
     Unsubscribed,
+    /// Suppressed: hard bounces, or too many soft ones (see [`bounces`]). Sent nothing; an
+    /// import brings them back only with consent given after the suppression.
+    Bounced,
 }
 
 impl Status {
@@ -38,6 +43,7 @@ impl Status {
             Status::Pending => "pending",
             Status::Confirmed => "confirmed",
             Status::Unsubscribed => "unsubscribed",
+            Status::Bounced => "bounced",
         }
     }
     pub fn parse(s: &str) -> Option<Status> {
@@ -45,6 +51,7 @@ impl Status {
             "pending" => Some(Status::Pending),
             "confirmed" => Some(Status::Confirmed),
             "unsubscribed" => Some(Status::Unsubscribed),
+            "bounced" => Some(Status::Bounced),
             _ => None,
         }
     }

@@ -309,9 +309,20 @@ fn none_if_empty(s: &str) -> Option<&str> {
     (!s.is_empty()).then_some(s)
 }
 
+/// The rows due at `now` at one urgency, soonest due first (never tried before retried), read
+/// in order from the index `outbox_due` (store migration 5): its WHERE is this query's first
+/// term, word for word, and its columns are the equality, the range and the order, so that a
+/// claim reads `limit` entries however many rows wait, and sorts nothing.
+pub const DUE_ROWS: &str = "SELECT id FROM outbox
+    WHERE (state = 'pending' OR (state = 'unknown' AND urgent = 1))
+      AND urgent = ?1 AND ifnull(next_attempt_at, '') <= ?2
+    ORDER BY ifnull(next_attempt_at, ''), id
+    LIMIT ?3";
+
 /// Claims up to `limit` rows that are due at `now`: pending rows whose back-off has passed, and
-/// urgent `unknown` rows; the most urgent and oldest first. Confirmation rows get their token
-/// here (valid [`crate::mail::compose::CONFIRM_VALID_HOURS`] hours).
+/// urgent `unknown` rows; urgent ones first, then the soonest due (new rows first, then by
+/// id). Confirmation rows get their token here (valid
+/// [`crate::mail::compose::CONFIRM_VALID_HOURS`] hours).
 pub fn claim(
     conn: &Connection,
     run: &str,
@@ -321,35 +332,44 @@ pub fn claim(
 ) -> Result<Vec<Claimed>> {
     let now_s = timestamp(now);
     store::atomically(conn, || {
+        // Not `with_capacity(limit)`: a dry run claims everything (`usize::MAX`).
+        let mut ids: Vec<i64> = Vec::new();
+        let mut due = conn.prepare_cached(DUE_ROWS)?;
+        for urgent in [true, false] {
+            let left = limit - ids.len();
+            if left == 0 {
+                break;
+            }
+            let left = i64::try_from(left).unwrap_or(i64::MAX);
+            let rows = due.query_map(params![urgent, now_s, left], |r| r.get(0))?;
+            for id in rows {
+                ids.push(id?);
+            }
+        }
+        drop(due);
+        let order: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         let mut stmt = conn.prepare_cached(
             "UPDATE outbox SET state = 'claimed', claimed_by = ?1, lease_until = ?2,
                 attempts = attempts + 1, data_at = NULL
-             WHERE id IN (
-                SELECT id FROM outbox
-                WHERE (state = 'pending' OR (state = 'unknown' AND urgent = 1))
-                  AND (next_attempt_at IS NULL OR next_attempt_at <= ?3)
-                ORDER BY urgent DESC, id
-                LIMIT ?4)
+             WHERE id IN (SELECT value FROM json_each(?3))
              RETURNING id, message_key, kind, subscriber_id, address, language, urgent,
                 documents, attempts, message_id",
         )?;
-        let rows = stmt.query_map(
-            params![run, timestamp(now + LEASE), now_s, limit as i64],
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<i64>>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, bool>(6)?,
-                    r.get::<_, String>(7)?,
-                    r.get::<_, u32>(8)?,
-                    r.get::<_, Option<String>>(9)?,
-                ))
-            },
-        )?;
+        let ids_json = serde_json::to_string(&ids).expect("numbers are JSON");
+        let rows = stmt.query_map(params![run, timestamp(now + LEASE), ids_json], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, bool>(6)?,
+                r.get::<_, String>(7)?,
+                r.get::<_, u32>(8)?,
+                r.get::<_, Option<String>>(9)?,
+            ))
+        })?;
         let mut claimed = Vec::new();
         for row in rows {
             let (id, key, kind, subscriber_id, address, language, urgent, docs, attempts, mid) =
@@ -373,8 +393,8 @@ pub fn claim(
             });
         }
         drop(stmt);
-        // RETURNING does not keep the subquery's order.
-        claimed.sort_by_key(|c| (!c.urgent, c.id));
+        // RETURNING does not keep the order the rows were chosen in.
+        claimed.sort_by_key(|c| order.get(&c.id).copied().unwrap_or(usize::MAX));
         let mut set_mid = conn.prepare_cached(
             "UPDATE outbox SET message_id = ?2 WHERE id = ?1 AND message_id IS NULL",
         )?;
@@ -711,6 +731,47 @@ mod tests {
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 22, 11, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn claiming_reads_the_due_index_in_order_and_sorts_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = store::open(&dir.path().join("s.sqlite")).unwrap();
+        // Enough rows for the planner to prefer an index if one fits.
+        for i in 0..200 {
+            let s = sub(&conn, &format!("p{i}@example.org"));
+            let row = NewRow {
+                message_key: "k",
+                kind: MessageKind::Digest,
+                subscriber: &s,
+                urgent: i % 7 == 0,
+                documents: &[],
+            };
+            queue(&conn, &row, now()).unwrap();
+        }
+        conn.execute_batch("ANALYZE").unwrap();
+        let mut stmt = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {DUE_ROWS}"))
+            .unwrap();
+        let plan: Vec<String> = stmt
+            .query_map(params![true, timestamp(now()), 50], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let plan = plan.join("\n");
+        assert!(plan.contains("USING INDEX outbox_due"), "{plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+        // Urgent first, then by id while nothing has been retried.
+        let c = claim(&conn, "run", 40, now(), "example.org").unwrap();
+        assert_eq!(c.len(), 40);
+        let urgent = c.iter().take_while(|c| c.urgent).count();
+        assert_eq!(urgent, 29);
+        assert!(c[..urgent].windows(2).all(|w| w[0].id < w[1].id));
+        assert!(
+            c[urgent..]
+                .windows(2)
+                .all(|w| w[0].id < w[1].id && !w[1].urgent)
+        );
     }
 
     #[test]

@@ -96,6 +96,55 @@ pub const MIGRATIONS: &[&str] = &[
         UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'subscriber_changes';
     END;
     "#,
+    // 5: claiming costs O(batch) (`outbox::claim` reads this index in order, exactly its
+    // WHERE and ORDER BY); bounces and complaints, and the status `bounced`. SQLite cannot
+    // change a CHECK, so `subscribers` is rebuilt (with foreign keys off, see `migrate`).
+    r#"
+    CREATE INDEX outbox_due ON outbox (urgent, ifnull(next_attempt_at, ''), id)
+        WHERE state = 'pending' OR (state = 'unknown' AND urgent = 1);
+    CREATE TABLE subscribers_new (
+        id INTEGER PRIMARY KEY,
+        address TEXT NOT NULL UNIQUE,
+        language TEXT NOT NULL,
+        topics TEXT NOT NULL DEFAULT '[]',
+        frequency TEXT NOT NULL CHECK (frequency IN ('immediate', 'daily', 'weekly')),
+        status TEXT NOT NULL
+            CHECK (status IN ('pending', 'confirmed', 'unsubscribed', 'bounced')),
+        consent_at TEXT NOT NULL,
+        consent_source TEXT NOT NULL,
+        unsubscribed_at TEXT                        -- also when suppressed for bounces
+    );
+    INSERT INTO subscribers_new SELECT id, address, language, topics, frequency, status,
+        consent_at, consent_source, unsubscribed_at FROM subscribers;
+    DROP TABLE subscribers;
+    ALTER TABLE subscribers_new RENAME TO subscribers;
+    CREATE TRIGGER subscribers_inserted AFTER INSERT ON subscribers BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'subscriber_changes';
+    END;
+    CREATE TRIGGER subscribers_updated AFTER UPDATE ON subscribers BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'subscriber_changes';
+    END;
+    CREATE TRIGGER subscribers_deleted AFTER DELETE ON subscribers BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'subscriber_changes';
+    END;
+    -- Each bounce or complaint received, by the address's salted hash (so that counting soft
+    -- bounces survives the row being reduced or erased), with what it said.
+    -- `report` is a hash of the message, so that importing a mailbox twice counts nothing twice.
+    CREATE TABLE bounces (
+        id INTEGER PRIMARY KEY,
+        address_hash TEXT NOT NULL,
+        outbox_id INTEGER,
+        kind TEXT NOT NULL CHECK (kind IN ('hard', 'soft', 'complaint')),
+        status_code TEXT,                           -- RFC 3463, e.g. 5.1.1
+        received_at TEXT NOT NULL,
+        report TEXT NOT NULL,
+        UNIQUE (report, address_hash)
+    );
+    CREATE INDEX bounces_address ON bounces (address_hash, received_at);
+    -- Addresses suppressed for bounces, as salted hashes: an import cannot bring them back
+    -- without consent given after `suppressed_at`.
+    CREATE TABLE suppressed (hash TEXT PRIMARY KEY, suppressed_at TEXT NOT NULL, reason TEXT NOT NULL);
+    "#,
 ];
 
 /// How many times subscribers changed (see migration 4).
@@ -130,11 +179,37 @@ pub fn open(path: &Path) -> rusqlite::Result<Connection> {
 }
 
 /// Applies the migrations not applied yet, each in its own transaction.
+///
+/// Foreign keys are off while migrating (SQLite ignores the pragma inside a transaction), so
+/// that a table can be rebuilt without its `DROP` deleting the rows that refer to it; each
+/// migration is checked against them before it commits.
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     let applied: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied.max(0) as usize) {
+    if applied.max(0) as usize >= MIGRATIONS.len() {
+        return Ok(());
+    }
+    let foreign_keys: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let result = apply_migrations(conn, applied.max(0) as usize);
+    conn.pragma_update(None, "foreign_keys", foreign_keys)?;
+    result
+}
+
+fn apply_migrations(conn: &mut Connection, applied: usize) -> rusqlite::Result<()> {
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
+        let broken: Option<String> = tx
+            .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+            .optional()?;
+        if let Some(table) = broken {
+            return Err(rusqlite::Error::ToSqlConversionFailure(Box::new(
+                std::io::Error::other(format!(
+                    "migration {} would leave rows of `{table}` pointing nowhere",
+                    i + 1
+                )),
+            )));
+        }
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         tx.commit()?;
     }
@@ -480,7 +555,8 @@ pub fn confirmed(conn: &Connection) -> Result<Vec<Subscriber>> {
 /// Stores a subscriber from an import, confirmed: `consent_at` (from the list) is the proof of
 /// consent. `address` must be normalised and the language and topics checked by the caller.
 ///
-/// Refused: an erased address, unless this consent is newer than the erasure; a subscriber who
+/// Refused: an erased address, unless this consent is newer than the erasure; an address
+/// suppressed for bounces, unless this consent is newer than the suppression; a subscriber who
 /// unsubscribed, unless this consent is newer than the unsubscription. An existing subscriber
 /// gets the row's preferences; their stored consent is replaced only by a newer one (or if they
 /// had not confirmed).
@@ -500,6 +576,15 @@ pub fn import_confirmed(
         return Ok(Imported::Refused(format!(
             "the address was erased on {}, and this row's consent ({}) is not newer: it cannot be imported without consent given after the erasure",
             day(erased_at),
+            day(consent_at)
+        )));
+    }
+    if let Some(at) = suppressed_at(conn, address)?
+        && consent_at <= at
+    {
+        return Ok(Imported::Refused(format!(
+            "mail to the address bounced, and it was suppressed on {}; this row's consent ({}) is not newer: only consent given after that can add it again",
+            day(at),
             day(consent_at)
         )));
     }
@@ -571,6 +656,27 @@ pub fn erased_at(conn: &Connection, address: &str) -> Result<Option<DateTime<Utc
     Ok(at.map(|s| parse_time(0, &s)).transpose()?)
 }
 
+/// `sha256(salt || address)` of a normalised address: how the store names an address it must
+/// not keep (erased, suppressed, bounced).
+pub(crate) fn address_hash(conn: &Connection, address: &str) -> Result<String> {
+    Ok(salted_hash(&salt(conn)?, address))
+}
+
+/// When this address was suppressed for bounces, if it was (by its salted hash).
+pub fn suppressed_at(conn: &Connection, address: &str) -> Result<Option<DateTime<Utc>>> {
+    let Ok(address) = normalise_address(address) else {
+        return Ok(None);
+    };
+    let at: Option<String> = conn
+        .query_row(
+            "SELECT suppressed_at FROM suppressed WHERE hash = ?1",
+            [address_hash(conn, &address)?],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(at.map(|s| parse_time(0, &s)).transpose()?)
+}
+
 /// Whether this address was erased.
 pub fn is_erased(conn: &Connection, address: &str) -> Result<bool> {
     Ok(erased_at(conn, address)?.is_some())
@@ -608,6 +714,9 @@ pub fn erase_report(conn: &Connection, address: &str, now: DateTime<Utc>) -> Res
             "DELETE FROM outbox WHERE subscriber_id = ?1 OR address = ?2 OR lower(address) = ?2",
             params![id, address],
         )?;
+        // Bounces are kept by the same hash; the erasure's own hash stops re-import now.
+        conn.execute("DELETE FROM bounces WHERE address_hash = ?1", [&hash])?;
+        conn.execute("DELETE FROM suppressed WHERE hash = ?1", [&hash])?;
         if let Some(id) = id {
             e.subscriber = conn.execute("DELETE FROM subscribers WHERE id = ?1", [id])? > 0;
         }
@@ -712,7 +821,19 @@ pub fn export(conn: &Connection, address: &str) -> Result<Option<serde_json::Val
         [id],
     )?;
     let erased = erased_at(conn, &address)?;
-    if subscriber.is_none() && outbox.is_empty() && erased.is_none() {
+    let hash = address_hash(conn, &address)?;
+    let bounces = rows_json(
+        conn,
+        "SELECT kind, status_code, received_at, outbox_id FROM bounces WHERE address_hash = ?1 ORDER BY id",
+        [&hash],
+    )?;
+    let suppressed = rows_json(
+        conn,
+        "SELECT suppressed_at, reason FROM suppressed WHERE hash = ?1",
+        [&hash],
+    )?
+    .pop();
+    if subscriber.is_none() && outbox.is_empty() && erased.is_none() && bounces.is_empty() {
         return Ok(None);
     }
     Ok(Some(json!({
@@ -721,6 +842,8 @@ pub fn export(conn: &Connection, address: &str) -> Result<Option<serde_json::Val
         "outbox": outbox,
         "delivered": delivered,
         "tokens": tokens,
+        "bounces": bounces,
+        "suppressed": suppressed,
         "erased": erased.map(|t| json!({
             "erased_at": timestamp(t),
             "kept": "a salted hash of the address, so that it is not imported again without new consent",
@@ -731,7 +854,12 @@ pub fn export(conn: &Connection, address: &str) -> Result<Option<serde_json::Val
 /// Subscribers per status, and confirmed subscribers per language and per topic.
 pub fn counts(conn: &Connection) -> Result<Counts> {
     let mut c = Counts::default();
-    for s in [Status::Pending, Status::Confirmed, Status::Unsubscribed] {
+    for s in [
+        Status::Pending,
+        Status::Confirmed,
+        Status::Unsubscribed,
+        Status::Bounced,
+    ] {
         c.by_status.insert(s.as_str().to_owned(), 0);
     }
     let group = |sql: &str, into: &mut BTreeMap<String, u64>| -> Result<()> {
@@ -880,7 +1008,18 @@ mod tests {
             [],
         )
         .unwrap();
+        conn.execute(
+            "INSERT INTO delivered (subscriber_id, document) VALUES (1, 'press/x')",
+            [],
+        )
+        .unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
         migrate(&mut conn).unwrap();
+        // Rebuilding `subscribers` (migration 5) deleted nothing that refers to it.
+        let kept: i64 = conn
+            .query_row("SELECT count(*) FROM delivered", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(kept, 1);
         let v: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();

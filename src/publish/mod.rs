@@ -179,6 +179,7 @@ pub fn deliver(
     let store_path = subscribers::store_path(root, &site.config)?;
     let schedule = Schedule::from_settings(&settings, root)?;
     crate::mail::compose::check_dkim(&settings).map_err(one)?;
+    crate::mail::bounces::verp::check(&settings).map_err(one)?;
     let key = LinkKey::load(&store_path).map_err(|e| {
         let d = Diagnostic::error(&store_path, e.to_string());
         one(match e {

@@ -93,6 +93,8 @@ fn settings(dkim: Option<DkimSettings>) -> MailSettings {
         },
         dkim,
         service: Default::default(),
+        bounce_address: None,
+        bounces: Default::default(),
     }
 }
 
@@ -154,6 +156,7 @@ fn send(ctx: &MailContext, composed: &Composed, id: i64, urgent: bool) -> (Vec<u
             unsubscribe_url: Some(&unsub),
             preferences_url: Some(&prefs),
             urgent,
+            return_path: None,
         },
     )
     .unwrap_or_else(|e| panic!("cannot build the message: {e}"));
@@ -574,6 +577,7 @@ fn the_confirmation_message_has_its_link_and_says_when_it_expires() {
             unsubscribe_url: None,
             preferences_url: None,
             urgent: false,
+            return_path: None,
         },
     )
     .unwrap();
@@ -731,6 +735,7 @@ fn dkim_signing_with_the_keys_in_the_environment() {
             unsubscribe_url: None,
             preferences_url: None,
             urgent: false,
+            return_path: None,
         },
     );
     assert!(r.is_err());

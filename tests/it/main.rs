@@ -11,6 +11,7 @@ mod common;
 mod api;
 mod atomic_output;
 mod authoring;
+mod bounces;
 mod cap;
 mod check;
 mod closed_items;

@@ -160,6 +160,7 @@ impl Compose for SiteComposer {
             let url = links::confirm_url(&self.settings, token);
             let composed =
                 confirmation(&ctx, &row.address, &row.language, &url).map_err(|d| d.message)?;
+            let return_path = self.return_path(row);
             let env = Envelope {
                 to: &row.address,
                 message_id: &row.message_id,
@@ -167,6 +168,7 @@ impl Compose for SiteComposer {
                 unsubscribe_url: None,
                 preferences_url: None,
                 urgent: false,
+                return_path: return_path.as_deref(),
             };
             return message(&ctx, &composed, &env).map_err(|d| d.message);
         }
@@ -194,6 +196,7 @@ impl SiteComposer {
             &self.settings,
             &self.key.token(Purpose::Preferences, id, &row.address),
         );
+        let return_path = self.return_path(row);
         let env = Envelope {
             to: &row.address,
             message_id: &row.message_id,
@@ -201,8 +204,17 @@ impl SiteComposer {
             unsubscribe_url: Some(&unsubscribe),
             preferences_url: Some(&preferences),
             urgent,
+            return_path: return_path.as_deref(),
         };
         message_prepared(ctx, composed, prepared, &env).map_err(|d| d.message)
+    }
+}
+
+impl SiteComposer {
+    /// The row's signed return path, when `mail.bounce_address` is set.
+    fn return_path(&self, row: &Claimed) -> Option<String> {
+        let bounce = self.settings.bounce_address.as_deref()?;
+        crate::mail::bounces::verp::return_path(bounce, &self.key, row.id, &row.address)
     }
 }
 

@@ -21,6 +21,8 @@ pub struct SmtpServer {
 pub struct Received {
     /// Envelope recipients.
     pub to: Vec<String>,
+    /// The envelope sender (`MAIL FROM`).
+    pub from: String,
     pub path: PathBuf,
     /// The TLS version of the connection (`TLSv1.3`), if it was encrypted.
     pub tls: Option<String>,
@@ -88,6 +90,7 @@ impl SmtpServer {
                 let text = |key: &str| v[key].as_str().map(str::to_owned);
                 Some(Received {
                     to,
+                    from: v["from"].as_str().unwrap_or_default().to_owned(),
                     tls: text("tls"),
                     login: text("login"),
                     path: eml,
