@@ -86,9 +86,13 @@ pub fn index_language(lang: &str, records: &[Record]) -> Result<Vec<File>, Diagn
     let files = runtime
         .block_on(pagefind_files(lang, records))
         .map_err(failed)?;
+    let own_wasm_name = format!("wasm.{lang}.pagefind");
+    let own_wasm = files
+        .iter()
+        .any(|f| f.filename.as_os_str() == own_wasm_name.as_str());
     Ok(files
         .into_iter()
-        .filter(|f| wanted(&f.filename))
+        .filter(|f| wanted(&f.filename, own_wasm))
         .map(|f| File {
             path: format!("{dir}{}", f.filename.to_string_lossy().replace('\\', "/")),
             data: FileData::Bytes(f.contents),
@@ -121,13 +125,14 @@ async fn pagefind_files(
 
 /// Pagefind's files that the search page uses: its search API, its worker, the WebAssembly
 /// and the index itself; not its own user interfaces and playground, which the site does not
-/// serve, nor the WebAssembly for pages of no known language (an index has one language).
-fn wanted(name: &std::path::Path) -> bool {
+/// serve, nor the WebAssembly for languages without a stemmer (`wasm.unknown`) when the
+/// index's language has one of its own (`own_wasm`).
+fn wanted(name: &std::path::Path, own_wasm: bool) -> bool {
     let name = name.to_string_lossy();
     !(name.contains("-ui.")
         || name.contains("highlight")
         || name.starts_with("playground")
-        || name == "wasm.unknown.pagefind")
+        || (own_wasm && name == "wasm.unknown.pagefind"))
 }
 
 #[cfg(test)]
@@ -146,7 +151,7 @@ mod tests {
             "filter/sv_5e6f.pf_filter",
             "pagefind.sv_7a8b.pf_meta",
         ] {
-            assert!(wanted(std::path::Path::new(kept)), "{kept}");
+            assert!(wanted(std::path::Path::new(kept), true), "{kept}");
         }
         for left in [
             "pagefind-ui.js",
@@ -157,7 +162,9 @@ mod tests {
             "playground/index.html",
             "wasm.unknown.pagefind",
         ] {
-            assert!(!wanted(std::path::Path::new(left)), "{left}");
+            assert!(!wanted(std::path::Path::new(left), true), "{left}");
         }
+        // A language without a stemmer searches with the WebAssembly for any language.
+        assert!(wanted(std::path::Path::new("wasm.unknown.pagefind"), false));
     }
 }
