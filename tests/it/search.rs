@@ -246,3 +246,34 @@ fn outputs_search_false_leaves_search_out() {
         assert!(!html.contains("header-search"), "{}", file.display());
     }
 }
+
+#[test]
+fn rebuilds_through_the_serve_path_index_again_only_when_text_changed() {
+    use anslag::build::{BuildOptions, Builder, Rebuild};
+    const BODY: &str = "content/press/2026-10-20-elevhalsan-forstarks.sv.md";
+    let site = TestSite::example();
+    let mut builder = Builder::new(BuildOptions {
+        root: site.root(),
+        output: site.out(),
+        clock: anslag::site::clock::Clock::from_flag(Some(NOW)).unwrap(),
+        drafts: false,
+        compress: false,
+    });
+    builder.track_changes();
+    let indexed = |r: &Rebuild| r.outputs.iter().any(|f| f.path.starts_with("pagefind/"));
+    assert!(indexed(&builder.rebuild().unwrap()), "the first build");
+
+    builder.note_changes(Some(&[]));
+    let again = builder.rebuild().unwrap();
+    assert!(!indexed(&again), "nothing changed: the index is kept");
+    assert!(again.paths.iter().any(|p| p == "pagefind/sv/pagefind.js"));
+
+    site.edit(
+        BODY,
+        "\n---\n",
+        "\n---\nSkolbiblioteket får en ny bibliotekarie.\n\n",
+    );
+    builder.note_changes(Some(&[site.path(BODY)]));
+    let edited = builder.rebuild().unwrap();
+    assert!(indexed(&edited), "a document's text changed");
+}
