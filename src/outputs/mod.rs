@@ -1,9 +1,9 @@
 //! The outputs: each turns the site model into files — pages, feeds, the JSON API, CAP alerts,
 //! the sitemap and robots.txt, calendars, redirects from old addresses, the search index, the
-//! theme's static files. Every one implements [`Output`]: it says which files it will write for a site (its plan, which the link check
-//! and the removal of old files read), may give a fingerprint of everything it reads, and
-//! renders into a sink. [`all`] lists them in the order a build runs them; adding an output is
-//! one module and one line there.
+//! theme's static files. Every one implements [`Output`]: it says which files it will write for
+//! a site (its plan, which the link check and the removal of old files read), may give a
+//! fingerprint of everything it reads, and renders into a sink. [`all`] lists them in the order
+//! a build runs them; adding an output is one module and one line there.
 
 pub mod alerts;
 pub mod api;
