@@ -7,6 +7,11 @@
 #     mode and at 320 px width (400 % zoom), and no page scrolls sideways at 320 px;
 #   - no page asks another host for anything, trips its Content-Security-Policy or sets a cookie;
 #   - no table cell wraps inside a number or word at 320 px (tables scroll in their own frame);
+#   - search (tests/browser/search.mjs): an inflected Swedish word, an Arabic word and case
+#     numbers find their documents, a closed agenda item's words and an embargoed document's
+#     find nothing, the filters narrow the results, axe finds no violation on search pages with
+#     results (light, dark, 320 px), no request leaves the site, only the search pages have a
+#     script, and without script the page says where else to look;
 #   - on a 360 × 800 phone the instruction of each crisis notice starts on the first screen, in
 #     every language, with the language switcher after it and no banner linking to the page
 #     itself (tests/browser/phone.mjs).
@@ -74,6 +79,9 @@ java -jar "$vnu" --errors-only --format json --css "$site"/static/*.css 2>&1 >/d
 
 echo "== browser checks: axe-core in Chromium (light, dark, 320 px)"
 node tests/browser/check.mjs "$site" || status=1
+
+echo "== browser checks: search"
+node tests/browser/search.mjs "$site" || status=1
 
 echo "== browser checks: the crisis notice on a 360 × 800 phone"
 node tests/browser/phone.mjs "$site" || status=1

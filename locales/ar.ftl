@@ -272,3 +272,19 @@ mail-manage-ignore = إذا لم تكن أنت من طلب ذلك، فتجاهل
 
 ## Redirect pages
 redirect-moved = انتقلت هذه الصفحة إلى عنوان جديد:
+
+## Search
+search-title = البحث
+search-label = ابحث في الموقع
+search-submit = ابحث
+search-kind = نوع الوثيقة
+search-kind-any = كل الأنواع
+search-topic = الموضوع أو اللجنة
+search-topic-any = كل المواضيع
+search-without-script = يحتاج البحث إلى JavaScript، ومتصفحك لا يشغّله لهذا الموقع. تجد كل الوثائق في القوائم، حسب الموضوع أو اللجنة، وفي الأرشيف حسب السنة:
+search-feeds = أو تابع كل جديد في موجز:
+search-results = النتائج
+search-count = عدد النتائج: { $count }
+search-none = لم يُعثر على شيء. جرّب كلمات أخرى أو أقل، أو مرشّحًا آخر.
+search-searching = جارٍ البحث…
+search-failed = تعذّر تحميل البحث. حاول مرة أخرى لاحقًا، أو استخدم القوائم.

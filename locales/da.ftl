@@ -248,3 +248,19 @@ mail-manage-ignore = Hvis det ikke var dig, kan du se bort fra denne e-mail. Int
 
 ## Redirect pages
 redirect-moved = Siden er flyttet til en ny adresse:
+
+## Search
+search-title = Søg
+search-label = Søg på webstedet
+search-submit = Søg
+search-kind = Type dokument
+search-kind-any = Alle typer
+search-topic = Emne eller udvalg
+search-topic-any = Alle emner
+search-without-script = Søgningen kræver JavaScript, som din browser ikke kører for dette websted. Du finder alle dokumenter i listerne, efter emne eller udvalg og i arkivet efter år:
+search-feeds = Eller følg alt nyt i et feed:
+search-results = Resultater
+search-count = Antal resultater: { $count }
+search-none = Intet fundet. Prøv andre eller færre ord eller et andet filter.
+search-searching = Søger …
+search-failed = Søgningen kunne ikke indlæses. Prøv igen senere, eller brug listerne.

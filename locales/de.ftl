@@ -248,3 +248,19 @@ mail-manage-ignore = Wenn Sie das nicht waren, ignorieren Sie diese E-Mail. Es w
 
 ## Redirect pages
 redirect-moved = Diese Seite ist unter eine neue Adresse umgezogen:
+
+## Search
+search-title = Suche
+search-label = Die Website durchsuchen
+search-submit = Suchen
+search-kind = Art des Dokuments
+search-kind-any = Alle Arten
+search-topic = Thema oder Ausschuss
+search-topic-any = Alle Themen
+search-without-script = Die Suche braucht JavaScript, das Ihr Browser für diese Website nicht ausführt. Alle Dokumente finden Sie in den Listen, nach Thema oder Ausschuss und im Archiv nach Jahr:
+search-feeds = Oder folgen Sie allem Neuen in einem Feed:
+search-results = Ergebnisse
+search-count = Gefundene Ergebnisse: { $count }
+search-none = Nichts gefunden. Versuchen Sie andere oder weniger Wörter oder einen anderen Filter.
+search-searching = Suche läuft …
+search-failed = Die Suche konnte nicht geladen werden. Versuchen Sie es später noch einmal oder nutzen Sie die Listen.

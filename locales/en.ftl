@@ -248,3 +248,19 @@ mail-manage-ignore = If it was not you, ignore this email. Nothing has been chan
 
 ## Redirect pages: an old address of a page that moved (the link to the page follows)
 redirect-moved = This page has moved to a new address:
+
+## Search page and the search form in the header. $count: a number.
+search-title = Search
+search-label = Search the site
+search-submit = Search
+search-kind = Kind of document
+search-kind-any = All kinds
+search-topic = Topic or committee
+search-topic-any = All topics
+search-without-script = Search needs JavaScript, which your browser does not run for this site. You can find every document in the lists, by topic or committee, and in the archive by year:
+search-feeds = Or follow everything new in a feed:
+search-results = Results
+search-count = Results found: { $count }
+search-none = Nothing found. Try other or fewer words, or another filter.
+search-searching = Searching…
+search-failed = The search could not be loaded. Try again later, or use the lists.

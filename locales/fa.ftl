@@ -248,3 +248,19 @@ mail-manage-ignore = اگر این درخواست از طرف شما نبوده 
 
 ## Redirect pages
 redirect-moved = این صفحه به نشانی تازه‌ای منتقل شده است:
+
+## Search
+search-title = جستجو
+search-label = جستجو در وب‌سایت
+search-submit = جستجو
+search-kind = نوع سند
+search-kind-any = همه انواع
+search-topic = موضوع یا کمیته
+search-topic-any = همه موضوع‌ها
+search-without-script = جستجو به JavaScript نیاز دارد که مرورگر شما آن را برای این وب‌سایت اجرا نمی‌کند. همه اسناد را در فهرست‌ها، بر اساس موضوع یا کمیته، و در بایگانی بر اساس سال پیدا می‌کنید:
+search-feeds = یا همه موارد تازه را در یک خوراک دنبال کنید:
+search-results = نتایج
+search-count = تعداد نتایج: { $count }
+search-none = چیزی پیدا نشد. واژه‌های دیگر یا کمتری را امتحان کنید، یا فیلتر دیگری.
+search-searching = در حال جستجو…
+search-failed = جستجو بارگیری نشد. بعداً دوباره امتحان کنید یا از فهرست‌ها استفاده کنید.

@@ -248,3 +248,19 @@ mail-manage-ignore = Jos et itse pyytänyt tätä, voit jättää viestin huomio
 
 ## Redirect pages
 redirect-moved = Sivu on siirtynyt uuteen osoitteeseen:
+
+## Search
+search-title = Haku
+search-label = Hae sivustolta
+search-submit = Hae
+search-kind = Asiakirjan tyyppi
+search-kind-any = Kaikki tyypit
+search-topic = Aihe tai lautakunta
+search-topic-any = Kaikki aiheet
+search-without-script = Haku tarvitsee JavaScriptiä, jota selaimesi ei suorita tällä sivustolla. Löydät kaikki asiakirjat luetteloista, aiheen tai lautakunnan mukaan ja arkistosta vuoden mukaan:
+search-feeds = Tai seuraa kaikkea uutta syötteestä:
+search-results = Tulokset
+search-count = Tuloksia: { $count }
+search-none = Mitään ei löytynyt. Kokeile muita tai vähemmän sanoja tai toista suodatinta.
+search-searching = Haetaan…
+search-failed = Hakua ei voitu ladata. Yritä myöhemmin uudelleen tai käytä luetteloita.

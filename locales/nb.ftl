@@ -248,3 +248,19 @@ mail-manage-ignore = Hvis det ikke var deg, kan du se bort fra denne e-posten. I
 
 ## Redirect pages
 redirect-moved = Siden har flyttet til en ny adresse:
+
+## Search
+search-title = Søk
+search-label = Søk på nettstedet
+search-submit = Søk
+search-kind = Type dokument
+search-kind-any = Alle typer
+search-topic = Emne eller utvalg
+search-topic-any = Alle emner
+search-without-script = Søket trenger JavaScript, som nettleseren din ikke kjører for dette nettstedet. Du finner alle dokumenter i listene, etter emne eller utvalg og i arkivet etter år:
+search-feeds = Eller følg alt nytt i en strøm:
+search-results = Resultater
+search-count = Antall treff: { $count }
+search-none = Ingen treff. Prøv andre eller færre ord, eller et annet filter.
+search-searching = Søker …
+search-failed = Søket kunne ikke lastes. Prøv igjen senere, eller bruk listene.

@@ -260,3 +260,19 @@ mail-manage-ignore = Jeśli to nie Ty, zignoruj tę wiadomość. Nic nie został
 
 ## Redirect pages
 redirect-moved = Ta strona została przeniesiona pod nowy adres:
+
+## Search
+search-title = Szukaj
+search-label = Szukaj w serwisie
+search-submit = Szukaj
+search-kind = Rodzaj dokumentu
+search-kind-any = Wszystkie rodzaje
+search-topic = Temat lub komisja
+search-topic-any = Wszystkie tematy
+search-without-script = Wyszukiwanie wymaga JavaScriptu, którego Twoja przeglądarka nie uruchamia dla tego serwisu. Wszystkie dokumenty znajdziesz na listach, według tematu lub komisji oraz w archiwum według roku:
+search-feeds = Możesz też śledzić wszystkie nowości w kanale:
+search-results = Wyniki
+search-count = Znalezione wyniki: { $count }
+search-none = Nic nie znaleziono. Spróbuj innych lub mniej słów albo innego filtra.
+search-searching = Wyszukiwanie…
+search-failed = Nie udało się wczytać wyszukiwania. Spróbuj ponownie później lub skorzystaj z list.

@@ -248,3 +248,19 @@ mail-manage-ignore = Haddii aadan adigu codsan, iska dhaaf iimaylkan. Waxba lama
 
 ## Redirect pages
 redirect-moved = Boggan wuxuu u guuray cinwaan cusub:
+
+## Search
+search-title = Raadi
+search-label = Ka raadi bogga
+search-submit = Raadi
+search-kind = Nooca dukumentiga
+search-kind-any = Dhammaan noocyada
+search-topic = Mawduuc ama guddi
+search-topic-any = Dhammaan mawduucyada
+search-without-script = Raadintu waxay u baahan tahay JavaScript, oo biraawsarkaagu uusan u shaqaysiin boggan. Dhammaan dukumentiyada waxaad ka heli kartaa liisaska, mawduuc ama guddi ahaan, iyo kaydka sannad ahaan:
+search-feeds = Ama ku raac wax kasta oo cusub quudin:
+search-results = Natiijooyinka
+search-count = Natiijooyinka la helay: { $count }
+search-none = Waxba lama helin. Isku day erayo kale ama ka yar, ama shaandhayn kale.
+search-searching = Waa la raadinayaa…
+search-failed = Raadinta lama soo rari karin. Mar kale isku day goor dambe, ama isticmaal liisaska.

@@ -248,3 +248,19 @@ mail-manage-ignore = Om det inte var du kan du bortse från det här meddelandet
 
 ## Redirect pages
 redirect-moved = Sidan har flyttat till en ny adress:
+
+## Search
+search-title = Sök
+search-label = Sök på webbplatsen
+search-submit = Sök
+search-kind = Typ av dokument
+search-kind-any = Alla typer
+search-topic = Ämne eller nämnd
+search-topic-any = Alla ämnen
+search-without-script = Sökningen behöver JavaScript, som din webbläsare inte kör för den här webbplatsen. Du hittar alla dokument i listorna, efter ämne eller nämnd och i arkivet efter år:
+search-feeds = Eller följ allt nytt i ett flöde:
+search-results = Resultat
+search-count = Antal träffar: { $count }
+search-none = Inga träffar. Prova andra eller färre ord, eller ett annat filter.
+search-searching = Söker …
+search-failed = Sökningen kunde inte laddas. Försök igen senare eller använd listorna.

@@ -260,3 +260,19 @@ mail-manage-ignore = Якщо це були не ви, просто проігн
 
 ## Redirect pages
 redirect-moved = Ця сторінка переїхала на нову адресу:
+
+## Search
+search-title = Пошук
+search-label = Пошук на сайті
+search-submit = Шукати
+search-kind = Тип документа
+search-kind-any = Усі типи
+search-topic = Тема або комісія
+search-topic-any = Усі теми
+search-without-script = Для пошуку потрібен JavaScript, який ваш браузер не виконує для цього сайту. Усі документи можна знайти у списках, за темою чи комісією та в архіві за роком:
+search-feeds = Або стежте за всім новим у стрічці:
+search-results = Результати
+search-count = Знайдено результатів: { $count }
+search-none = Нічого не знайдено. Спробуйте інші або менше слів чи інший фільтр.
+search-searching = Пошук…
+search-failed = Не вдалося завантажити пошук. Спробуйте пізніше або скористайтеся списками.

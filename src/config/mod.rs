@@ -501,6 +501,9 @@ pub struct OutputSettings {
     pub calendar: bool,
     /// `sitemap.xml` and `robots.txt`.
     pub sitemap: bool,
+    /// The search index under `/pagefind/`, a search page per language and the search form
+    /// in every page's header.
+    pub search: bool,
 }
 
 impl Default for OutputSettings {
@@ -511,6 +514,7 @@ impl Default for OutputSettings {
             alerts: true,
             calendar: true,
             sitemap: true,
+            search: true,
         }
     }
 }

@@ -1,9 +1,9 @@
 //! The outputs: each turns the site model into files — pages, feeds, the JSON API, CAP alerts,
-//! the sitemap and robots.txt, calendars, redirects from old addresses, the theme's static
-//! files. Every one implements [`Output`]: it says which files it will write for a site (its plan, which the link check
-//! and the removal of old files read), may give a fingerprint of everything it reads, and
-//! renders into a sink. [`all`] lists them in the order a build runs them; adding an output is
-//! one module and one line there.
+//! the sitemap and robots.txt, calendars, redirects from old addresses, the search index, the
+//! theme's static files. Every one implements [`Output`]: it says which files it will write for
+//! a site (its plan, which the link check and the removal of old files read), may give a
+//! fingerprint of everything it reads, and renders into a sink. [`all`] lists them in the order
+//! a build runs them; adding an output is one module and one line there.
 
 pub mod alerts;
 pub mod api;
@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod feeds;
 pub mod html;
 pub mod redirects;
+pub mod search;
 pub mod sitemap;
 
 use crate::config::Config;
@@ -99,6 +100,13 @@ pub fn all(config: &Config, statics: assets::StaticFiles) -> Vec<Box<dyn Output>
             "calendar",
             calendar::render,
             calendar::fingerprint,
+        )));
+    }
+    if on.search {
+        outputs.push(Box::new(Small::new(
+            "search",
+            search::render,
+            search::fingerprint,
         )));
     }
     outputs

@@ -1,6 +1,6 @@
 //! `sitemap.xml` (sitemaps.org 0.9 with `xhtml:link` language alternates) and `robots.txt`.
 //!
-//! Every HTML page of the build is listed except the 404 page: each page of a language with its
+//! Every HTML page of the build is listed except the 404 page and the search pages: each page of a language with its
 //! versions in the other languages (a document: the translations it has; any other page: every
 //! language of the site) and `x-default` pointing at the default language's version (a document
 //! that is not in the default language: its first translation). The root language chooser and
@@ -99,7 +99,8 @@ pub fn entries(site: &Site) -> Vec<Entry> {
     for page in plan(site) {
         let url = page_url(site, &page);
         let entry = match &page {
-            Page::NotFound => continue,
+            // The search page shows nothing of its own to a crawler.
+            Page::NotFound | Page::Search { .. } => continue,
             // The language chooser stands for every language's home page, and is their
             // `x-default`: the page for a reader whose language the site cannot tell.
             Page::Languages => Entry {

@@ -98,6 +98,23 @@ pub fn subscribe(lang: &str) -> String {
     format!("/{lang}/subscribe/")
 }
 
+/// The search page: the only page with script (it searches the language's index).
+pub fn search(lang: &str) -> String {
+    format!("/{lang}/search/")
+}
+
+// The search index.
+
+/// The folder of a language's search index, with Pagefind's script and WebAssembly.
+pub fn search_index(lang: &str) -> String {
+    format!("/pagefind/{lang}/")
+}
+
+/// The search page's own script, over Pagefind's (shared by every language).
+pub fn search_script() -> String {
+    "/pagefind/search.js".into()
+}
+
 /// The same page in language `to`, for a page of language `from` that exists in every
 /// language (everything but documents, which have only their translations). A path outside
 /// `from` gives `to`'s home page.
@@ -337,6 +354,9 @@ mod tests {
         assert_eq!(notice_board("sv"), "/sv/notice-board/");
         assert_eq!(accessibility("en"), "/en/accessibility/");
         assert_eq!(subscribe("en"), "/en/subscribe/");
+        assert_eq!(search("ar"), "/ar/search/");
+        assert_eq!(search_index("ar"), "/pagefind/ar/");
+        assert_eq!(search_script(), "/pagefind/search.js");
     }
 
     #[test]

@@ -105,6 +105,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/subscribe.html"),
     ),
     (
+        "search.html",
+        include_str!("../../themes/default/templates/search.html"),
+    ),
+    (
         "subscriptions/layout.html",
         include_str!("../../themes/default/templates/subscriptions/layout.html"),
     ),

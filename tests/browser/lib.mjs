@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
   '.xml': 'application/xml',
   '.json': 'application/json',
   '.ics': 'text/calendar',

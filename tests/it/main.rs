@@ -32,6 +32,7 @@ mod pipeline;
 mod publish_watch;
 mod redirects;
 mod schedule;
+mod search;
 mod serve;
 mod sitemap_calendar;
 mod subscribers;

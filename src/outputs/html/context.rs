@@ -42,6 +42,7 @@ pub(super) fn context_for(
         Page::NoticeBoard { .. } => notice_board(cx, lang),
         Page::Accessibility { .. } => accessibility(cx, lang),
         Page::Subscribe { .. } => subscribe(cx, lang),
+        Page::Search { .. } => search(cx, lang),
         Page::Languages => languages(cx),
         Page::NotFound => not_found(cx),
         Page::Doc { doc, .. } => match document::page(cx, lang, &site.documents[*doc]) {
@@ -252,6 +253,43 @@ fn subscribe(cx: &Context<'_>, lang: &str) -> OwnContext {
     }
 }
 
+/// The search page: the form with its filters, and what the script needs (the index's folder,
+/// the words it shows). Its members `kinds` and `topics` are the filters' choices.
+fn search(cx: &Context<'_>, lang: &str) -> OwnContext {
+    let (site, i18n) = (cx.site, cx.i18n);
+    let kinds: Vec<Value> = Kind::ALL
+        .into_iter()
+        .map(
+            |k| context! { id => k.dir(), name => i18n.t(lang, &format!("nav-{}", k.dir()), None) },
+        )
+        .collect();
+    let topics: Vec<TopicView> = site
+        .config
+        .site
+        .topics
+        .iter()
+        .map(|t| topic_view(site, lang, t))
+        .collect();
+    OwnContext {
+        template: "search.html",
+        title: i18n.t(lang, "search-title", None),
+        members: context! {
+            kinds => v(kinds),
+            topics => v(topics),
+            index_url => v(urls::search_index(lang)),
+            script_url => v(urls::search_script()),
+            kind_lists => v(Kind::ALL.map(|k| context! {
+                name => i18n.t(lang, &format!("nav-{}", k.dir()), None),
+                url => urls::kind_list(lang, k, 1),
+            })),
+            archive_url => v(urls::archive(lang)),
+            // The count of results is put in by the script.
+            count_text => v(i18n.t(lang, "search-count", Some(&args([("count", "%COUNT%".into())])))),
+            scripts => true,
+        },
+    }
+}
+
 /// The language choice at the root, in the default language.
 fn languages(cx: &Context<'_>) -> OwnContext {
     let default = cx.site.default_language();
@@ -395,6 +433,9 @@ fn base(cx: &Context<'_>, page: &Page, lang: &str, url: &str, title: &str) -> Va
         notice_board_url => v(urls::notice_board(lang)),
         topics_url => v(urls::topics(lang)),
         subscribe_url => v(cfg.site.mail.as_ref().map(|_| urls::subscribe(lang))),
+        // The form in the header of every page (not on the search page, which has its own).
+        search_url => v(cfg.site.outputs.search.then(|| urls::search(lang))),
+        search_page => v(matches!(page, Page::Search { .. })),
         stylesheet => v(&cx.assets.stylesheet),
         drafts => v(site.drafts),
     }

@@ -77,6 +77,10 @@ pub enum Page {
     Subscribe {
         lang: String,
     },
+    /// The search page, over the language's search index (only with `outputs.search`).
+    Search {
+        lang: String,
+    },
     Languages,
     NotFound,
 }
@@ -95,7 +99,8 @@ impl Page {
             | Page::Year { lang, .. }
             | Page::NoticeBoard { lang }
             | Page::Accessibility { lang }
-            | Page::Subscribe { lang } => Some(lang),
+            | Page::Subscribe { lang }
+            | Page::Search { lang } => Some(lang),
             Page::Languages | Page::NotFound => None,
         }
     }
@@ -162,6 +167,9 @@ pub fn plan(site: &Site) -> Vec<Page> {
         if site.config.site.mail.is_some() {
             pages.push(Page::Subscribe { lang: lang.clone() });
         }
+        if site.config.site.outputs.search {
+            pages.push(Page::Search { lang: lang.clone() });
+        }
         pages.push(Page::Accessibility { lang });
     }
     pages
@@ -183,6 +191,7 @@ pub fn page_url(site: &Site, page: &Page) -> String {
         Page::NoticeBoard { lang } => urls::notice_board(lang),
         Page::Accessibility { lang } => urls::accessibility(lang),
         Page::Subscribe { lang } => urls::subscribe(lang),
+        Page::Search { lang } => urls::search(lang),
         Page::Languages => urls::root(),
         Page::NotFound => urls::not_found(),
     }
@@ -236,7 +245,8 @@ fn plan_key(site: &Site) -> u64 {
     for t in &site.config.site.topics {
         (t.id(), t.kind == TopicKind::Committee).hash(&mut h);
     }
-    (site.config.site.paginate, site.config.site.mail.is_some()).hash(&mut h);
+    let cfg = &site.config.site;
+    (cfg.paginate, cfg.mail.is_some(), cfg.outputs.search).hash(&mut h);
     for y in site.by_year.keys() {
         y.hash(&mut h);
     }
