@@ -108,6 +108,20 @@ pub struct ServiceSettings {
     /// `base_url` and `service_url`.
     #[serde(default)]
     pub allowed_origins: Vec<String>,
+    /// Seconds a client may take to send a request's headers, counted from when the service
+    /// starts reading it (a new connection, or the end of the previous answer).
+    #[serde(default = "default_header_timeout")]
+    pub header_timeout: u64,
+    /// Seconds a client may take to send a request's whole body, once its headers are in.
+    #[serde(default = "default_body_timeout")]
+    pub body_timeout: u64,
+    /// Seconds a connection may stay with nothing moving either way (a kept-alive connection
+    /// between requests, a client that stops reading its answer) before it is closed.
+    #[serde(default = "default_idle_timeout")]
+    pub idle_timeout: u64,
+    /// Connections served at once; further ones wait in the system's queue until one closes.
+    #[serde(default = "default_max_connections")]
+    pub max_connections: u32,
 }
 
 impl Default for ServiceSettings {
@@ -117,6 +131,10 @@ impl Default for ServiceSettings {
             rate_per_minute: default_rate_per_minute(),
             emails_per_address: default_emails_per_address(),
             allowed_origins: Vec::new(),
+            header_timeout: default_header_timeout(),
+            body_timeout: default_body_timeout(),
+            idle_timeout: default_idle_timeout(),
+            max_connections: default_max_connections(),
         }
     }
 }
@@ -129,6 +147,18 @@ fn default_rate_per_minute() -> u32 {
 }
 fn default_emails_per_address() -> u32 {
     3
+}
+fn default_header_timeout() -> u64 {
+    10
+}
+fn default_body_timeout() -> u64 {
+    10
+}
+fn default_idle_timeout() -> u64 {
+    30
+}
+fn default_max_connections() -> u32 {
+    4096
 }
 
 fn default_digest_time() -> String {

@@ -32,6 +32,7 @@ mod publish_watch;
 mod redirects;
 mod schedule;
 mod serve;
+mod service_hold;
 mod sitemap_calendar;
 mod subscribers;
 mod subscriptions;
