@@ -137,6 +137,16 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// What became of the messages of a notice, per language: queued, waiting, deferred,
+    /// sent, failed, bounced, unknown, and when the last went out.
+    Report {
+        /// The notice: its id (notices/schools-closed-water) or one of its files (default:
+        /// what the last `anslag publish` queued).
+        notice: Option<String>,
+        /// text (default) or json
+        #[arg(long, default_value = "text")]
+        format: ReportFormat,
+    },
     /// The subscription service that the site's forms post to.
     Subscriptions {
         #[command(subcommand)]
@@ -219,6 +229,7 @@ fn main() -> ExitCode {
             check(&site, &clock, format, &previous)
         }
         Command::Schedule { format } => schedule(&site, &clock, format),
+        Command::Report { notice, format } => delivery_report(&site, notice.as_deref(), format),
         Command::Translations { action } => translations(&site, &clock, action),
         Command::New {
             kind,
@@ -350,6 +361,38 @@ fn subscribers(site: &Path, clock: &Clock, action: SubscribersAction) -> ExitCod
     let result = anslag::config::load(site)
         .and_then(|config| run(site, &config, cmd, clock.now_utc(config.tz)));
     finish(result, |text| print!("{text}"))
+}
+
+fn delivery_report(site: &Path, notice: Option<&str>, format: ReportFormat) -> ExitCode {
+    use anslag::mail::report::{Selection, document_id};
+    let selection = notice.map_or(Selection::LastRun, |n| Selection::Document(document_id(n)));
+    let result = anslag::config::load(site)
+        .and_then(|config| anslag::mail::subscribers::store_path(site, &config))
+        .and_then(|path| {
+            anslag::mail::store::open(&path)
+                .map_err(anslag::mail::store::StoreError::from)
+                .and_then(|conn| anslag::mail::report::report(&conn, &selection))
+                .map_err(|e| {
+                    Diagnostics(vec![anslag::diagnostics::Diagnostic::error(
+                        &path,
+                        e.to_string(),
+                    )])
+                })
+        });
+    finish(result, |report| match format {
+        ReportFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        ),
+        ReportFormat::Text => {
+            print!("{}", report.text());
+            if report.total.queued == 0 && report.document.is_some() {
+                println!(
+                    "  (no message in the outbox carries it: name a notice like notices/schools-closed-water, or one of its files)"
+                );
+            }
+        }
+    })
 }
 
 fn check(site: &Path, clock: &Clock, format: ReportFormat, previous: &Path) -> ExitCode {
@@ -576,6 +619,9 @@ fn publish(opts: &anslag::publish::PublishOptions, quiet: bool, verbose: bool) -
                             s.waiting,
                             s.sent as f64 / s.elapsed.as_secs_f64().max(1e-3)
                         );
+                        if let Some(delivery) = &report.delivery {
+                            print!("{}", delivery.text());
+                        }
                         if s.recovered.requeued + s.recovered.unknown > 0 {
                             println!(
                                 "Took back {} messages from a run that stopped ({} of them may have been sent; crisis messages among them were sent again)",

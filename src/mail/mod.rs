@@ -7,11 +7,13 @@
 //!   multipart/alternative text and HTML.
 //! - [`outbox`] and [`send`]: rows `pending → claimed → sent | failed | unknown`, sent over a
 //!   pool of SMTP connections with lettre.
+//! - [`report`]: what became of a notice's messages, per language (`anslag report`).
 //! - [`tls`]: the certificates sending trusts (`mail.smtp.ca_file`).
 
 pub mod compose;
 pub mod links;
 pub mod outbox;
+pub mod report;
 pub mod send;
 pub use crate::config::mail as settings;
 pub mod store;

@@ -24,6 +24,7 @@ mod incremental;
 mod limits;
 mod mail_compose;
 mod mail_outage;
+mod mail_report;
 mod mail_send;
 mod mail_tls;
 mod on_time;
