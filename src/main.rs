@@ -360,7 +360,15 @@ fn subscribers(site: &Path, clock: &Clock, action: SubscribersAction) -> ExitCod
     };
     let result = anslag::config::load(site)
         .and_then(|config| run(site, &config, cmd, clock.now_utc(config.tz)));
-    finish(result, |text| print!("{text}"))
+    match result {
+        // An import that refused rows stored the rest and listed the refused ones; the exit
+        // status tells a script that some were left out.
+        Ok(printed) if !printed.complete => {
+            print!("{}", printed.text);
+            ExitCode::FAILURE
+        }
+        r => finish(r, |printed| print!("{}", printed.text)),
+    }
 }
 
 fn delivery_report(site: &Path, notice: Option<&str>, format: ReportFormat) -> ExitCode {
