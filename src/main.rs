@@ -627,6 +627,12 @@ fn publish(opts: &anslag::publish::PublishOptions, quiet: bool, verbose: bool) -
                             s.waiting,
                             s.sent as f64 / s.elapsed.as_secs_f64().max(1e-3)
                         );
+                        if let Some(p) = report.pruned.filter(|p| p.pending + p.reduced > 0) {
+                            println!(
+                                "Removed for their age: {} subscriptions never confirmed; {} ended ones reduced to the address hash",
+                                p.pending, p.reduced
+                            );
+                        }
                         if let Some(delivery) = &report.delivery {
                             print!("{}", delivery.text());
                         }

@@ -87,6 +87,38 @@ pub struct MailSettings {
     /// The subscription service (`anslag subscriptions serve`); every key has a default.
     #[serde(default)]
     pub service: ServiceSettings,
+    /// How long subscriptions that were never confirmed or that ended are kept.
+    #[serde(default)]
+    pub retention: RetentionSettings,
+}
+
+/// `mail.retention`: applied by `anslag publish` at every run (see `crate::mail::retention`).
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetentionSettings {
+    /// Days after which a subscription never confirmed is deleted.
+    #[serde(default = "default_pending_days")]
+    pub pending_days: u32,
+    /// Days after which an unsubscribed (or bounced) subscriber is reduced to the salted hash
+    /// of the address.
+    #[serde(default = "default_unsubscribed_days")]
+    pub unsubscribed_days: u32,
+}
+
+impl Default for RetentionSettings {
+    fn default() -> RetentionSettings {
+        RetentionSettings {
+            pending_days: default_pending_days(),
+            unsubscribed_days: default_unsubscribed_days(),
+        }
+    }
+}
+
+fn default_pending_days() -> u32 {
+    7
+}
+fn default_unsubscribed_days() -> u32 {
+    30
 }
 
 /// `mail.service`: limits and trust of the subscription service. Each value can be overridden by

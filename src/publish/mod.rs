@@ -95,6 +95,8 @@ pub struct PublishReport {
     /// `None` when `site.yaml` has no `mail:` section.
     pub queued: Option<Queued>,
     pub sent: Option<SendReport>,
+    /// Subscriptions removed for their age (`mail.retention`).
+    pub pruned: Option<crate::mail::retention::Pruned>,
     /// After sending: what became of the messages the last run queued, per language.
     pub delivery: Option<crate::mail::report::DeliveryReport>,
     /// `.eml` files written by a dry run.
@@ -230,6 +232,10 @@ pub fn deliver(
     })
     .map_err(|e| store_error(&store_path, e))?;
     let _ = outbox::purge(&conn, now - Duration::days(OUTBOX_KEEP_DAYS));
+    report.pruned = Some(
+        crate::mail::retention::apply(&conn, &settings.retention, now)
+            .map_err(|e| store_error(&store_path, e))?,
+    );
     let _ = store::purge_tokens(&conn, now);
     drop(conn);
     report.queued = Some(queued);

@@ -93,6 +93,7 @@ fn settings(dkim: Option<DkimSettings>) -> MailSettings {
         },
         dkim,
         service: Default::default(),
+        retention: Default::default(),
     }
 }
 

@@ -31,6 +31,7 @@ mod on_time;
 mod pipeline;
 mod publish_watch;
 mod redirects;
+mod retention;
 mod schedule;
 mod serve;
 mod service_hold;
