@@ -34,6 +34,7 @@ mod redirects;
 mod retention;
 mod schedule;
 mod serve;
+mod service_data;
 mod service_hold;
 mod sitemap_calendar;
 mod subscribers;
