@@ -318,12 +318,12 @@ fn crisis_notices_go_out_in_each_language_with_an_urgent_subject() {
         notice.get("da").is_none(),
         "the example's crisis notice exists in Danish"
     );
-    // (subscriber's language, its direction, the language the notice is shown in, the urgent
-    // marker)
+    // (subscriber's language, the message's direction, the language the notice is shown in,
+    // the urgent marker)
     let cases = [
         ("ar", "rtl", "ar", "عاجل"),
         ("so", "ltr", "so", "DEGDEG"),
-        ("da", "ltr", "sv", "HASTER"),
+        ("da", "ltr", "sv", "BRÅDSKANDE"),
         ("sv", "ltr", "sv", "BRÅDSKANDE"),
     ];
     for (n, (lang, dir, shown, urgent)) in cases.into_iter().enumerate() {
@@ -332,11 +332,13 @@ fn crisis_notices_go_out_in_each_language_with_an_urgent_subject() {
         let sub = subscriber(id, lang, &["skolmat"], early());
         let composed =
             compose::crisis(&c, &sub.language, notice).unwrap_or_else(|e| panic!("{lang}: {e}"));
-        assert_eq!(composed.lang, lang);
+        // The message is in the language of the text sent (issue 17): subject,
+        // Content-Language and From name too.
+        assert_eq!(composed.lang, shown);
         let (bytes, message_id) = send(&c, &composed, id, true);
         let p = parse(&bytes);
         let unsub = unsubscribe_url(id);
-        check_common(&p, &message_id, lang, dir, Some(&unsub));
+        check_common(&p, &message_id, shown, dir, Some(&unsub));
         assert_eq!(p.header("Importance"), "high");
         assert_eq!(p.header("Priority"), "urgent");
 
@@ -397,25 +399,29 @@ fn crisis_notices_go_out_in_each_language_with_an_urgent_subject() {
         );
 
         if lang == "da" {
-            let expected = "Findes ikke på Dansk. Findes på: Svenska, English, Suomi, Polski, Українська, Soomaali, العربية, فارسی.";
+            // In Swedish, the language sent, it says that it is not in the reader's.
+            let expected = "Finns inte på Dansk. Finns på: Svenska, English, Suomi, Polski, Українська, Soomaali, العربية, فارسی.";
             assert!(
                 flat(text).contains(expected),
-                "no fallback label in the Danish text:\n{text}"
+                "no fallback label in the text to the Danish reader:\n{text}"
             );
             let label = doc_html
                 .select(&Selector::parse("p").unwrap())
                 .map(|p| p.text().collect::<String>())
-                .find(|t| t.starts_with("Findes ikke på"))
-                .expect("no fallback label in the Danish HTML");
+                .find(|t| t.starts_with("Finns inte på"))
+                .expect("no fallback label in the HTML to the Danish reader");
             assert_eq!(label, expected);
             assert!(
                 html.contains("<bdi lang=\"ar\" dir=\"rtl\">العربية</bdi>"),
                 "names not isolated"
             );
-            // The reader's own words stay Danish.
-            assert!(text.contains("Det skal du gøre") && text.contains("Afmeld abonnementet"));
+            // The message's own words are Swedish too, as its Content-Language says.
+            assert!(
+                text.contains("Det här behöver du göra")
+                    && text.contains("Avsluta prenumerationen")
+            );
         } else {
-            assert!(!text.contains("Findes ikke på") && !text.contains("Not available in"));
+            assert!(!text.contains("Finns inte på") && !text.contains("Not available in"));
         }
     }
 }
