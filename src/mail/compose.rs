@@ -426,7 +426,14 @@ pub fn message_prepared(
         .from
         .parse()
         .map_err(|e| setting_error("mail.from", format!("`{}` is not an address: {e}", s.from)))?;
-    if from.name.is_none() {
+    // The organisation's name in the message's language: when `mail.from` names none, and
+    // when it names the organisation in the default language (the name a reader of another
+    // language would otherwise see in a message in theirs).
+    if from
+        .name
+        .as_deref()
+        .is_none_or(|n| n == organisation.get(default, default))
+    {
         from.name = Some(organisation.get(&composed.lang, default).to_owned());
     }
     let to: lettre::Address = env

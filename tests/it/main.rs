@@ -18,6 +18,7 @@ mod compress;
 mod crash_safety;
 mod errors;
 mod example_site;
+mod fallback;
 mod feeds;
 mod fuzz_regressions;
 mod incremental;
