@@ -142,6 +142,16 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// What became of the messages of a notice, per language: queued, waiting, deferred,
+    /// sent, failed, bounced, unknown, and when the last went out.
+    Report {
+        /// The notice: its id (notices/schools-closed-water) or one of its files (default:
+        /// what the last `anslag publish` queued).
+        notice: Option<String>,
+        /// text (default) or json
+        #[arg(long, default_value = "text")]
+        format: ReportFormat,
+    },
     /// The subscription service that the site's forms post to.
     Subscriptions {
         #[command(subcommand)]
@@ -240,6 +250,7 @@ fn main() -> ExitCode {
             check(&site, &clock, format, &previous)
         }
         Command::Schedule { format } => schedule(&site, &clock, format),
+        Command::Report { notice, format } => delivery_report(&site, notice.as_deref(), format),
         Command::Translations { action } => translations(&site, &clock, action),
         Command::New {
             kind,
@@ -370,7 +381,47 @@ fn subscribers(site: &Path, clock: &Clock, action: SubscribersAction) -> ExitCod
     };
     let result = anslag::config::load(site)
         .and_then(|config| run(site, &config, cmd, clock.now_utc(config.tz)));
-    finish(result, |text| print!("{text}"))
+    match result {
+        // An import that refused rows stored the rest and listed the refused ones; the exit
+        // status tells a script that some were left out.
+        Ok(printed) if !printed.complete => {
+            print!("{}", printed.text);
+            ExitCode::FAILURE
+        }
+        r => finish(r, |printed| print!("{}", printed.text)),
+    }
+}
+
+fn delivery_report(site: &Path, notice: Option<&str>, format: ReportFormat) -> ExitCode {
+    use anslag::mail::report::{Selection, document_id};
+    let selection = notice.map_or(Selection::LastRun, |n| Selection::Document(document_id(n)));
+    let result = anslag::config::load(site)
+        .and_then(|config| anslag::mail::subscribers::store_path(site, &config))
+        .and_then(|path| {
+            anslag::mail::store::open(&path)
+                .map_err(anslag::mail::store::StoreError::from)
+                .and_then(|conn| anslag::mail::report::report(&conn, &selection))
+                .map_err(|e| {
+                    Diagnostics(vec![anslag::diagnostics::Diagnostic::error(
+                        &path,
+                        e.to_string(),
+                    )])
+                })
+        });
+    finish(result, |report| match format {
+        ReportFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        ),
+        ReportFormat::Text => {
+            print!("{}", report.text());
+            if report.total.queued == 0 && report.document.is_some() {
+                println!(
+                    "  (no message in the outbox carries it: name a notice like notices/schools-closed-water, or one of its files)"
+                );
+            }
+        }
+    })
 }
 
 fn bounces(site: &Path, clock: &Clock, action: BouncesAction) -> ExitCode {
@@ -622,6 +673,15 @@ fn publish(opts: &anslag::publish::PublishOptions, quiet: bool, verbose: bool) -
                             s.waiting,
                             s.sent as f64 / s.elapsed.as_secs_f64().max(1e-3)
                         );
+                        if let Some(p) = report.pruned.filter(|p| p.pending + p.reduced > 0) {
+                            println!(
+                                "Removed for their age: {} subscriptions never confirmed; {} ended ones reduced to the address hash",
+                                p.pending, p.reduced
+                            );
+                        }
+                        if let Some(delivery) = &report.delivery {
+                            print!("{}", delivery.text());
+                        }
                         if s.recovered.requeued + s.recovered.unknown > 0 {
                             println!(
                                 "Took back {} messages from a run that stopped ({} of them may have been sent; crisis messages among them were sent again)",

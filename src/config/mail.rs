@@ -95,6 +95,9 @@ pub struct MailSettings {
     /// When bounces suppress an address; every key has a default.
     #[serde(default)]
     pub bounces: BounceSettings,
+    /// How long subscriptions that were never confirmed or that ended are kept.
+    #[serde(default)]
+    pub retention: RetentionSettings,
 }
 
 /// `mail.bounces`: a hard bounce (5.x.x) suppresses at once; soft ones (4.x.x) when
@@ -117,11 +120,39 @@ impl Default for BounceSettings {
     }
 }
 
+/// `mail.retention`: applied by `anslag publish` at every run (see `crate::mail::retention`).
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetentionSettings {
+    /// Days after which a subscription never confirmed is deleted.
+    #[serde(default = "default_pending_days")]
+    pub pending_days: u32,
+    /// Days after which an unsubscribed (or bounced) subscriber is reduced to the salted hash
+    /// of the address.
+    #[serde(default = "default_unsubscribed_days")]
+    pub unsubscribed_days: u32,
+}
+
+impl Default for RetentionSettings {
+    fn default() -> RetentionSettings {
+        RetentionSettings {
+            pending_days: default_pending_days(),
+            unsubscribed_days: default_unsubscribed_days(),
+        }
+    }
+}
+
 fn default_soft_limit() -> u32 {
     3
 }
 fn default_soft_days() -> u32 {
     14
+}
+fn default_pending_days() -> u32 {
+    7
+}
+fn default_unsubscribed_days() -> u32 {
+    30
 }
 
 /// `mail.service`: limits and trust of the subscription service. Each value can be overridden by
@@ -143,6 +174,20 @@ pub struct ServiceSettings {
     /// `base_url` and `service_url`.
     #[serde(default)]
     pub allowed_origins: Vec<String>,
+    /// Seconds a client may take to send a request's headers, counted from when the service
+    /// starts reading it (a new connection, or the end of the previous answer).
+    #[serde(default = "default_header_timeout")]
+    pub header_timeout: u64,
+    /// Seconds a client may take to send a request's whole body, once its headers are in.
+    #[serde(default = "default_body_timeout")]
+    pub body_timeout: u64,
+    /// Seconds a connection may stay with nothing moving either way (a kept-alive connection
+    /// between requests, a client that stops reading its answer) before it is closed.
+    #[serde(default = "default_idle_timeout")]
+    pub idle_timeout: u64,
+    /// Connections served at once; further ones wait in the system's queue until one closes.
+    #[serde(default = "default_max_connections")]
+    pub max_connections: u32,
 }
 
 impl Default for ServiceSettings {
@@ -152,6 +197,10 @@ impl Default for ServiceSettings {
             rate_per_minute: default_rate_per_minute(),
             emails_per_address: default_emails_per_address(),
             allowed_origins: Vec::new(),
+            header_timeout: default_header_timeout(),
+            body_timeout: default_body_timeout(),
+            idle_timeout: default_idle_timeout(),
+            max_connections: default_max_connections(),
         }
     }
 }
@@ -164,6 +213,18 @@ fn default_rate_per_minute() -> u32 {
 }
 fn default_emails_per_address() -> u32 {
     3
+}
+fn default_header_timeout() -> u64 {
+    10
+}
+fn default_body_timeout() -> u64 {
+    10
+}
+fn default_idle_timeout() -> u64 {
+    30
+}
+fn default_max_connections() -> u32 {
+    4096
 }
 
 fn default_digest_time() -> String {

@@ -95,6 +95,10 @@ pub struct Language {
     /// BCP 47 locale for dates and numbers when it differs from `code` (e.g. `fa-u-ca-gregory`).
     #[serde(default)]
     pub locale: Option<Spanned<String>>,
+    /// Languages to show a reader of this one, in order, where a document does not exist in
+    /// it (before the default language): `fallback: [en, sv]`.
+    #[serde(default)]
+    pub fallback: Vec<Spanned<String>>,
 }
 
 impl Language {
@@ -584,6 +588,20 @@ impl Config {
         self.site.languages.iter().find(|l| l.code() == code)
     }
 
+    /// The languages to show a reader of `lang` a document in, in order: theirs, its
+    /// `fallback` list, the default language; each once. A code the site lacks gives the default.
+    pub fn reader_order<'a>(&'a self, lang: &'a str) -> Vec<&'a str> {
+        let mut order: Vec<&str> = Vec::new();
+        if let Some(l) = self.language(lang) {
+            order.push(l.code());
+            order.extend(l.fallback.iter().map(|f| f.value.as_str()));
+        }
+        order.push(self.default_language());
+        let mut seen = std::collections::HashSet::new();
+        order.retain(|c| seen.insert(*c));
+        order
+    }
+
     pub fn language_codes(&self) -> impl Iterator<Item = &str> {
         self.site.languages.iter().map(Language::code)
     }
@@ -682,6 +700,7 @@ pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostics> {
     });
     errs.extend(check_languages(&site.languages, shown, &err));
     errs.extend(check_default_language(&site, &err));
+    errs.extend(check_fallbacks(&site.languages, &err));
     errs.extend(check_topics(&site.topics, &err));
     errs.extend(check_alert_area(&site.alerts.area, &err));
     if let Some(a) = &site.accessibility {
@@ -779,6 +798,38 @@ fn check_languages(languages: &[Language], shown: &Path, err: ErrorAt<'_>) -> Ve
                 format!("`{}` is not a locale", loc.value),
                 "use a BCP 47 locale such as fa-u-ca-gregory",
             ));
+        }
+    }
+    errs
+}
+
+/// Each `fallback` names another of the site's languages.
+fn check_fallbacks(languages: &[Language], err: ErrorAt<'_>) -> Vec<Diagnostic> {
+    let codes: Vec<&str> = languages.iter().map(Language::code).collect();
+    let mut errs = Vec::new();
+    for lang in languages {
+        for f in &lang.fallback {
+            if f.value == lang.code() {
+                errs.push(err(
+                    yaml_at(&f.referenced),
+                    format!("language `{}` names itself as its fallback", lang.code()),
+                    "list the languages to show where a document does not exist in this one",
+                ));
+            } else if !codes.contains(&f.value.as_str()) {
+                let mut hint = format!("a fallback must be one of: {}", codes.join(", "));
+                if let Some(n) = nearest(&f.value, codes.iter().copied()) {
+                    hint = format!("did you mean `{n}`? {hint}");
+                }
+                errs.push(err(
+                    yaml_at(&f.referenced),
+                    format!(
+                        "the fallback `{}` of language `{}` is not among the languages",
+                        f.value,
+                        lang.code()
+                    ),
+                    &hint,
+                ));
+            }
         }
     }
     errs

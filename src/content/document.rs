@@ -216,6 +216,15 @@ impl Document {
         self.get(lang).unwrap_or_else(|| self.primary(default_lang))
     }
 
+    /// The translation to show a reader whose languages are `order` (their own first; see
+    /// `Config::reader_order`): the first of them it exists in, else the first translation.
+    pub fn in_order(&self, order: &[&str]) -> &Translation {
+        order
+            .iter()
+            .find_map(|l| self.get(l))
+            .unwrap_or(&self.translations[0])
+    }
+
     /// Whether the document is withdrawn at the moment it was loaded (its translations agree).
     pub fn is_withdrawn(&self) -> bool {
         self.translations.iter().any(|t| t.withdrawn)

@@ -26,7 +26,7 @@ mod parse;
 mod render;
 
 use listing::{KindFiles, Listing, walk};
-pub use parse::{MAX_DOCUMENT_BYTES, MAX_TOPICS};
+pub use parse::{MAX_DOCUMENT_BYTES, MAX_TOPICS, strip_date};
 use parse::{file_name_parts, parse_bytes, parse_file};
 use render::{DocResolver, render_document, render_translation};
 

@@ -191,8 +191,10 @@ fn matches_topics(doc: &Document, default: &str, topics: &[String]) -> bool {
         .any(|t| topics.contains(t))
 }
 
-/// A digest of `docs` for a subscriber whose language is `language`, in it (or the nearest). An empty digest is an error: there
-/// is nothing to send.
+/// A digest of `docs` for a subscriber whose language is `language`, in the first of their
+/// languages that one of the documents exists in ([`message_lang`]); each document in the first
+/// of their languages it exists in, with a note where that is not the message's. An empty
+/// digest is an error: there is nothing to send.
 pub fn digest(
     ctx: &MailContext,
     language: &str,
@@ -203,7 +205,8 @@ pub fn digest(
         return Err(Diagnostic::failure("a digest has no documents")
             .hint("send a digest only when digest_documents finds something new"));
     }
-    let lang = reader_lang(ctx.site, language);
+    let reader = reader_lang(ctx.site, language);
+    let lang = message_lang(ctx.site, language, docs);
     let site = site_view(ctx, &lang);
     let subject = one_line(&ctx.i18n.t(
         &lang,
@@ -215,7 +218,7 @@ pub fn digest(
     ));
     let documents: Vec<DocView> = docs
         .iter()
-        .map(|d| doc_view(ctx, &lang, d, false))
+        .map(|d| doc_view(ctx, &lang, &reader, d, false))
         .collect();
     let ctx_value = minijinja::context! {
         lang => ser(&lang_view(ctx.site, &lang)),
@@ -231,12 +234,14 @@ pub fn digest(
     render_pair(ctx, "mail/digest", lang, subject, ctx_value)
 }
 
-/// A crisis notice for a subscriber whose language is `language`, in it if the notice exists in it, else in its
-/// primary language with a note in theirs; the subject says it is urgent.
+/// A crisis notice for a subscriber whose language is `language`: wholly (subject, text,
+/// `Content-Language`, From name) in the first of their languages (`Config::reader_order`)
+/// that the notice exists in; the subject says it is urgent.
 pub fn crisis(ctx: &MailContext, language: &str, doc: &Document) -> Result<Composed, Diagnostic> {
-    let lang = reader_lang(ctx.site, language);
+    let reader = reader_lang(ctx.site, language);
+    let lang = message_lang(ctx.site, language, &[doc]);
     let site = site_view(ctx, &lang);
-    let document = doc_view(ctx, &lang, doc, true);
+    let document = doc_view(ctx, &lang, &reader, doc, true);
     let subject = one_line(&ctx.i18n.t(
         &lang,
         "mail-crisis-subject",
@@ -424,7 +429,14 @@ pub fn message_prepared(
         .from
         .parse()
         .map_err(|e| setting_error("mail.from", format!("`{}` is not an address: {e}", s.from)))?;
-    if from.name.is_none() {
+    // The organisation's name in the message's language: when `mail.from` names none, and
+    // when it names the organisation in the default language (the name a reader of another
+    // language would otherwise see in a message in theirs).
+    if from
+        .name
+        .as_deref()
+        .is_none_or(|n| n == organisation.get(default, default))
+    {
         from.name = Some(organisation.get(&composed.lang, default).to_owned());
     }
     let to: lettre::Address = env
@@ -620,6 +632,17 @@ fn reader_lang(site: &Site, code: &str) -> String {
     }
 }
 
+/// The language a message to a reader of `reader` is written in: the first of their languages
+/// (theirs, their fallbacks, the default) that one of `docs` exists in, so that the subject,
+/// `Content-Language` and From name are those of the text actually sent.
+fn message_lang(site: &Site, reader: &str, docs: &[&Document]) -> String {
+    site.config
+        .reader_order(reader)
+        .into_iter()
+        .find(|l| docs.iter().any(|d| d.get(l).is_some()))
+        .map_or_else(|| reader_lang(site, reader), str::to_owned)
+}
+
 fn site_view(ctx: &MailContext, lang: &str) -> SiteView {
     let c = &ctx.site.config;
     let default = c.default_language();
@@ -634,16 +657,17 @@ fn site_view(ctx: &MailContext, lang: &str) -> SiteView {
     }
 }
 
-fn doc_view(ctx: &MailContext, lang: &str, doc: &Document, full: bool) -> DocView {
+/// A document in a message in `lang` to a reader of `reader`: in the first of the reader's
+/// languages it exists in, with a note (in `lang`) where that is not the reader's own.
+fn doc_view(ctx: &MailContext, lang: &str, reader: &str, doc: &Document, full: bool) -> DocView {
     let site = ctx.site;
     let i18n = ctx.i18n;
-    let default = site.default_language();
-    let t: &Translation = doc.for_reader(lang, default);
+    let t: &Translation = doc.in_order(&site.config.reader_order(reader));
     let foreign = t.lang != lang;
     let rtl = dir_of(site, &t.lang) == "rtl";
     let url = urls::absolute(&site.config, &doc.url(&t.lang));
-    let (fallback, fallback_html) = if foreign {
-        let (text, html) = not_available(ctx, lang, doc);
+    let (fallback, fallback_html) = if t.lang != reader {
+        let (text, html) = not_available(ctx, lang, reader, doc);
         (Some(text), Some(html))
     } else {
         (None, None)
@@ -704,7 +728,7 @@ fn doc_view(ctx: &MailContext, lang: &str, doc: &Document, full: bool) -> DocVie
 /// document shown in another language than the reader's. Each language's name is isolated (a
 /// `<bdi>` with its own `lang` and `dir` in HTML, Unicode isolates in text), so that names in
 /// other scripts keep their place in the list.
-fn not_available(ctx: &MailContext, lang: &str, doc: &Document) -> (String, String) {
+fn not_available(ctx: &MailContext, lang: &str, missing: &str, doc: &Document) -> (String, String) {
     let (site, i18n) = (ctx.site, ctx.i18n);
     let sep = i18n.t(lang, "mail-list-separator", None);
     let names: Vec<LangView> = doc
@@ -726,7 +750,7 @@ fn not_available(ctx: &MailContext, lang: &str, doc: &Document) -> (String, Stri
         .iter()
         .map(|n| format!("\u{2068}{}\u{2069}", n.name))
         .collect();
-    let text = label(lang_view(site, lang).name, text_list.join(&sep));
+    let text = label(lang_view(site, missing).name, text_list.join(&sep));
     let html_list: Vec<String> = names
         .iter()
         .map(|n| {
@@ -738,8 +762,11 @@ fn not_available(ctx: &MailContext, lang: &str, doc: &Document) -> (String, Stri
             )
         })
         .collect();
-    let html = html::escape(&label(lang_view(site, lang).name, LIST_MARKER.to_string()))
-        .replace(LIST_MARKER, &html_list.join(&html::escape(&sep)));
+    let html = html::escape(&label(
+        lang_view(site, missing).name,
+        LIST_MARKER.to_string(),
+    ))
+    .replace(LIST_MARKER, &html_list.join(&html::escape(&sep)));
     (text, html)
 }
 

@@ -7,6 +7,8 @@
 //!   multipart/alternative text and HTML.
 //! - [`outbox`] and [`send`]: rows `pending → claimed → sent | failed | unknown`, sent over a
 //!   pool of SMTP connections with lettre.
+//! - [`retention`]: never-confirmed and ended subscriptions removed after their time.
+//! - [`report`]: what became of a notice's messages, per language (`anslag report`).
 //! - [`tls`]: the certificates sending trusts (`mail.smtp.ca_file`).
 //! - [`bounces`]: signed per-message return paths, and what bounces and complaints do.
 
@@ -14,6 +16,8 @@ pub mod bounces;
 pub mod compose;
 pub mod links;
 pub mod outbox;
+pub mod report;
+pub mod retention;
 pub mod send;
 pub use crate::config::mail as settings;
 pub mod store;

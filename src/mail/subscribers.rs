@@ -35,13 +35,43 @@ pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 /// A row with a field longer than this is refused.
 pub const MAX_FIELD_BYTES: usize = 1024;
 
+/// What a subcommand prints, and whether it did all it was asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Printed {
+    pub text: String,
+    /// False when an import refused rows (after storing the rest): exit status 1.
+    pub complete: bool,
+}
+
+impl std::ops::Deref for Printed {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for Printed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl From<String> for Printed {
+    fn from(text: String) -> Printed {
+        Printed {
+            text,
+            complete: true,
+        }
+    }
+}
+
 /// Runs a subcommand and returns what to print, or the problems (exit status 1).
 pub fn run(
     root: &Path,
     config: &Config,
     cmd: SubscribersCommand,
     now: DateTime<Utc>,
-) -> Result<String, Diagnostics> {
+) -> Result<Printed, Diagnostics> {
     let path = store_path(root, config)?;
     let shown = shown_path(root, &path);
     let mut conn = store::open(&path).map_err(|e| {
@@ -53,14 +83,18 @@ pub fn run(
     match cmd {
         SubscribersCommand::Import { file } => {
             let report = import(&mut conn, config, &file, now)?;
-            Ok(report.to_string())
+            Ok(Printed {
+                text: report.to_string(),
+                complete: report.refused.is_empty(),
+            })
         }
         SubscribersCommand::Export { address } => {
             let normalised = parse_address(&address, &shown)?;
             match store::export(&conn, &normalised).map_err(db)? {
-                Some(data) => Ok(serde_json::to_string_pretty(&data)
+                Some(data) => Ok((serde_json::to_string_pretty(&data)
                     .expect("JSON values serialise")
-                    + "\n"),
+                    + "\n")
+                    .into()),
                 None => Err(one(
                     Diagnostic::error(
                         &shown,
@@ -73,11 +107,11 @@ pub fn run(
         SubscribersCommand::Erase { address } => {
             let normalised = parse_address(&address, &shown)?;
             let e = store::erase_report(&conn, &normalised, now).map_err(db)?;
-            Ok(erase_message(&mask(&normalised), e, now))
+            Ok(erase_message(&mask(&normalised), e, now).into())
         }
         SubscribersCommand::List => {
             let counts = store::counts(&conn).map_err(db)?;
-            Ok(list_message(config, &shown, &counts))
+            Ok(list_message(config, &shown, &counts).into())
         }
     }
 }

@@ -95,6 +95,10 @@ pub struct PublishReport {
     /// `None` when `site.yaml` has no `mail:` section.
     pub queued: Option<Queued>,
     pub sent: Option<SendReport>,
+    /// Subscriptions removed for their age (`mail.retention`).
+    pub pruned: Option<crate::mail::retention::Pruned>,
+    /// After sending: what became of the messages the last run queued, per language.
+    pub delivery: Option<crate::mail::report::DeliveryReport>,
     /// `.eml` files written by a dry run.
     pub dry_run_files: usize,
     /// Nothing changed and nothing fell due since the last run: nothing was built or sent.
@@ -229,6 +233,10 @@ pub fn deliver(
     })
     .map_err(|e| store_error(&store_path, e))?;
     let _ = outbox::purge(&conn, now - Duration::days(OUTBOX_KEEP_DAYS));
+    report.pruned = Some(
+        crate::mail::retention::apply(&conn, &settings.retention, now)
+            .map_err(|e| store_error(&store_path, e))?,
+    );
     let _ = store::purge_tokens(&conn, now);
     drop(conn);
     report.queued = Some(queued);
@@ -258,10 +266,14 @@ pub fn deliver(
             one(Diagnostic::error(CONFIG_FILE, format!("cannot send: {e}")).hint(hint)).into()
         })?;
     report.sent = Some(sent);
-    let outbox_from = store::open(&store_path)
-        .ok()
-        .and_then(|c| outbox::wanted_from(&c).ok())
+    let conn = store::open(&store_path).ok();
+    let outbox_from = conn
+        .as_ref()
+        .and_then(|c| outbox::wanted_from(c).ok())
         .unwrap_or(Some(now));
+    report.delivery = conn.as_ref().and_then(|c| {
+        crate::mail::report::report(c, &crate::mail::report::Selection::LastRun).ok()
+    });
     Ok(Delivered {
         subscriber_changes: Some(changes),
         outbox_from,

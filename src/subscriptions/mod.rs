@@ -3,6 +3,7 @@
 //! lets them change what they get and leave in one click, and sends the confirmation messages.
 //!
 //! - [`routes`]: the endpoints, the origin check and the answers that must not differ;
+//! - [`connections`]: the accept loop, and the timeouts and the cap that hold slow clients;
 //! - [`forms`]: reading and checking form posts (a plain parser, fuzzable on its own);
 //! - [`limits`]: the client address behind trusted proxies and the per-client rate limit;
 //! - [`pages`]: the pages, from the theme's `subscriptions/*.html` in the reader's language;
@@ -16,6 +17,7 @@
 //! For tests only, `ANSLAG_NOW` (RFC 3339) sets the service's clock: the moment it stores as
 //! consent and checks confirmation links against. Never set it in production.
 
+pub mod connections;
 pub mod forms;
 pub mod limits;
 pub mod pages;
@@ -338,7 +340,13 @@ async fn run(opts: ServeOptions) -> Result<(), StartError> {
             error,
         })?;
     let local = listener.local_addr()?;
-    let app = routes::router(service.clone());
+    let mut hold =
+        connections::Hold::from_settings(&service.settings.service).map_err(StartError::Setting)?;
+    hold.fit_open_files(&log);
+    let app = routes::router(service.clone()).layer(axum::middleware::from_fn_with_state(
+        hold.body_timeout,
+        connections::whole_body,
+    ));
     // Printed even with --quiet: with port 0, it is the only way to learn the address.
     println!(
         "Subscription service on http://{local}{}/ (public address {}; {}SIGTERM or Ctrl+C stops)",
@@ -347,11 +355,16 @@ async fn run(opts: ServeOptions) -> Result<(), StartError> {
         if opts.send { "" } else { "not sending; " }
     );
     log.detail(format!(
-        "limits: {} posts a minute per client, {} emails a day per address",
-        service.policy.rate_per_minute, service.policy.emails_per_address
+        "limits: {} posts a minute per client, {} emails a day per address; {} connections at once, {} s for headers, {} s for a body, {} s idle",
+        service.policy.rate_per_minute,
+        service.policy.emails_per_address,
+        hold.max_connections,
+        hold.header_timeout.as_secs(),
+        hold.body_timeout.as_secs(),
+        hold.idle_timeout.as_secs()
     ));
 
-    let result = serve_until_stopped(listener, app, &log).await;
+    let result = serve_until_stopped(listener, app, hold, &log).await;
     let Started {
         service,
         sender,
@@ -474,6 +487,7 @@ fn listen_address(listen: Option<SocketAddr>) -> Result<SocketAddr, StartError> 
 async fn serve_until_stopped(
     listener: tokio::net::TcpListener,
     app: axum::Router,
+    hold: connections::Hold,
     log: &Log,
 ) -> std::io::Result<()> {
     let (stop_tx, stop_rx) = watch::channel(false);
@@ -481,29 +495,7 @@ async fn serve_until_stopped(
         shutdown_signal().await;
         let _ = stop_tx.send(true);
     });
-    let mut graceful = stop_rx.clone();
-    let server = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async move {
-        let _ = graceful.wait_for(|s| *s).await;
-    });
-    let mut server = Box::pin(server.into_future());
-    let mut signalled = stop_rx;
-    tokio::select! {
-        r = &mut server => r,
-        _ = signalled.wait_for(|s| *s) => {
-            log.info("stopping: finishing the requests under way");
-            match tokio::time::timeout(SHUTDOWN_GRACE, &mut server).await {
-                Ok(r) => r,
-                Err(_) => {
-                    log.info("requests still open after 30 s; stopping anyway");
-                    Ok(())
-                }
-            }
-        }
-    }
+    connections::serve(listener, app, hold, stop_rx, log).await
 }
 
 async fn shutdown_signal() {

@@ -98,6 +98,8 @@ pub enum Message {
     Confirmed,
     Saved,
     Unsubscribed,
+    /// After a subscriber erased everything stored about them.
+    Erased,
     /// A confirmation link that has expired, was used, or never existed.
     ConfirmLinkInvalid,
     /// A preferences or unsubscribe link that does not verify.
@@ -114,9 +116,11 @@ pub enum Message {
 impl Message {
     pub fn status(self) -> StatusCode {
         match self {
-            Message::Sent | Message::Confirmed | Message::Saved | Message::Unsubscribed => {
-                StatusCode::OK
-            }
+            Message::Sent
+            | Message::Confirmed
+            | Message::Saved
+            | Message::Unsubscribed
+            | Message::Erased => StatusCode::OK,
             Message::ConfirmLinkInvalid | Message::LinkInvalid => StatusCode::GONE,
             Message::BadForm => StatusCode::BAD_REQUEST,
             Message::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -314,6 +318,26 @@ impl Pages {
         )
     }
 
+    /// The page the erase link of the preferences page opens: what erasing does, and a button.
+    pub fn erase(
+        &self,
+        lang: &str,
+        token: &str,
+        address: &str,
+    ) -> Result<String, crate::diagnostics::Diagnostic> {
+        let path = self.path(&format!("/erase/{token}"));
+        let base = self.base(lang, &self.t(lang, "sub-erase-title"), Some(&path), false);
+        self.render(
+            "subscriptions/erase.html",
+            context! {
+                action => v(format!("{path}?lang={lang}")),
+                address => v(address),
+                preferences_url => v(format!("{}?lang={lang}", self.path(&format!("/preferences/{token}")))),
+                ..base
+            },
+        )
+    }
+
     /// The preferences page of a subscriber.
     #[allow(clippy::too_many_arguments)]
     pub fn preferences(
@@ -345,6 +369,8 @@ impl Pages {
                 unsubscribed => v(unsubscribed),
                 unsubscribe_url => v(unsubscribe_url),
                 subscribe_url => v(format!("{}?lang={lang}", self.path("/subscribe"))),
+                data_url => v(self.path(&format!("/data/{token}"))),
+                erase_url => v(format!("{}?lang={lang}", self.path(&format!("/erase/{token}")))),
                 ..base
             },
         )
@@ -428,6 +454,10 @@ impl Pages {
             Message::Unsubscribed => {
                 let paragraphs = vec![with_organisation("sub-unsubscribed-text")];
                 page("unsubscribed", "sub-unsubscribed-title", paragraphs, true)
+            }
+            Message::Erased => {
+                let paragraphs = vec![with_organisation("sub-erased-text")];
+                page("erased", "sub-erased-title", paragraphs, true)
             }
             Message::ConfirmLinkInvalid => {
                 let paragraphs = vec![tr("sub-link-invalid-text"), tr("sub-link-invalid-action")];

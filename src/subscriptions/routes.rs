@@ -10,6 +10,9 @@
 //! | `GET`, `POST /preferences/{token}` | shows and changes language, topics and frequency |
 //! | `GET /unsubscribe/{token}` | a page with a button |
 //! | `POST /unsubscribe/{token}` | unsubscribes: the button, or a mail program's RFC 8058 one-click `POST` |
+//! | `GET /data/{token}` | everything stored about the subscriber, as a JSON download (the preferences link's token) |
+//! | `GET /erase/{token}` | a page that says what erasing does, with a button |
+//! | `POST /erase/{token}` | erases everything about the subscriber but a salted hash of the address |
 //! | `GET /health` | whether the store answers |
 //!
 //! Every `POST` except the one-click unsubscription must come from a page of the service or the
@@ -65,6 +68,8 @@ pub fn router(svc: Arc<Service>) -> Router {
             &format!("{p}/unsubscribe/{{token}}"),
             get(unsubscribe_page).post(unsubscribe),
         )
+        .route(&format!("{p}/data/{{token}}"), get(download_data))
+        .route(&format!("{p}/erase/{{token}}"), get(erase_page).post(erase))
         .route(&format!("{p}/health"), get(health))
         .route(&svc.pages.stylesheet, get(stylesheet));
     if !p.is_empty() {
@@ -782,6 +787,115 @@ async fn unsubscribe(
             message(&svc, &lang, Message::Unsubscribed)
         }
         Err(e) => unavailable(&svc, &fallback, e),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A subscriber's own data: download and erase, behind the preferences link.
+
+/// Everything stored about the subscriber (as `anslag subscribers export` prints it), to save.
+async fn download_data(
+    State(svc): Svc,
+    Path(token): Path<String>,
+    RawQuery(q): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let lang = lang_for(&svc, query_lang(q.as_deref()).as_deref(), &headers);
+    let sub = match by_link(&svc, &token, Purpose::Preferences).await {
+        Ok(Some(sub)) => sub,
+        Ok(None) => return message(&svc, &lang, Message::LinkInvalid),
+        Err(e) => return unavailable(&svc, &lang, e),
+    };
+    let address = sub.address.clone();
+    let data = svc
+        .writer
+        .call(move |conn| store::export(conn, &address))
+        .await;
+    let json = match data {
+        Ok(Some(data)) => serde_json::to_string_pretty(&data).unwrap_or_default() + "\n",
+        Ok(None) => return message(&svc, &lang, Message::LinkInvalid),
+        Err(e) => return unavailable(&svc, &lang, e),
+    };
+    svc.log
+        .detail(format!("sent {} their data", mask(&sub.address)));
+    let mut r = (StatusCode::OK, json).into_response();
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"subscription-data.json\""),
+    );
+    // Personal data: no cache may keep a copy.
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    security_headers(h);
+    r
+}
+
+async fn erase_page(
+    State(svc): Svc,
+    Path(token): Path<String>,
+    RawQuery(q): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let asked = query_lang(q.as_deref());
+    match by_link(&svc, &token, Purpose::Preferences).await {
+        Ok(Some(sub)) => {
+            let lang = subscriber_lang(&svc, &sub, asked.as_deref(), &headers);
+            let html = svc.pages.erase(&lang, &token, &sub.address);
+            page(&svc, StatusCode::OK, &lang, html)
+        }
+        Ok(None) => message(
+            &svc,
+            &lang_for(&svc, asked.as_deref(), &headers),
+            Message::LinkInvalid,
+        ),
+        Err(e) => unavailable(&svc, &lang_for(&svc, asked.as_deref(), &headers), e),
+    }
+}
+
+/// The button of the erase page: a form post from our pages (as every form), with the field the
+/// page sends, so that following a link erases nothing.
+async fn erase(
+    State(svc): Svc,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(token): Path<String>,
+    RawQuery(q): RawQuery,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let lang = lang_for(&svc, query_lang(q.as_deref()).as_deref(), &headers);
+    if let Err(r) = guard(&svc, peer, &headers, &lang) {
+        return r;
+    }
+    let fields = match read_form(&svc, &headers, body, &lang) {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
+    if !fields.iter().any(|(n, v)| n == "confirm" && v == "erase") {
+        return message(&svc, &lang, Message::BadForm);
+    }
+    let sub = match by_link(&svc, &token, Purpose::Preferences).await {
+        Ok(Some(sub)) => sub,
+        Ok(None) => return message(&svc, &lang, Message::LinkInvalid),
+        Err(e) => return unavailable(&svc, &lang, e),
+    };
+    let lang = subscriber_lang(&svc, &sub, query_lang(q.as_deref()).as_deref(), &headers);
+    let address = sub.address.clone();
+    let now = svc.now();
+    match svc
+        .writer
+        .call(move |conn| store::erase_report(conn, &address, now))
+        .await
+    {
+        Ok(_) => {
+            svc.log
+                .info(format!("erased {} at their request", mask(&sub.address)));
+            message(&svc, &lang, Message::Erased)
+        }
+        Err(e) => unavailable(&svc, &lang, e),
     }
 }
 

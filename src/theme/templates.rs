@@ -137,6 +137,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/subscriptions/unsubscribe.html"),
     ),
     (
+        "subscriptions/erase.html",
+        include_str!("../../themes/default/templates/subscriptions/erase.html"),
+    ),
+    (
         "subscriptions/message.html",
         include_str!("../../themes/default/templates/subscriptions/message.html"),
     ),

@@ -166,12 +166,26 @@ pub fn translation_links(site: &Site, doc: &Document, current: &str) -> Vec<Lang
         .collect()
 }
 
+/// The languages a document exists in, as links, for a reader of `lang` it does not exist in:
+/// the reader's fallbacks first, in their order (`Config::reader_order`), then the others.
+pub fn reader_links(site: &Site, doc: &Document, lang: &str) -> Vec<LangLink> {
+    let order = site.config.reader_order(lang);
+    let mut links = translation_links(site, doc, lang);
+    links.sort_by_key(|l| {
+        order
+            .iter()
+            .position(|o| *o == l.code)
+            .unwrap_or(usize::MAX)
+    });
+    links
+}
+
 pub fn kind_label(i18n: &I18n, lang: &str, kind: Kind) -> String {
     i18n.t(lang, &format!("kind-{}", kind.dir()), None)
 }
 
 pub fn entry(site: &Site, i18n: &I18n, lang: &str, doc: &Document) -> EntryView {
-    let t: &Translation = doc.for_reader(lang, site.default_language());
+    let t: &Translation = doc.in_order(&site.config.reader_order(lang));
     let here = doc.get(lang).is_some();
     let notice = t.notice();
     EntryView {
@@ -187,7 +201,7 @@ pub fn entry(site: &Site, i18n: &I18n, lang: &str, doc: &Document) -> EntryView 
         others: if here {
             Vec::new()
         } else {
-            translation_links(site, doc, lang)
+            reader_links(site, doc, lang)
         },
         urgency: notice.map(|n| n.urgency.as_str()),
         active: notice.is_some_and(|n| is_active(t.date, n.expires, n.ended, site.now)),
@@ -211,7 +225,7 @@ pub fn crisis_views(
         .filter(|&&i| Some(i) != page_doc)
         .map(|&i| {
             let doc = &site.documents[i];
-            let t = doc.for_reader(lang, site.default_language());
+            let t = doc.in_order(&site.config.reader_order(lang));
             let here = doc.get(lang).is_some() && !any_language;
             CrisisView {
                 title: t.title.clone(),
@@ -223,7 +237,7 @@ pub fn crisis_views(
                 others: if here {
                     Vec::new()
                 } else {
-                    translation_links(site, doc, lang)
+                    reader_links(site, doc, lang)
                 },
             }
         })

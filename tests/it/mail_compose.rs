@@ -95,6 +95,7 @@ fn settings(dkim: Option<DkimSettings>) -> MailSettings {
         service: Default::default(),
         bounce_address: None,
         bounces: Default::default(),
+        retention: Default::default(),
     }
 }
 
@@ -184,7 +185,21 @@ fn check_common(p: &Parsed, message_id: &str, lang: &str, dir: &str, unsubscribe
         assert_eq!(charset, "utf-8", "charset of {t}");
     }
 
-    assert_eq!(p.header("From"), "Ekviks kommun <nyheter@ekvik.example>");
+    // `mail.from` names the organisation in the default language: the message names it in its
+    // own (site.yaml's `organisation.name`).
+    let organisation = match lang {
+        "sv" => "Ekviks kommun",
+        "en" => "Ekvik Municipality",
+        "da" => "Ekvik Kommune",
+        "so" => "Degmada Ekvik",
+        "ar" => "بلدية إيكفيك",
+        "fa" => "شهرداری اکویک",
+        other => panic!("no organisation name for {other} in this test"),
+    };
+    assert_eq!(
+        p.header("From"),
+        format!("{organisation} <nyheter@ekvik.example>")
+    );
     assert_eq!(p.header("Reply-To"), "kommun@ekvik.example");
     assert!(p.header("To").ends_with("@example.org"));
     assert_eq!(p.header("Date"), "Sun, 22 Nov 2026 06:45:00 +0000");
@@ -320,12 +335,12 @@ fn crisis_notices_go_out_in_each_language_with_an_urgent_subject() {
         notice.get("da").is_none(),
         "the example's crisis notice exists in Danish"
     );
-    // (subscriber's language, its direction, the language the notice is shown in, the urgent
-    // marker)
+    // (subscriber's language, the message's direction, the language the notice is shown in,
+    // the urgent marker)
     let cases = [
         ("ar", "rtl", "ar", "عاجل"),
         ("so", "ltr", "so", "DEGDEG"),
-        ("da", "ltr", "sv", "HASTER"),
+        ("da", "ltr", "sv", "BRÅDSKANDE"),
         ("sv", "ltr", "sv", "BRÅDSKANDE"),
     ];
     for (n, (lang, dir, shown, urgent)) in cases.into_iter().enumerate() {
@@ -334,11 +349,13 @@ fn crisis_notices_go_out_in_each_language_with_an_urgent_subject() {
         let sub = subscriber(id, lang, &["skolmat"], early());
         let composed =
             compose::crisis(&c, &sub.language, notice).unwrap_or_else(|e| panic!("{lang}: {e}"));
-        assert_eq!(composed.lang, lang);
+        // The message is in the language of the text sent (issue 17): subject,
+        // Content-Language and From name too.
+        assert_eq!(composed.lang, shown);
         let (bytes, message_id) = send(&c, &composed, id, true);
         let p = parse(&bytes);
         let unsub = unsubscribe_url(id);
-        check_common(&p, &message_id, lang, dir, Some(&unsub));
+        check_common(&p, &message_id, shown, dir, Some(&unsub));
         assert_eq!(p.header("Importance"), "high");
         assert_eq!(p.header("Priority"), "urgent");
 
@@ -399,25 +416,29 @@ fn crisis_notices_go_out_in_each_language_with_an_urgent_subject() {
         );
 
         if lang == "da" {
-            let expected = "Findes ikke på Dansk. Findes på: Svenska, English, Suomi, Polski, Українська, Soomaali, العربية, فارسی.";
+            // In Swedish, the language sent, it says that it is not in the reader's.
+            let expected = "Finns inte på Dansk. Finns på: Svenska, English, Suomi, Polski, Українська, Soomaali, العربية, فارسی.";
             assert!(
                 flat(text).contains(expected),
-                "no fallback label in the Danish text:\n{text}"
+                "no fallback label in the text to the Danish reader:\n{text}"
             );
             let label = doc_html
                 .select(&Selector::parse("p").unwrap())
                 .map(|p| p.text().collect::<String>())
-                .find(|t| t.starts_with("Findes ikke på"))
-                .expect("no fallback label in the Danish HTML");
+                .find(|t| t.starts_with("Finns inte på"))
+                .expect("no fallback label in the HTML to the Danish reader");
             assert_eq!(label, expected);
             assert!(
                 html.contains("<bdi lang=\"ar\" dir=\"rtl\">العربية</bdi>"),
                 "names not isolated"
             );
-            // The reader's own words stay Danish.
-            assert!(text.contains("Det skal du gøre") && text.contains("Afmeld abonnementet"));
+            // The message's own words are Swedish too, as its Content-Language says.
+            assert!(
+                text.contains("Det här behöver du göra")
+                    && text.contains("Avsluta prenumerationen")
+            );
         } else {
-            assert!(!text.contains("Findes ikke på") && !text.contains("Not available in"));
+            assert!(!text.contains("Finns inte på") && !text.contains("Not available in"));
         }
     }
 }

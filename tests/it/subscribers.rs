@@ -54,7 +54,9 @@ fn open(dir: &Path, config: &Config) -> Connection {
 }
 
 fn cmd(dir: &Path, config: &Config, c: SubscribersCommand) -> Result<String, String> {
-    run(dir, config, c, now()).map_err(|e| e.to_string())
+    run(dir, config, c, now())
+        .map(|p| p.text)
+        .map_err(|e| e.to_string())
 }
 
 fn import_cmd(file: &Path) -> SubscribersCommand {
@@ -161,6 +163,52 @@ fn migrations_bring_a_new_store_up_to_date() {
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o077, 0, "the store is readable by others: {mode:o}");
     }
+}
+
+/// `anslag subscribers import FILE`, the real binary: (exit code, stdout, stderr).
+fn import_binary(dir: &Path, file: &Path) -> (Option<i32>, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_anslag"))
+        .arg("--site")
+        .arg(dir)
+        .args(["--now", common::NOW, "subscribers", "import"])
+        .arg(file)
+        .output()
+        .expect("run anslag subscribers import");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn an_import_that_refuses_rows_stores_the_rest_and_exits_1() {
+    let (dir, config) = site();
+    let (code, stdout, stderr) = import_binary(dir.path(), &fixture("mixed.csv"));
+    assert_eq!(code, Some(1), "{stdout}{stderr}");
+    assert!(stdout.contains("3 added, 0 updated, 7 refused"), "{stdout}");
+    assert!(
+        stdout.contains("  line 5: c***@test.example: no consent"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("svensson@"),
+        "an address in clear:\n{stdout}"
+    );
+    assert_eq!(
+        store::counts(&open(dir.path(), &config)).unwrap().by_status["confirmed"],
+        3
+    );
+    // A file with every row good: exit 0.
+    let good = dir.path().join("good.csv");
+    std::fs::write(
+        &good,
+        "address,language,consent\nny@test.example,sv,2026-03-01\n",
+    )
+    .unwrap();
+    let (code, stdout, _) = import_binary(dir.path(), &good);
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(stdout.contains("1 added, 0 updated, 0 refused"), "{stdout}");
 }
 
 #[test]

@@ -20,33 +20,37 @@ use reqwest::blocking::{Client, Response};
 use rusqlite::Connection;
 use scraper::Html;
 
-const STORE: &str = ".anslag/subscribers.sqlite";
+pub(crate) const STORE: &str = ".anslag/subscribers.sqlite";
 /// `mail.service_url` of the example site: the links in the messages start with it.
-const SERVICE_URL: &str = "https://prenumeration.ekvik.example";
+pub(crate) const SERVICE_URL: &str = "https://prenumeration.ekvik.example";
 
 /// The example site with its mail going to `smtp_port`.
-fn site(smtp_port: u16) -> TestSite {
+pub(crate) fn site(smtp_port: u16) -> TestSite {
     let site = TestSite::example();
     site.edit("site.yaml", "port: 2525", &format!("port: {smtp_port}"));
     site
 }
 
-fn mail_dir(site: &TestSite) -> PathBuf {
+pub(crate) fn mail_dir(site: &TestSite) -> PathBuf {
     let p = site.tmp.path().join("mail");
     std::fs::create_dir_all(&p).unwrap();
     p
 }
 
 /// A running `anslag subscriptions serve`.
-struct Service {
+pub(crate) struct Service {
     child: Child,
-    base: String,
+    pub(crate) base: String,
     log: Arc<Mutex<String>>,
 }
 
 impl Service {
-    fn start(site: &TestSite, env: &[(&str, &str)]) -> Service {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_anslag"));
+    pub(crate) fn start(site: &TestSite, env: &[(&str, &str)]) -> Service {
+        Service::start_with(site, env, Command::new(env!("CARGO_BIN_EXE_anslag")))
+    }
+
+    /// Starts it with `cmd`: the binary, or a program that runs it (such as `prlimit … anslag`).
+    pub(crate) fn start_with(site: &TestSite, env: &[(&str, &str)], mut cmd: Command) -> Service {
         cmd.arg("--site")
             .arg(site.root())
             .arg("--verbose")
@@ -105,19 +109,19 @@ impl Service {
         Service { child, base, log }
     }
 
-    fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
 
     /// A link from a message, on this service.
-    fn local(&self, link: &str) -> String {
+    pub(crate) fn local(&self, link: &str) -> String {
         let path = link
             .strip_prefix(SERVICE_URL)
             .unwrap_or_else(|| panic!("{link} is not a link to the service"));
         self.url(path)
     }
 
-    fn log(&self) -> String {
+    pub(crate) fn log(&self) -> String {
         self.log.lock().unwrap().clone()
     }
 
@@ -148,7 +152,7 @@ impl Drop for Service {
     }
 }
 
-fn client() -> Client {
+pub(crate) fn client() -> Client {
     Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .timeout(Duration::from_secs(30))
@@ -176,7 +180,11 @@ fn encode(fields: &[(&str, &str)]) -> String {
         .join("&")
 }
 
-fn post(url: &str, body: impl Into<reqwest::blocking::Body>, headers: &[(&str, &str)]) -> Response {
+pub(crate) fn post(
+    url: &str,
+    body: impl Into<reqwest::blocking::Body>,
+    headers: &[(&str, &str)],
+) -> Response {
     let mut req = client()
         .post(url)
         .header("content-type", "application/x-www-form-urlencoded")
@@ -194,16 +202,16 @@ fn post(url: &str, body: impl Into<reqwest::blocking::Body>, headers: &[(&str, &
     req.send().expect("post")
 }
 
-fn post_form(url: &str, fields: &[(&str, &str)], headers: &[(&str, &str)]) -> Response {
+pub(crate) fn post_form(url: &str, fields: &[(&str, &str)], headers: &[(&str, &str)]) -> Response {
     post(url, encode(fields), headers)
 }
 
-fn get(url: &str) -> Response {
+pub(crate) fn get(url: &str) -> Response {
     client().get(url).send().expect("get")
 }
 
 /// Status, the headers that do not vary by the second, and the body.
-fn answer(r: Response) -> (u16, BTreeMap<String, String>, String) {
+pub(crate) fn answer(r: Response) -> (u16, BTreeMap<String, String>, String) {
     let status = r.status().as_u16();
     let headers = r
         .headers()
@@ -214,7 +222,7 @@ fn answer(r: Response) -> (u16, BTreeMap<String, String>, String) {
     (status, headers, r.text().unwrap())
 }
 
-fn html(body: &str) -> Html {
+pub(crate) fn html(body: &str) -> Html {
     Html::parse_document(body)
 }
 
@@ -225,18 +233,18 @@ fn lang_dir(doc: &Html) -> (String, String) {
 }
 
 /// The store, read while the service may be writing it (the tests poll it).
-fn db(site: &TestSite) -> Connection {
+pub(crate) fn db(site: &TestSite) -> Connection {
     let conn = Connection::open(site.path(STORE)).unwrap();
     conn.busy_timeout(Duration::from_secs(10)).unwrap();
     conn
 }
 
-fn count(site: &TestSite, sql: &str) -> i64 {
+pub(crate) fn count(site: &TestSite, sql: &str) -> i64 {
     db(site).query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
 /// (status, language, topics JSON, frequency) of the subscriber with this address.
-fn stored(site: &TestSite, address: &str) -> Option<(String, String, String, String)> {
+pub(crate) fn stored(site: &TestSite, address: &str) -> Option<(String, String, String, String)> {
     db(site)
         .query_row(
             "SELECT status, language, topics, frequency FROM subscribers WHERE address = ?1",
@@ -257,7 +265,7 @@ fn mail_to(server: &SmtpServer, address: &str) -> Vec<Parsed> {
 }
 
 /// Waits until `address` has had `n` messages; they, parsed.
-fn wait_for_mail(server: &SmtpServer, address: &str, n: usize) -> Vec<Parsed> {
+pub(crate) fn wait_for_mail(server: &SmtpServer, address: &str, n: usize) -> Vec<Parsed> {
     let count = || {
         server
             .received()
@@ -272,7 +280,7 @@ fn wait_for_mail(server: &SmtpServer, address: &str, n: usize) -> Vec<Parsed> {
 
 /// Waits until the service has sent every message it queued (no row of the outbox is waiting or
 /// being sent). The requests that queued them have been answered, so their rows are there.
-fn wait_until_sent(site: &TestSite) {
+pub(crate) fn wait_until_sent(site: &TestSite) {
     let unsent = "SELECT count(*) FROM outbox WHERE state IN ('pending', 'claimed')";
     wait_until(
         Duration::from_secs(30),
@@ -282,7 +290,7 @@ fn wait_until_sent(site: &TestSite) {
 }
 
 /// The first link in a text that starts with `prefix`.
-fn link(text: &str, prefix: &str) -> String {
+pub(crate) fn link(text: &str, prefix: &str) -> String {
     let start = text
         .find(prefix)
         .unwrap_or_else(|| panic!("no link {prefix}… in:\n{text}"));
@@ -293,7 +301,7 @@ fn link(text: &str, prefix: &str) -> String {
         .to_owned()
 }
 
-fn confirm_link(message: &Parsed) -> String {
+pub(crate) fn confirm_link(message: &Parsed) -> String {
     link(message.text(), &format!("{SERVICE_URL}/confirm/"))
 }
 

@@ -47,7 +47,8 @@ pub(super) fn file_name_parts(
     Ok((stem.to_owned(), slug.to_owned(), lang))
 }
 
-fn strip_date(stem: &str) -> &str {
+/// A file's stem without its leading `YYYY-MM-DD-`: the document's slug.
+pub fn strip_date(stem: &str) -> &str {
     let b = stem.as_bytes();
     let is_date = b.len() > 11
         && b[..10].iter().enumerate().all(|(i, c)| {

@@ -216,7 +216,7 @@ fn notice_board(cx: &Context<'_>, lang: &str) -> OwnContext {
         .iter()
         .map(|e| {
             let doc = &site.documents[e.doc];
-            let t = doc.for_reader(lang, default);
+            let t = doc.in_order(&site.config.reader_order(lang));
             let m = t.minutes();
             let committee = m.and_then(|m| site.config.topic(&m.committee)).map(|c| c.name.get(lang, default).to_owned()).unwrap_or_default();
             let meeting = m.map(|m| i18n.date(lang, m.meeting.start.date_naive())).unwrap_or_default();
