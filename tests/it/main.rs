@@ -33,6 +33,7 @@ mod redirects;
 mod schedule;
 mod serve;
 mod sitemap_calendar;
+mod stale_notice;
 mod subscribers;
 mod subscriptions;
 mod templates;
