@@ -66,12 +66,25 @@ pub fn write(source: &str, lang: &str, docs: &[&DocumentUnits]) -> String {
 /// Reads a PO file written by [`write`] and filled in by a translator: one [`Imported`] per
 /// document, in the order of the messages.
 pub fn read(path: &Path, text: &str) -> Result<Vec<Imported>, Vec<Diagnostic>> {
-    let catalog = polib::po_file::parse_from_reader(text.as_bytes()).map_err(|e| {
+    // polib 0.3 panics on a comment line that is a bare `#` (which Python's polib and others
+    // write above the header): such a line says nothing and is dropped. Any other panic of the
+    // parser is an unreadable file, not a crash.
+    let text: String = text
+        .split_inclusive('\n')
+        .filter(|l| l.trim_end() != "#")
+        .collect();
+    let parsed = std::panic::catch_unwind(|| polib::po_file::parse_from_reader(text.as_bytes()));
+    let not_po = |e: String| {
         vec![
             Diagnostic::error(path, format!("not a PO file: {e}"))
                 .hint("give the file as the translation tool saved it"),
         ]
-    })?;
+    };
+    let catalog = match parsed {
+        Ok(Ok(c)) => c,
+        Ok(Err(e)) => return Err(not_po(e.to_string())),
+        Err(_) => return Err(not_po("the PO parser could not read it".into())),
+    };
     let lang = catalog.metadata.language.clone();
     let mut out: Vec<Imported> = Vec::new();
     let mut problems = Vec::new();
