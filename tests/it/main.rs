@@ -38,5 +38,6 @@ mod subscribers;
 mod subscriptions;
 mod templates;
 mod theme;
+mod translation_exchange;
 mod translations;
 mod withdrawal;
