@@ -503,3 +503,71 @@ fn unescaped(raw: &[u8]) -> String {
         .map(|v| v.into_owned())
         .unwrap_or_else(|_| s.into_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::units::Unit;
+    use super::*;
+
+    fn doc(target: Option<&str>, state: UnitState) -> DocumentUnits {
+        DocumentUnits {
+            kind: Kind::Notices,
+            slug: "skolor".into(),
+            title: "Skolor <stängda> & mer".into(),
+            source_lang: "sv".into(),
+            lang: "ar".into(),
+            source_path: "content/notices/2026-11-22-skolor.sv.md".into(),
+            units: vec![Unit {
+                id: "body.1".into(),
+                block: "list item",
+                source: "Läs [beslutet](https://ekvik.example/b?a=1&b=2) och ring `112`.".into(),
+                fingerprint: "0123456789ab".into(),
+                target: target.map(str::to_owned),
+                state,
+            }],
+        }
+    }
+
+    #[test]
+    fn a_written_file_reads_back_with_its_codes_restored() {
+        let d = doc(
+            Some("اقرأ [القرار](https://ekvik.example/b?a=1&b=2) واتصل بـ `112`."),
+            UnitState::Translated,
+        );
+        let x = write("sv", "ar", &[&d]);
+        assert!(x.contains("<data id=\"d1e\">](https://ekvik.example/b?a=1&amp;b=2)</data>"));
+        assert!(x.contains("<segment state=\"translated\">"));
+        let read = read(Path::new("ar.xlf"), &x).unwrap();
+        assert_eq!(read.len(), 1);
+        assert_eq!(
+            (read[0].kind, read[0].slug.as_str()),
+            (Kind::Notices, "skolor")
+        );
+        let u = &read[0].units[0];
+        assert!(u.translated);
+        assert_eq!(u.fingerprint.as_deref(), Some("0123456789ab"));
+        assert_eq!(u.target.as_deref(), d.units[0].target.as_deref());
+    }
+
+    #[test]
+    fn a_stale_unit_is_not_translated_and_a_broken_code_names_its_unit() {
+        let d = doc(
+            Some("Gammal [text](https://ekvik.example/b?a=1&b=2)."),
+            UnitState::Stale,
+        );
+        let x = write("sv", "ar", &[&d]);
+        assert!(x.contains("state=\"initial\" subState=\"anslag:stale\""));
+        assert!(!read(Path::new("ar.xlf"), &x).unwrap()[0].units[0].translated);
+        let broken = x
+            .replace(
+                "state=\"initial\" subState=\"anslag:stale\"",
+                "state=\"translated\"",
+            )
+            .replace(
+                "<target>Gammal <pc id=\"1\" dataRefStart=\"d1s\" dataRefEnd=\"d1e\">",
+                "<target>Gammal <pc id=\"1\" dataRefStart=\"d1s\" dataRefEnd=\"d2e\">",
+            );
+        let err = read(Path::new("ar.xlf"), &broken).unwrap_err();
+        assert!(err[0].message.contains("unit `body.1`"), "{:?}", err);
+    }
+}
