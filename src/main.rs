@@ -121,8 +121,9 @@ enum Command {
     },
     /// Make a new site in DIR, with a site.yaml to edit and one example of each kind.
     Init { dir: PathBuf },
-    /// Translations against their source: which are missing, up to date, stale or untracked,
-    /// and `mark` to record the source of a translation made by hand.
+    /// Translations against their source: which are missing, up to date, stale or untracked;
+    /// `mark` to record the source of a translation made by hand; `export` and `import` of
+    /// XLIFF 2.1 and PO files for translators.
     Translations {
         #[command(subcommand)]
         action: TranslationsAction,

@@ -392,6 +392,15 @@ fn a_weblate_round_trip_through_polib_pocount_and_pofilter() {
         .unwrap_or_else(|| panic!("{counts}"));
     assert!(fuzzy >= 1, "{counts}");
 
+    // As it was exported, the file changes nothing.
+    let before = snapshot(&root.join("content"));
+    let said = ok(anslag(
+        &root,
+        &["translations", "import", &po.display().to_string()],
+    ));
+    assert!(said.lines().all(|l| l.starts_with("Unchanged ")), "{said}");
+    assert_eq!(before, snapshot(&root.join("content")));
+
     let filled = tmp.path().join("filled.po");
     python(
         "fill_po.py",
