@@ -126,8 +126,9 @@ enum Command {
     },
     /// Make a new site in DIR, with a site.yaml to edit and one example of each kind.
     Init { dir: PathBuf },
-    /// Translations against their source: which are missing, up to date, stale or untracked,
-    /// and `mark` to record the source of a translation made by hand.
+    /// Translations against their source: which are missing, up to date, stale or untracked;
+    /// `mark` to record the source of a translation made by hand; `export` and `import` of
+    /// XLIFF 2.1 and PO files for translators.
     Translations {
         #[command(subcommand)]
         action: TranslationsAction,
@@ -221,6 +222,41 @@ enum TranslationsAction {
         #[arg(long)]
         from: Option<String>,
     },
+    /// Write what there is to translate into LANG as XLIFF 2.1 (for an agency's tools) or PO
+    /// (for Weblate, Poedit): a unit per segment, with the current translation where there is
+    /// one, marked stale where its source changed since.
+    Export {
+        /// The languages to translate into, separated by commas (`ar,fa,so`).
+        #[arg(long, value_delimiter = ',', required = true)]
+        lang: Vec<String>,
+        /// Only the segments that are new, stale or untracked.
+        #[arg(long)]
+        only_changed: bool,
+        /// xliff (default) or po
+        #[arg(long, default_value = "xliff")]
+        format: ExchangeFormat,
+        /// The folder to write the files in.
+        #[arg(long)]
+        out: PathBuf,
+        /// A file per document and language, instead of one per language.
+        #[arg(long)]
+        per_document: bool,
+    },
+    /// Write the translations in FILEs (XLIFF or PO, from `export`) into the `.LANG.md` files.
+    /// A unit whose source changed since the export is refused.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Take units whose source changed since the export as they are.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExchangeFormat {
+    Xliff,
+    Po,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -488,6 +524,45 @@ fn translations(site: &Path, clock: &Clock, action: TranslationsAction) -> ExitC
                 ReportFormat::Text => print!("{}", tr::to_text(&rows)),
             }
         }),
+        TranslationsAction::Export {
+            lang,
+            only_changed,
+            format,
+            out,
+            per_document,
+        } => {
+            let opts = tr::export::ExportOptions {
+                langs: &lang,
+                only_changed,
+                format: match format {
+                    ExchangeFormat::Xliff => tr::export::Format::Xliff,
+                    ExchangeFormat::Po => tr::export::Format::Po,
+                },
+                out: &out,
+                per_document,
+            };
+            finish(
+                loaded.and_then(|loaded| tr::export::export(&loaded, &opts)),
+                |files| {
+                    for f in files {
+                        println!(
+                            "Wrote {} ({} documents, {} units)",
+                            f.path.display(),
+                            f.documents,
+                            f.units
+                        );
+                    }
+                },
+            )
+        }
+        TranslationsAction::Import { files, force } => finish(
+            loaded.and_then(|loaded| tr::import::import(site, &loaded, &files, force)),
+            |written| {
+                for w in written {
+                    println!("{}", tr::import::describe(&w));
+                }
+            },
+        ),
         TranslationsAction::Mark { file, from } => finish(
             loaded.and_then(|loaded| tr::mark(site, &loaded, &file, from.as_deref())),
             |m| {

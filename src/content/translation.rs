@@ -27,11 +27,25 @@ pub struct Segment {
     pub text: String,
     /// Where it is in the body's Markdown (body segments only).
     pub range: Option<Range<usize>>,
+    /// What it is: `title`, `summary`, `instruction`, `heading`, `paragraph`, `list item` or
+    /// `table cell`.
+    pub block: &'static str,
+    /// Where its inline text is in the body's Markdown: the block without its marker (`## `,
+    /// `- `, `1. `), what a translator translates (body segments only).
+    pub inner: Option<Range<usize>>,
 }
 
 impl Segment {
     pub fn fingerprint(&self) -> String {
         fingerprint(&self.text)
+    }
+
+    /// The text a translator sees: the inline Markdown of the block, without its marker.
+    pub fn inline_text<'a>(&'a self, markdown: &'a str) -> &'a str {
+        match &self.inner {
+            Some(r) => &markdown[r.clone()],
+            None => &self.text,
+        }
     }
 }
 
@@ -68,6 +82,12 @@ fn plain(id: &str, text: &str) -> Segment {
         id: id.to_owned(),
         text: text.to_owned(),
         range: None,
+        block: match id {
+            "title" => "title",
+            "summary" => "summary",
+            _ => "instruction",
+        },
+        inner: None,
     }
 }
 
@@ -78,11 +98,21 @@ pub fn body_segments(markdown: &str) -> Vec<Segment> {
     let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES);
     let mut out = Vec::new();
     let mut open: Option<(TagEnd, usize)> = None;
+    let mut block = "paragraph";
+    // The span of the inline events of the open block.
+    let mut inner: Option<Range<usize>> = None;
     for (event, range) in parser.into_offset_iter() {
         match (&event, &open) {
             (Event::Start(tag), None) => {
                 if let Some(end) = segment_end(tag) {
+                    block = match end {
+                        TagEnd::Heading(_) => "heading",
+                        TagEnd::Item => "list item",
+                        TagEnd::TableCell => "table cell",
+                        _ => "paragraph",
+                    };
                     open = Some((end, range.start));
+                    inner = None;
                 }
             }
             (Event::End(end), Some((want, start))) if end == want => {
@@ -93,14 +123,48 @@ pub fn body_segments(markdown: &str) -> Vec<Segment> {
                         id: format!("body.{}", out.len()),
                         text: text.to_owned(),
                         range: Some(range),
+                        block,
+                        inner: inner.take(),
                     });
                 }
                 open = None;
+            }
+            (e, Some(_)) if is_inline(e) => {
+                inner = Some(match inner.take() {
+                    Some(r) => r.start.min(range.start)..r.end.max(range.end),
+                    None => range,
+                });
             }
             _ => {}
         }
     }
     out
+}
+
+/// An event of a block's inline text (as opposed to a nested block's start or end).
+pub fn is_inline(e: &Event<'_>) -> bool {
+    match e {
+        Event::Start(t) => matches!(
+            t,
+            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }
+        ),
+        Event::End(t) => matches!(
+            t,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::InlineHtml(_)
+        | Event::FootnoteReference(_)
+        | Event::SoftBreak
+        | Event::HardBreak
+        | Event::InlineMath(_) => true,
+        _ => false,
+    }
 }
 
 /// The end tag of a block that is a segment.
@@ -238,6 +302,10 @@ mod tests {
         assert_eq!(s[1].id, "body.1");
         let r = s[1].range.clone().unwrap();
         assert!(md[r].starts_with("Skolorna"));
+        let inline: Vec<&str> = s.iter().map(|s| s.inline_text(md)).collect();
+        assert_eq!(inline[0], "Skolor");
+        assert_eq!(inline[1], "Skolorna är stängda\ntill fredag.");
+        assert_eq!(inline[2], "ett");
     }
 
     #[test]

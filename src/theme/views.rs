@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::config::Localized;
 use crate::content::document::{Attachment, Document, Kind, Translation};
 use crate::content::markdown::isolated_html;
+use crate::content::translation::{self, Status};
 use crate::i18n::{I18n, args};
 use crate::site::{Site, is_active};
 
@@ -55,6 +56,21 @@ pub struct CrisisView {
     pub url: Option<String>,
     /// Otherwise: the languages it exists in.
     pub others: Vec<LangLink>,
+    /// The reader's translation is out of date: where its source is.
+    pub stale: Option<StaleView>,
+}
+
+/// A translation whose source changed since it was made: the reader is told so in their
+/// language, and led to the source.
+#[derive(Debug, Clone, Serialize)]
+pub struct StaleView {
+    /// "This translation may be out of date. The original (Svenska) was changed on …".
+    pub text: String,
+    /// The link's text ("Read the original").
+    pub read: String,
+    /// The source's page, and its language as it names itself.
+    pub source: LangLink,
+    pub changed: DateView,
 }
 
 #[derive(Debug, Clone, Hash, Serialize)]
@@ -216,6 +232,7 @@ pub fn entry(site: &Site, i18n: &I18n, lang: &str, doc: &Document) -> EntryView 
 /// the notice exists in.
 pub fn crisis_views(
     site: &Site,
+    i18n: &I18n,
     lang: &str,
     page_doc: Option<usize>,
     any_language: bool,
@@ -239,9 +256,54 @@ pub fn crisis_views(
                 } else {
                     reader_links(site, doc, lang)
                 },
+                stale: if here {
+                    stale_view(site, i18n, lang, doc)
+                } else {
+                    None
+                },
             }
         })
         .collect()
+}
+
+/// The notice on the document's text in `lang` when its source changed since it was
+/// translated (`content::translation::status`), in the reader's language: the source language
+/// by its own name, the date as the page writes dates.
+pub fn stale_view(site: &Site, i18n: &I18n, lang: &str, doc: &Document) -> Option<StaleView> {
+    let Status::Stale {
+        source,
+        source_changed,
+        ..
+    } = translation::status(doc, lang, site.default_language())
+    else {
+        return None;
+    };
+    let name = site
+        .config
+        .language(&source)
+        .map_or(source.as_str(), |l| l.name.as_str())
+        .to_owned();
+    let changed = date_view(i18n, lang, &source_changed);
+    let text = i18n.t(
+        lang,
+        "translation-stale",
+        Some(&args([
+            ("language", name.clone().into()),
+            ("date", changed.text.clone().into()),
+        ])),
+    );
+    Some(StaleView {
+        text,
+        read: i18n.t(lang, "translation-stale-read", None),
+        source: LangLink {
+            dir: dir_of(site, &source),
+            url: doc.url(&source),
+            code: source,
+            name,
+            current: false,
+        },
+        changed,
+    })
 }
 
 pub fn attachment_view(i18n: &I18n, lang: &str, a: &Attachment) -> AttachmentView {

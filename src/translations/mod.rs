@@ -1,7 +1,14 @@
-//! `anslag translations`: the status of every translation against its source, and `mark`,
-//! which records in a translation made by hand the source it was made from.
+//! `anslag translations`: the status of every translation against its source; `mark`, which
+//! records in a translation made by hand the source it was made from; `export` of what is to
+//! translate as XLIFF 2.1 or PO, and `import` of what a translator sent back.
 
+pub mod export;
+pub mod import;
+pub mod inline;
 pub mod mark;
+pub mod po;
+pub mod units;
+pub mod xliff;
 
 use crate::content::translation::Status;
 use crate::site::Site;

@@ -243,6 +243,30 @@ fn urgency(u: document::Urgency) -> Urgency {
     }
 }
 
+/// Where the document's text in `lang` stands against its source; `None` for the source.
+fn translation_state(doc: &Document, lang: &str, default_lang: &str) -> Option<TranslationState> {
+    use crate::content::translation::{Status, status};
+    let (source, status, changed) = match status(doc, lang, default_lang) {
+        Status::UpToDate { source } => (source, TranslationStatus::UpToDate, None),
+        Status::Untracked { source } => (source, TranslationStatus::Untracked, None),
+        Status::Stale {
+            source,
+            source_changed,
+            ..
+        } => (
+            source,
+            TranslationStatus::Stale,
+            Some(rfc3339(&source_changed)),
+        ),
+        Status::Source | Status::Missing => return None,
+    };
+    Some(TranslationState {
+        source,
+        status,
+        source_changed: changed,
+    })
+}
+
 fn rfc3339(d: &chrono::DateTime<chrono_tz::Tz>) -> String {
     d.to_rfc3339()
 }
@@ -564,6 +588,7 @@ impl Api<'_> {
             markdown: t.public_markdown.clone(),
             html: absolute_links(&t.body_html, &cfg.base_url, &self.abs(&page)),
             translations: self.versions(doc),
+            translation: translation_state(doc, lang, self.default_lang()),
             details: self.details(doc, t, &page),
         }
     }

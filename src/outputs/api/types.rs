@@ -216,6 +216,9 @@ pub struct DocumentFile {
     pub html: String,
     /// Every language the document exists in (this one included), in the site's order.
     pub translations: Vec<Version>,
+    /// For a translation: the language it was translated from and whether it is up to date
+    /// with it. `null` for the source text itself.
+    pub translation: Option<TranslationState>,
     /// `kind` and the facts of that kind.
     #[serde(flatten)]
     pub details: Details,
@@ -229,6 +232,28 @@ pub struct Withdrawn {
     pub date: String,
     /// Why, in the document's language.
     pub reason: String,
+}
+
+/// A translation against its source (see `anslag translations status`).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct TranslationState {
+    /// The language it was translated from.
+    pub source: String,
+    pub status: TranslationStatus,
+    /// When a stale translation's source changed (its `updated`, else its `date`; RFC 3339);
+    /// `null` unless stale.
+    #[schemars(extend("format" = "date-time"))]
+    pub source_changed: Option<String>,
+}
+
+/// `up-to-date`: made from the source as it is; `stale`: the source changed since, the text
+/// may say what is no longer true; `untracked`: it records no source to compare with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TranslationStatus {
+    UpToDate,
+    Stale,
+    Untracked,
 }
 
 /// A topic a document is about, named in the document's language.

@@ -230,22 +230,23 @@ fn feed_item<'a>(
         } else if let Some(n) = &notice {
             format!("<p><strong>{}</strong></p>", html_escape::encode_text(n))
         } else {
-            match site.config.site.outputs.feeds.content {
-                // A reader shows the item off the site: every link absolute, footnotes on the page.
-                FeedContent::Full => crate::plain_text::absolute_links(
-                    &crate::theme::document::content_html(
-                        i18n,
-                        t,
-                        crate::theme::views::is_rtl(site, &t.lang),
+            stale_html(site, i18n, t, doc)
+                + &match site.config.site.outputs.feeds.content {
+                    // A reader shows the item off the site: every link absolute, footnotes on the page.
+                    FeedContent::Full => crate::plain_text::absolute_links(
+                        &crate::theme::document::content_html(
+                            i18n,
+                            t,
+                            crate::theme::views::is_rtl(site, &t.lang),
+                        ),
+                        &site.config.base_url,
+                        &urls::absolute(&site.config, &doc.url(&t.lang)),
                     ),
-                    &site.config.base_url,
-                    &urls::absolute(&site.config, &doc.url(&t.lang)),
-                ),
-                FeedContent::Summary => format!(
-                    "<p>{}</p>",
-                    crate::theme::views::text_html(site, &t.lang, &t.summary)
-                ),
-            }
+                    FeedContent::Summary => format!(
+                        "<p>{}</p>",
+                        crate::theme::views::text_html(site, &t.lang, &t.summary)
+                    ),
+                }
         },
         categories,
         translations: doc
@@ -261,6 +262,21 @@ fn feed_item<'a>(
         date: t.date.fixed_offset(),
         updated: item_updated(t).fixed_offset(),
     }
+}
+
+/// A stale translation's notice (see `theme::views::stale_view`) as the item's first
+/// paragraph, linking to the source; empty for any other.
+fn stale_html(site: &Site, i18n: &I18n, t: &Translation, doc: &Document) -> String {
+    let Some(s) = crate::theme::views::stale_view(site, i18n, &t.lang, doc) else {
+        return String::new();
+    };
+    format!(
+        "<p><strong>{}</strong> <a href=\"{}\" hreflang=\"{}\">{}</a></p>",
+        html_escape::encode_text(&s.text),
+        html_escape::encode_double_quoted_attribute(&urls::absolute(&site.config, &s.source.url)),
+        html_escape::encode_double_quoted_attribute(&s.source.code),
+        html_escape::encode_text(&s.read),
+    )
 }
 
 /// When a feed item last changed: at its withdrawal, else its last update, else its date.

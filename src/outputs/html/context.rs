@@ -426,7 +426,7 @@ fn base(cx: &Context<'_>, page: &Page, lang: &str, url: &str, title: &str) -> Va
             email => v(&org.email),
         },
         nav => v(nav(i18n, lang, url)),
-        crisis => v(crisis_views(site, lang, page_doc, page.lang().is_none())),
+        crisis => v(crisis_views(site, i18n, lang, page_doc, page.lang().is_none())),
         crisis_page => v(crisis_page),
         accessibility_url => v(urls::accessibility(lang)),
         // For templates' links: the URL scheme stays in `site::urls`.

@@ -49,6 +49,7 @@ pub(super) fn page(cx: &Context<'_>, lang: &str, doc: &Document) -> Option<OwnCo
             draft => v(t.draft),
             embargoed => v(t.embargoed.then(|| date_view(i18n, lang, &t.date))),
             withdrawn => v(withdrawn_view(i18n, t)),
+            stale => v(stale_view(site, i18n, lang, doc)),
         },
     };
     Some(OwnContext {
