@@ -44,6 +44,10 @@ pub struct Attachment {
     pub size: u64,
     pub mime: String,
     pub url: String,
+    /// An image, processed: `url`, `mime` and `size` are then of its full-size original as
+    /// published (metadata removed), its other sizes in here.
+    #[serde(skip)]
+    pub image: Option<std::sync::Arc<crate::images::Processed>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -227,4 +231,7 @@ pub trait Addresses: std::fmt::Debug + Sync {
     fn document(&self, lang: &str, kind: Kind, slug: &str) -> String;
     /// The site path of a file published beside a document.
     fn file(&self, kind: Kind, slug: &str, name: &str) -> String;
+    /// The site path of an image beside a document, `width` pixels across or full size
+    /// (`None`), in the format of extension `ext`.
+    fn image(&self, kind: Kind, slug: &str, name: &str, width: Option<u32>, ext: &str) -> String;
 }

@@ -15,9 +15,11 @@ use crate::content::document::*;
 use crate::content::markdown::{
     self, HeadingInfo, Ids, ImageRef, LinkRef, RenderOptions, Resolver,
 };
+use crate::content::picture::Source;
 use crate::content::visibility::Visibility;
 use crate::content::{dates, minutes};
 use crate::diagnostics::{Diagnostic, line_col, nearest};
+use crate::images::Processed;
 
 /// Renders one document's visible translations (in the configured order of languages).
 pub(super) fn render_document(
@@ -31,6 +33,10 @@ pub(super) fn render_document(
 ) -> Rendering {
     let kind = *kind;
     let names: HashSet<String> = files.iter().map(|(a, _)| a.name.clone()).collect();
+    let images: HashMap<String, Arc<Processed>> = files
+        .iter()
+        .filter_map(|(a, _)| Some((a.name.clone(), a.image.clone()?)))
+        .collect();
     let mut diags = Vec::new();
     let mut withheld = HashSet::new();
     let mut translations = Vec::new();
@@ -47,6 +53,7 @@ pub(super) fn render_document(
             kind,
             slug,
             files: &names,
+            images: &images,
             addresses: opts.addresses,
         };
         match render_translation(p, config, opts, &resolver, &mut withheld) {
@@ -123,6 +130,8 @@ pub(super) struct DocResolver<'a> {
     pub(super) kind: Kind,
     pub(super) slug: &'a str,
     pub(super) files: &'a HashSet<String>,
+    /// The files that are images, processed.
+    pub(super) images: &'a HashMap<String, Arc<Processed>>,
     pub(super) addresses: &'a dyn Addresses,
 }
 
@@ -174,7 +183,22 @@ impl Resolver for DocResolver<'_> {
         self.files.contains(name)
     }
     fn file_url(&self, name: &str) -> String {
-        self.addresses.file(self.kind, self.slug, name)
+        match self.images.get(name) {
+            // An image's own address is that of its original with the metadata removed.
+            Some(p) => self
+                .addresses
+                .image(self.kind, self.slug, name, None, p.format.extension()),
+            None => self.addresses.file(self.kind, self.slug, name),
+        }
+    }
+    fn picture(&self, name: &str) -> Option<Source<'_>> {
+        Some(Source {
+            kind: self.kind,
+            slug: self.slug,
+            name: name.to_owned(),
+            image: self.images.get(name)?,
+            addresses: self.addresses,
+        })
     }
 }
 
