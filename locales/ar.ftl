@@ -270,3 +270,8 @@ mail-manage-ignore = إذا لم تكن أنت من طلب ذلك، فتجاهل
 
 ## Redirect pages
 redirect-moved = انتقلت هذه الصفحة إلى عنوان جديد:
+
+## A press release's photo
+image-credit = تصوير: { $credit }
+image-licence = الترخيص: { $licence }
+image-download = تنزيل الصورة الأصلية ({ $format }، { $width } × { $height } بكسل، { $size })

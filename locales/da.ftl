@@ -246,3 +246,8 @@ mail-manage-ignore = Hvis det ikke var dig, kan du se bort fra denne e-mail. Int
 
 ## Redirect pages
 redirect-moved = Siden er flyttet til en ny adresse:
+
+## A press release's photo
+image-credit = Foto: { $credit }
+image-licence = Licens: { $licence }
+image-download = Download originalen ({ $format }, { $width } × { $height } pixels, { $size })

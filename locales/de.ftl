@@ -246,3 +246,8 @@ mail-manage-ignore = Wenn Sie das nicht waren, ignorieren Sie diese E-Mail. Es w
 
 ## Redirect pages
 redirect-moved = Diese Seite ist unter eine neue Adresse umgezogen:
+
+## A press release's photo
+image-credit = Foto: { $credit }
+image-licence = Lizenz: { $licence }
+image-download = Original herunterladen ({ $format }, { $width } × { $height } Pixel, { $size })

@@ -246,3 +246,8 @@ mail-manage-ignore = If it was not you, ignore this email. Nothing has been chan
 
 ## Redirect pages: an old address of a page that moved (the link to the page follows)
 redirect-moved = This page has moved to a new address:
+
+## A press release's photo
+image-credit = Photo: { $credit }
+image-licence = Licence: { $licence }
+image-download = Download the original ({ $format }, { $width } × { $height } pixels, { $size })

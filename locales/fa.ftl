@@ -246,3 +246,8 @@ mail-manage-ignore = اگر این درخواست از طرف شما نبوده 
 
 ## Redirect pages
 redirect-moved = این صفحه به نشانی تازه‌ای منتقل شده است:
+
+## A press release's photo
+image-credit = عکس: { $credit }
+image-licence = مجوز: { $licence }
+image-download = دریافت نسخهٔ اصلی ({ $format }، { $width } × { $height } پیکسل، { $size })

@@ -246,3 +246,8 @@ mail-manage-ignore = Jos et itse pyytänyt tätä, voit jättää viestin huomio
 
 ## Redirect pages
 redirect-moved = Sivu on siirtynyt uuteen osoitteeseen:
+
+## A press release's photo
+image-credit = Kuva: { $credit }
+image-licence = Lisenssi: { $licence }
+image-download = Lataa alkuperäinen ({ $format }, { $width } × { $height } pikseliä, { $size })

@@ -246,3 +246,8 @@ mail-manage-ignore = Hvis det ikke var deg, kan du se bort fra denne e-posten. I
 
 ## Redirect pages
 redirect-moved = Siden har flyttet til en ny adresse:
+
+## A press release's photo
+image-credit = Foto: { $credit }
+image-licence = Lisens: { $licence }
+image-download = Last ned originalen ({ $format }, { $width } × { $height } piksler, { $size })

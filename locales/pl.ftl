@@ -258,3 +258,8 @@ mail-manage-ignore = Jeśli to nie Ty, zignoruj tę wiadomość. Nic nie został
 
 ## Redirect pages
 redirect-moved = Ta strona została przeniesiona pod nowy adres:
+
+## A press release's photo
+image-credit = Fot. { $credit }
+image-licence = Licencja: { $licence }
+image-download = Pobierz oryginał ({ $format }, { $width } × { $height } pikseli, { $size })

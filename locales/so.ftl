@@ -246,3 +246,8 @@ mail-manage-ignore = Haddii aadan adigu codsan, iska dhaaf iimaylkan. Waxba lama
 
 ## Redirect pages
 redirect-moved = Boggan wuxuu u guuray cinwaan cusub:
+
+## A press release's photo
+image-credit = Sawir: { $credit }
+image-licence = Shatiga: { $licence }
+image-download = Soo deji sawirka asalka ah ({ $format }, { $width } × { $height } pixel, { $size })

@@ -246,3 +246,8 @@ mail-manage-ignore = Om det inte var du kan du bortse från det här meddelandet
 
 ## Redirect pages
 redirect-moved = Sidan har flyttat till en ny adress:
+
+## A press release's photo
+image-credit = Foto: { $credit }
+image-licence = Licens: { $licence }
+image-download = Ladda ned originalet ({ $format }, { $width } × { $height } pixlar, { $size })

@@ -258,3 +258,8 @@ mail-manage-ignore = Якщо це були не ви, просто проігн
 
 ## Redirect pages
 redirect-moved = Ця сторінка переїхала на нову адресу:
+
+## A press release's photo
+image-credit = Фото: { $credit }
+image-licence = Ліцензія: { $licence }
+image-download = Завантажити оригінал ({ $format }, { $width } × { $height } пікселів, { $size })

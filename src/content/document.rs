@@ -50,6 +50,33 @@ pub struct Attachment {
     pub image: Option<std::sync::Arc<crate::images::Processed>>,
 }
 
+/// A press release's photo (`image:` in its front matter), shown first on its page, offered to
+/// the press at full size and shown when the page is shared or its feed read.
+#[derive(Debug, Clone, Serialize)]
+pub struct LeadImage {
+    pub alt: String,
+    pub credit: Option<String>,
+    pub licence: Option<String>,
+    /// Its `<picture>`, loaded at once: it is on the first screen.
+    pub html: String,
+    /// The full-size original, metadata removed.
+    pub original: ImageFile,
+    /// The widest size in the image's own format: for previews where the page is shared, and
+    /// for feeds.
+    pub share: ImageFile,
+}
+
+/// One published file of an image.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageFile {
+    /// A site path.
+    pub url: String,
+    pub mime: String,
+    pub size: u64,
+    pub width: u32,
+    pub height: u32,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Meeting {
     pub start: DateTime<Tz>,
@@ -121,6 +148,9 @@ pub struct Translation {
     pub date: DateTime<Tz>,
     pub updated: Option<DateTime<Tz>>,
     pub topics: Vec<String>,
+    /// A press release's photo.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<LeadImage>,
     /// Marked as a draft (only built with `--drafts`).
     pub draft: bool,
     /// Dated in the future (only built with `--drafts`).

@@ -277,6 +277,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Problem> {
             "an animation that cannot be paused fails WCAG 2.2.2; publish a still image (PNG) or a video with controls",
         ));
     }
+    if format == ImageFormat::Jpeg && is_cut_short(bytes) {
+        return Err(Problem::new(
+            "the image cannot be decoded: the JPEG is cut short (it ends inside the picture)",
+            "the file may have been copied or uploaded only in part: copy it again",
+        ));
+    }
     let mut decoder = reader.into_decoder().map_err(broken)?;
     let (w, h) = decoder.dimensions();
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
@@ -315,6 +321,13 @@ fn limits() -> Limits {
     l.max_image_height = Some(40_000);
     l.max_alloc = Some(MAX_PIXELS * 4 + (64 << 20));
     l
+}
+
+/// Whether a JPEG ends before its picture does: after the start of its last scan (`FF DA`)
+/// there is no end marker (`FF D9`). The decoder itself fills what is missing with grey.
+fn is_cut_short(bytes: &[u8]) -> bool {
+    let last_scan = bytes.windows(2).rposition(|w| w == [0xFF, 0xDA]);
+    last_scan.is_some_and(|at| !bytes[at..].windows(2).any(|w| w == [0xFF, 0xD9]))
 }
 
 /// Whether a GIF has more than one frame.

@@ -20,6 +20,7 @@ mod errors;
 mod example_site;
 mod feeds;
 mod fuzz_regressions;
+mod images;
 mod incremental;
 mod limits;
 mod mail_compose;
