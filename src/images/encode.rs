@@ -129,7 +129,7 @@ impl Pixels {
             Format::Png => {
                 let mut e = PngEncoder::new_with_quality(
                     &mut out,
-                    CompressionType::Best,
+                    CompressionType::Default,
                     image::codecs::png::FilterType::Adaptive,
                 );
                 if let Some(icc) = &self.icc {
