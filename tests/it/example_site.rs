@@ -606,7 +606,7 @@ fn a_press_release_shows_its_photo_with_credit_licence_and_download() {
     );
     assert_eq!(meta("meta[property='og:image:width']"), "1600");
     assert_eq!(meta("meta[name='twitter:card']"), "summary_large_image");
-    assert!(site().join(&format!("{}.jpg", &PRESS_PHOTO[1..])).is_file());
+    assert!(site().join(format!("{}.jpg", &PRESS_PHOTO[1..])).is_file());
 }
 
 #[test]
