@@ -6,6 +6,9 @@
 //!     cargo run --example example_images
 //!
 //! Deterministic (a fixed pseudo-random sequence), so the same files come out every time.
+//!
+//! `cargo run --example example_images -- --photos N DIR` writes instead `N` camera-size
+//! photos (4000 × 3000, JPEG) into `DIR`, for `benches/images.sh`.
 
 use image::{ImageEncoder, Rgb, RgbImage};
 
@@ -13,6 +16,25 @@ const PHOTO: &str = "content/press/2026-11-22-drinking-water-schools-closed/vatt
 const MAP: &str = "content/notices/2026-11-22-schools-closed-water/karta-vattentankar.png";
 
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, n, dir] = &args[..]
+        && flag == "--photos"
+    {
+        let n: u32 = n.parse().expect("a number of photos");
+        for i in 0..n {
+            let mut img = photo(4000, 3000);
+            // Each photo its own: a shade of its own, so that no two are the same file.
+            for p in img.pixels_mut().step_by(7) {
+                p.0[0] = p.0[0].wrapping_add(i as u8);
+            }
+            let mut jpeg = Vec::new();
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
+                .write_image(img.as_raw(), 4000, 3000, image::ExtendedColorType::Rgb8)
+                .expect("encode the photo");
+            std::fs::write(format!("{dir}/photo-{i:03}.jpg"), jpeg).expect("write the photo");
+        }
+        return;
+    }
     let photo = photo(1800, 1200);
     let mut jpeg = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 82)
