@@ -8,7 +8,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 secs=${1:-120}
-targets=(front_matter markdown_minutes site_yaml subscriber_csv service_form)
+targets=(front_matter markdown_minutes site_yaml subscriber_csv service_form image_decode)
 
 if ! rustup toolchain list | grep -q '^nightly'; then
   rustup toolchain install nightly --profile minimal || { echo "needs the nightly toolchain"; exit 2; }

@@ -299,3 +299,8 @@ search-count = عدد النتائج: { $count }
 search-none = لم يُعثر على شيء. جرّب كلمات أخرى أو أقل، أو مرشّحًا آخر.
 search-searching = جارٍ البحث…
 search-failed = تعذّر تحميل البحث. حاول مرة أخرى لاحقًا، أو استخدم القوائم.
+
+## A press release's photo
+image-credit = تصوير: { $credit }
+image-licence = الترخيص: { $licence }
+image-download = تنزيل الصورة الأصلية ({ $format }، { $width } × { $height } بكسل، { $size })

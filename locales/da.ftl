@@ -275,3 +275,8 @@ search-count = Antal resultater: { $count }
 search-none = Intet fundet. Prøv andre eller færre ord eller et andet filter.
 search-searching = Søger …
 search-failed = Søgningen kunne ikke indlæses. Prøv igen senere, eller brug listerne.
+
+## A press release's photo
+image-credit = Foto: { $credit }
+image-licence = Licens: { $licence }
+image-download = Download originalen ({ $format }, { $width } × { $height } pixels, { $size })

@@ -275,3 +275,8 @@ search-count = Gefundene Ergebnisse: { $count }
 search-none = Nichts gefunden. Versuchen Sie andere oder weniger Wörter oder einen anderen Filter.
 search-searching = Suche läuft …
 search-failed = Die Suche konnte nicht geladen werden. Versuchen Sie es später noch einmal oder nutzen Sie die Listen.
+
+## A press release's photo
+image-credit = Foto: { $credit }
+image-licence = Lizenz: { $licence }
+image-download = Original herunterladen ({ $format }, { $width } × { $height } Pixel, { $size })

@@ -275,3 +275,8 @@ search-count = Results found: { $count }
 search-none = Nothing found. Try other or fewer words, or another filter.
 search-searching = Searching…
 search-failed = The search could not be loaded. Try again later, or use the lists.
+
+## A press release's photo
+image-credit = Photo: { $credit }
+image-licence = Licence: { $licence }
+image-download = Download the original ({ $format }, { $width } × { $height } pixels, { $size })

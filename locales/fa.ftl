@@ -275,3 +275,8 @@ search-count = تعداد نتایج: { $count }
 search-none = چیزی پیدا نشد. واژه‌های دیگر یا کمتری را امتحان کنید، یا فیلتر دیگری.
 search-searching = در حال جستجو…
 search-failed = جستجو بارگیری نشد. بعداً دوباره امتحان کنید یا از فهرست‌ها استفاده کنید.
+
+## A press release's photo
+image-credit = عکس: { $credit }
+image-licence = مجوز: { $licence }
+image-download = دریافت نسخهٔ اصلی ({ $format }، { $width } × { $height } پیکسل، { $size })

@@ -275,3 +275,8 @@ search-count = Tuloksia: { $count }
 search-none = Mitään ei löytynyt. Kokeile muita tai vähemmän sanoja tai toista suodatinta.
 search-searching = Haetaan…
 search-failed = Hakua ei voitu ladata. Yritä myöhemmin uudelleen tai käytä luetteloita.
+
+## A press release's photo
+image-credit = Kuva: { $credit }
+image-licence = Lisenssi: { $licence }
+image-download = Lataa alkuperäinen ({ $format }, { $width } × { $height } pikseliä, { $size })

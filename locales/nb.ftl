@@ -275,3 +275,8 @@ search-count = Antall treff: { $count }
 search-none = Ingen treff. Prøv andre eller færre ord, eller et annet filter.
 search-searching = Søker …
 search-failed = Søket kunne ikke lastes. Prøv igjen senere, eller bruk listene.
+
+## A press release's photo
+image-credit = Foto: { $credit }
+image-licence = Lisens: { $licence }
+image-download = Last ned originalen ({ $format }, { $width } × { $height } piksler, { $size })

@@ -287,3 +287,8 @@ search-count = Znalezione wyniki: { $count }
 search-none = Nic nie znaleziono. Spróbuj innych lub mniej słów albo innego filtra.
 search-searching = Wyszukiwanie…
 search-failed = Nie udało się wczytać wyszukiwania. Spróbuj ponownie później lub skorzystaj z list.
+
+## A press release's photo
+image-credit = Fot. { $credit }
+image-licence = Licencja: { $licence }
+image-download = Pobierz oryginał ({ $format }, { $width } × { $height } pikseli, { $size })

@@ -275,3 +275,8 @@ search-count = Natiijooyinka la helay: { $count }
 search-none = Waxba lama helin. Isku day erayo kale ama ka yar, ama shaandhayn kale.
 search-searching = Waa la raadinayaa…
 search-failed = Raadinta lama soo rari karin. Mar kale isku day goor dambe, ama isticmaal liisaska.
+
+## A press release's photo
+image-credit = Sawir: { $credit }
+image-licence = Shatiga: { $licence }
+image-download = Soo deji sawirka asalka ah ({ $format }, { $width } × { $height } pixel, { $size })

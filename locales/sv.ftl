@@ -275,3 +275,8 @@ search-count = Antal träffar: { $count }
 search-none = Inga träffar. Prova andra eller färre ord, eller ett annat filter.
 search-searching = Söker …
 search-failed = Sökningen kunde inte laddas. Försök igen senare eller använd listorna.
+
+## A press release's photo
+image-credit = Foto: { $credit }
+image-licence = Licens: { $licence }
+image-download = Ladda ned originalet ({ $format }, { $width } × { $height } pixlar, { $size })

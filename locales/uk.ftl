@@ -287,3 +287,8 @@ search-count = Знайдено результатів: { $count }
 search-none = Нічого не знайдено. Спробуйте інші або менше слів чи інший фільтр.
 search-searching = Пошук…
 search-failed = Не вдалося завантажити пошук. Спробуйте пізніше або скористайтеся списками.
+
+## A press release's photo
+image-credit = Фото: { $credit }
+image-licence = Ліцензія: { $licence }
+image-download = Завантажити оригінал ({ $format }, { $width } × { $height } пікселів, { $size })

@@ -26,6 +26,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("site_yaml", site_yaml),
     ("subscriber_csv", subscriber_csv),
     ("service_form", service_form),
+    ("image_decode", image_decode),
 ];
 
 /// A small valid site (the test fixture's `site.yaml`).
@@ -140,5 +141,17 @@ pub fn service_form(data: &[u8]) {
         && let Ok(form) = forms::preferences_form(&fields)
     {
         let _ = forms::check_address(&form);
+    }
+}
+
+/// An image file's bytes, as the build decodes an image beside a document: an image within the
+/// limits, or a problem said with a hint; never a panic or unbounded memory.
+pub fn image_decode(data: &[u8]) {
+    match crate::images::decode(data) {
+        Ok(d) => assert!(
+            u64::from(d.image.width()) * u64::from(d.image.height()) <= 100_000_000,
+            "a decoded image above the limit"
+        ),
+        Err(p) => assert!(!p.message.is_empty() && !p.hint.is_empty()),
     }
 }

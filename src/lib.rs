@@ -20,6 +20,7 @@ pub mod diagnostics;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
+pub mod images;
 pub mod mail;
 pub mod outputs;
 pub mod plain_text;

@@ -671,6 +671,10 @@ fn build(opts: BuildOptions, quiet: bool, verbose: bool) -> ExitCode {
                 for (phase, d) in &report.timings {
                     eprintln!("{phase:>28}: {:.1} ms", d.as_secs_f64() * 1000.0);
                 }
+                eprintln!(
+                    "Images: {} processed, {} from the cache",
+                    report.images.made, report.images.reused
+                );
             }
             if !quiet {
                 println!(

@@ -250,7 +250,27 @@ pub(crate) fn absolute_links(html: &str, base_url: &str, page_url: &str) -> Stri
                 } else {
                     None
                 };
-                if let Some(prefix) = prefix.filter(|_| in_quote && is_link) {
+                let is_srcset = before
+                    .strip_suffix("srcset=")
+                    .is_some_and(|b| b.ends_with(char::is_whitespace));
+                if in_quote && is_srcset {
+                    // Every address of the list (`/a-480.webp 480w, /a-960.webp 960w`).
+                    let end = i + 1 + rest.find('"').unwrap_or(rest.len());
+                    out.push_str(&html[copied..=i]);
+                    let list: Vec<String> = html[i + 1..end]
+                        .split(',')
+                        .map(|c| {
+                            let c = c.trim();
+                            if c.starts_with('/') && !c.starts_with("//") {
+                                format!("{}{c}", base_url.trim_end_matches('/'))
+                            } else {
+                                c.to_owned()
+                            }
+                        })
+                        .collect();
+                    out.push_str(&list.join(", "));
+                    copied = end;
+                } else if let Some(prefix) = prefix.filter(|_| in_quote && is_link) {
                     out.push_str(&html[copied..=i]);
                     out.push_str(prefix);
                     copied = i + 1;
@@ -701,6 +721,15 @@ mod tests {
         assert_eq!(
             super::absolute_links(html, "https://x.example", "https://x.example/sv/n/"),
             r##"<p><a href="https://x.example/files/a.pdf">a</a> <a href="//cdn.example/x">b</a> <a href="https://x.example/sv/n/#p1">c</a> <img src="https://x.example/files/b.png" alt=""> href="/text" <span title="a > b" data-x=" href=/y">x</span> <a href="https://o.example/#x">d</a></p>"##
+        );
+    }
+
+    #[test]
+    fn every_address_of_a_srcset_becomes_absolute() {
+        let html = r#"<picture><source type="image/webp" srcset="/f/a-480.webp 480w, /f/a-960.webp 960w"><img src="/f/a-480.jpg" srcset="/f/a-480.jpg 480w,https://o.example/b.jpg 960w" alt=""></picture>"#;
+        assert_eq!(
+            super::absolute_links(html, "https://x.example", "https://x.example/sv/n/"),
+            r#"<picture><source type="image/webp" srcset="https://x.example/f/a-480.webp 480w, https://x.example/f/a-960.webp 960w"><img src="https://x.example/f/a-480.jpg" srcset="https://x.example/f/a-480.jpg 480w, https://o.example/b.jpg 960w" alt=""></picture>"#
         );
     }
 

@@ -39,6 +39,8 @@ pub struct BuildReport {
     pub documents: usize,
     pub files: usize,
     pub warnings: Vec<Diagnostic>,
+    /// Images processed, and found processed in the cache, for `--verbose`.
+    pub images: crate::content::load::ImageWork,
     /// Time per phase, for `--verbose`.
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
@@ -185,6 +187,7 @@ impl Builder {
         let loaded = self.content.load(&self.opts.root, &env.config, opts)?;
         let changed_documents = loaded.changed.len();
         let next_embargo = loaded.next_embargo;
+        report.images = loaded.images;
         if !self.keep {
             // The parsed files are only kept for the next rebuild.
             self.content = ContentCache::default();

@@ -27,6 +27,7 @@ mod accessibility;
 mod alert_event;
 mod coverage;
 mod embeds;
+mod image_location;
 mod leakage;
 mod links;
 pub mod personal_numbers;
@@ -85,6 +86,7 @@ pub fn check_site_against(root: &Path, site: &Site, previous: &Path) -> Report {
     leakage::check(&ctx, &mut findings);
     aliases_taken(site, &mut findings);
     embeds::check(&ctx, &mut findings);
+    image_location::check(&ctx, &mut findings);
     removed::check(&ctx, previous, &mut findings);
     sort(&mut findings);
     Report {

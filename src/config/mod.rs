@@ -487,6 +487,42 @@ pub struct SiteConfig {
     /// Theme folder name under `themes/` (the built-in default when the folder is absent).
     #[serde(default = "default_theme")]
     pub theme: String,
+    /// How images are resized and encoded.
+    #[serde(default)]
+    pub images: ImageSettings,
+}
+
+/// `images:`: the widths images are published at and their quality.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ImageSettings {
+    /// Widths in pixels; an image narrower than one is not made wider.
+    pub widths: Vec<u32>,
+    /// Quality of the WebP and JPEG files, 1–100.
+    pub quality: u8,
+}
+
+impl Default for ImageSettings {
+    fn default() -> ImageSettings {
+        let d = crate::images::Settings::default();
+        ImageSettings {
+            widths: d.widths,
+            quality: d.quality,
+        }
+    }
+}
+
+impl ImageSettings {
+    /// The settings as image processing takes them (widths ascending, once each).
+    pub fn processing(&self) -> crate::images::Settings {
+        let mut widths = self.widths.clone();
+        widths.sort_unstable();
+        widths.dedup();
+        crate::images::Settings {
+            widths,
+            quality: self.quality,
+        }
+    }
 }
 
 fn default_paginate() -> usize {
@@ -723,10 +759,33 @@ pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostics> {
                 .hint("the number of documents per list page, e.g. 10"),
         );
     }
+    errs.extend(check_images(&site.images, shown));
     if errs.has_errors() {
         return Err(errs);
     }
     Ok(Config { site, base_url, tz })
+}
+
+/// `images.widths` must name at least one sensible width, `images.quality` be a percentage.
+fn check_images(images: &ImageSettings, shown: &Path) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    if images.widths.is_empty() || images.widths.iter().any(|w| !(16..=8192).contains(w)) {
+        errs.push(
+            Diagnostic::setting(
+                shown,
+                "images.widths",
+                "each image width must be 16–8192 pixels, and there must be one",
+            )
+            .hint("the default is [480, 960, 1600]: a phone, a laptop, a large screen"),
+        );
+    }
+    if !(1..=100).contains(&images.quality) {
+        errs.push(
+            Diagnostic::setting(shown, "images.quality", "the image quality must be 1–100")
+                .hint("80 keeps photos sharp at a quarter of the size of 95"),
+        );
+    }
+    errs
 }
 
 /// The line and column of a YAML location.

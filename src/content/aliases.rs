@@ -122,6 +122,9 @@ mod tests {
         fn file(&self, _: Kind, _: &str, _: &str) -> String {
             unreachable!()
         }
+        fn image(&self, _: Kind, _: &str, _: &str, _: Option<u32>, _: &str) -> String {
+            unreachable!()
+        }
     }
 
     fn ok(raw: &str) -> String {

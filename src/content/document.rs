@@ -44,6 +44,37 @@ pub struct Attachment {
     pub size: u64,
     pub mime: String,
     pub url: String,
+    /// An image, processed: `url`, `mime` and `size` are then of its full-size original as
+    /// published (metadata removed), its other sizes in here.
+    #[serde(skip)]
+    pub image: Option<std::sync::Arc<crate::images::Processed>>,
+}
+
+/// A press release's photo (`image:` in its front matter), shown first on its page, offered to
+/// the press at full size and shown when the page is shared or its feed read.
+#[derive(Debug, Clone, Serialize)]
+pub struct LeadImage {
+    pub alt: String,
+    pub credit: Option<String>,
+    pub licence: Option<String>,
+    /// Its `<picture>`, loaded at once: it is on the first screen.
+    pub html: String,
+    /// The full-size original, metadata removed.
+    pub original: ImageFile,
+    /// The widest size in the image's own format: for previews where the page is shared, and
+    /// for feeds.
+    pub share: ImageFile,
+}
+
+/// One published file of an image.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageFile {
+    /// A site path.
+    pub url: String,
+    pub mime: String,
+    pub size: u64,
+    pub width: u32,
+    pub height: u32,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -127,6 +158,9 @@ pub struct Translation {
     pub date: DateTime<Tz>,
     pub updated: Option<DateTime<Tz>>,
     pub topics: Vec<String>,
+    /// A press release's photo.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<LeadImage>,
     /// Marked as a draft (only built with `--drafts`).
     pub draft: bool,
     /// Dated in the future (only built with `--drafts`).
@@ -246,4 +280,7 @@ pub trait Addresses: std::fmt::Debug + Sync {
     fn document(&self, lang: &str, kind: Kind, slug: &str) -> String;
     /// The site path of a file published beside a document.
     fn file(&self, kind: Kind, slug: &str, name: &str) -> String;
+    /// The site path of an image beside a document, `width` pixels across or full size
+    /// (`None`), in the format of extension `ext`.
+    fn image(&self, kind: Kind, slug: &str, name: &str, width: Option<u32>, ext: &str) -> String;
 }

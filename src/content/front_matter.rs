@@ -144,6 +144,20 @@ pub struct AreaFm {
     pub geocodes: Vec<Geocode>,
 }
 
+/// `image: { file, alt, credit, licence }`: a press release's photo, a file beside it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImageFm {
+    pub file: Spanned<String>,
+    pub alt: String,
+    /// Who took or made it ("Foto: Anna Berg").
+    #[serde(default)]
+    pub credit: Option<String>,
+    /// On what terms others may use it ("CC BY 4.0", "Fri att använda med byline").
+    #[serde(default)]
+    pub licence: Option<String>,
+}
+
 /// Every key a document may have. Kind-specific keys are checked against the document's kind
 /// after parsing, so that a misplaced key gets its own clear message.
 #[derive(Debug, Clone, Deserialize)]
@@ -167,6 +181,9 @@ pub struct FrontMatter {
     // Press releases.
     #[serde(default)]
     pub contacts: Option<Vec<Contact>>,
+    /// The press release's photo, offered to the press at full size.
+    #[serde(default)]
+    pub image: Option<ImageFm>,
     // Notices.
     #[serde(default)]
     pub urgency: Option<Spanned<Urgency>>,
@@ -222,6 +239,7 @@ impl FrontMatter {
             }
         };
         add(self.contacts.is_some(), "contacts", "press");
+        add(self.image.is_some(), "image", "press");
         add(self.urgency.is_some(), "urgency", "notices");
         add(self.expires.is_some(), "expires", "notices");
         add(self.ended.is_some(), "ended", "notices");

@@ -21,10 +21,12 @@ use super::visibility::Visibility;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
+mod images;
 mod listing;
 mod parse;
 mod render;
 
+pub use images::ImageWork;
 use listing::{KindFiles, Listing, walk};
 pub use parse::{MAX_DOCUMENT_BYTES, MAX_TOPICS, strip_date};
 use parse::{file_name_parts, parse_bytes, parse_file};
@@ -106,6 +108,8 @@ pub struct Loaded {
     /// leaves embargoed translations out, so this is the only trace of them that a publisher
     /// waiting for the moment can see.
     pub next_embargo: Option<DateTime<Tz>>,
+    /// How many images this load processed, and how many it found processed.
+    pub images: ImageWork,
 }
 
 /// A document by kind and slug.
@@ -131,6 +135,8 @@ pub struct ContentCache {
     listing: Option<Listing>,
     /// The attachments' stamps as the last load saw them.
     attachment_stamps: HashMap<PathBuf, Stamp>,
+    /// The images processed by the last load.
+    images: images::Kept,
     /// What changed on disk since the last load, when a watcher tells.
     changes: Changes,
     tracking: bool,
@@ -198,8 +204,17 @@ impl ContentCache {
         let changed = changed.as_ref();
         let parsed = self.parse_new_files(root, &listing.md, changed, config, opts, &mut diags);
         let groups = group_translations(parsed, &mut diags);
-        let (attachments, attachment_stamps) =
+        let (mut attachments, attachment_stamps) =
             self.attachments(root, &groups, listing.other, changed, opts, &mut diags);
+        let (images, image_work) = images::process(
+            root,
+            config,
+            opts.addresses,
+            &mut attachments,
+            &self.images,
+            &mut diags,
+        );
+        self.images = images;
         let linking = Linking::new(&groups, opts);
         // Kept for rebuilds told what changed: an edit that moves no file and renames nothing
         // then renders its document without grouping every file again.
@@ -219,6 +234,7 @@ impl ContentCache {
             documents,
             changed,
             next_embargo,
+            images: image_work,
         })
     }
 
@@ -364,6 +380,7 @@ impl ContentCache {
                     size: st.1,
                     mime,
                     url,
+                    image: None,
                 },
                 st,
             ));
@@ -486,6 +503,7 @@ impl ContentCache {
                 documents,
                 changed: changed_docs,
                 next_embargo: grouped.linking.until,
+                images: ImageWork::default(),
             })
         })
     }
@@ -875,6 +893,7 @@ pub fn document_from_bytes(
         kind,
         slug: &slug,
         files: &files,
+        images: &HashMap::new(),
         addresses: opts.addresses,
     };
     render_translation(&p, config, opts, &resolver, &mut HashSet::new())

@@ -112,6 +112,10 @@ pub trait Resolver {
     fn has_file(&self, name: &str) -> bool;
     /// Public URL of a file beside the document.
     fn file_url(&self, name: &str) -> String;
+    /// The published sizes of an image beside the document, when it is one.
+    fn picture(&self, _name: &str) -> Option<crate::content::picture::Source<'_>> {
+        None
+    }
 }
 
 pub struct RenderOptions {
@@ -540,8 +544,8 @@ struct Renderer<'a, 'r> {
     heading: Option<OpenHeading<'a>>,
     /// The open link (its index in `out.links`) and its text so far.
     link_text: Option<(usize, String)>,
-    /// The open image's offset and source.
-    image: Option<(usize, String)>,
+    /// The open image's offset, source and title.
+    image: Option<(usize, String, String)>,
     raw_html: bool,
     in_code_block: bool,
     /// Where the open table starts in `events`: at its end its cells are looked at as a whole.
@@ -590,7 +594,9 @@ impl<'a> Renderer<'a, '_> {
                 id,
             }) => self.start_image(link_type, dest_url, title, id, offset),
             Event::End(TagEnd::Image) => {
-                self.end_image();
+                if self.end_image() {
+                    return;
+                }
                 Event::End(TagEnd::Image)
             }
             Event::End(TagEnd::Table) => {
@@ -737,19 +743,39 @@ impl<'a> Renderer<'a, '_> {
                 _ => continue,
             };
             let value = decode_attribute(&html[a.value.clone()]);
-            let url = if image {
+            let mut url = if image {
                 image_url(&value, offset + a.value.start, self.resolver, &mut self.out)
             } else {
                 classify(&value, offset + a.value.start, self.resolver, &mut self.out).1
             };
-            if url == value {
+            let picture = (image && url != "#" && !is_external(&value) && !value.starts_with('/'))
+                .then(|| self.resolver.picture(&percent_decode(&value)))
+                .flatten();
+            if url == value && picture.is_none() {
                 continue;
             }
             out.push_str(&html[at..a.value.start]);
+            at = a.value.end;
+            if let Some(p) = &picture {
+                url = p.fallback_url().unwrap_or(url);
+            }
             // Percent-encoded as the Markdown writer encodes addresses (`bilag%201.pdf`).
             let url = percent_encoding::utf8_percent_encode(&url, HREF).to_string();
             escape_into(&mut out, &url);
-            at = a.value.end;
+            if let Some(p) = picture {
+                // The sizes go after the quote closing `src`, `width` and `height` unless the
+                // tag has its own.
+                let quoted = matches!(html.as_bytes().get(at), Some(b'"' | b'\''));
+                if quoted {
+                    out.push_str(&html[at..at + 1]);
+                    at += 1;
+                }
+                let tag_start = html[..a.value.start].rfind('<').unwrap_or(0);
+                let tag_end = html[at..].find('>').map_or(html.len(), |n| at + n);
+                let tag = html[tag_start..tag_end].to_ascii_lowercase();
+                let sized = tag.contains("width=") || tag.contains("height=");
+                out.push_str(&p.img_attributes(true, sized));
+            }
         }
         if at == 0 {
             return html;
@@ -799,7 +825,7 @@ impl<'a> Renderer<'a, '_> {
     ) -> Event<'a> {
         let src_attr = dest_url.to_string();
         let url = image_url(&src_attr, offset, self.resolver, &mut self.out);
-        self.image = Some((offset, src_attr));
+        self.image = Some((offset, src_attr, title.to_string()));
         Event::Start(Tag::Image {
             link_type,
             dest_url: CowStr::from(url),
@@ -808,16 +834,35 @@ impl<'a> Renderer<'a, '_> {
         })
     }
 
-    fn end_image(&mut self) {
-        if let Some((at, src_attr)) = self.image.take() {
-            // The alt text is the image's inner text, collected below.
-            let alt = alt_text(&self.events);
-            self.out.images.push(ImageRef {
-                src: src_attr,
-                alt,
-                offset: at,
-            });
+    /// Closes an image: a processed one becomes its `<picture>` (in place of the image's
+    /// events, its alt text included), any other stays an `<img>`. Returns whether it was.
+    fn end_image(&mut self) -> bool {
+        let Some((at, src_attr, title)) = self.image.take() else {
+            return false;
+        };
+        // The alt text is the image's inner text, collected below.
+        let alt = alt_text(&self.events);
+        // (In a heading the image's events are the heading's: it stays an `<img>`.)
+        let picture =
+            (self.heading.is_none() && !is_external(&src_attr) && !src_attr.starts_with('/'))
+                .then(|| self.resolver.picture(&percent_decode(&src_attr)))
+                .flatten()
+                .map(|p| p.html(&alt, &title, true));
+        self.out.images.push(ImageRef {
+            src: src_attr,
+            alt,
+            offset: at,
+        });
+        let Some(html) = picture else { return false };
+        if let Some(start) = self
+            .events
+            .iter()
+            .rposition(|e| matches!(e, Event::Start(Tag::Image { .. })))
+        {
+            self.events.truncate(start);
         }
+        self.events.push(Event::InlineHtml(CowStr::from(html)));
+        true
     }
 
     /// Text with its [`isolated_runs`] (none empty) isolated.
@@ -1172,6 +1217,10 @@ pub(crate) fn percent_decode(s: &str) -> String {
 pub fn sanitize(html: &str) -> String {
     ammonia::Builder::default()
         .add_generic_attributes(["id", "class", "lang", "dir"])
+        // Processed images (`content::picture`).
+        .add_tags(["picture", "source"])
+        .add_tag_attributes("img", ["srcset", "sizes", "loading", "decoding"])
+        .add_tag_attributes("source", ["type", "srcset", "sizes"])
         // The frame around tables (see `end_table`).
         .add_tag_attributes("div", ["role", "tabindex", "aria-label", "aria-labelledby"])
         .link_rel(None)

@@ -8,6 +8,7 @@ pub mod front_matter;
 pub mod load;
 pub mod markdown;
 pub mod minutes;
+pub mod picture;
 pub mod translation;
 pub mod visibility;
 

@@ -1,7 +1,7 @@
 //! The outputs: each turns the site model into files — pages, feeds, the JSON API, CAP alerts,
-//! the sitemap and robots.txt, calendars, redirects from old addresses, the search index, the
-//! theme's static files. Every one implements [`Output`]: it says which files it will write for
-//! a site (its plan, which the link check and the removal of old files read), may give a
+//! the sitemap and robots.txt, calendars, images, redirects from old addresses, the search index,
+//! the theme's static files. Every one implements [`Output`]: it says which files it will write
+//! for a site (its plan, which the link check and the removal of old files read), may give a
 //! fingerprint of everything it reads, and renders into a sink. [`all`] lists them in the order
 //! a build runs them; adding an output is one module and one line there.
 
@@ -11,6 +11,7 @@ pub mod assets;
 pub mod calendar;
 pub mod feeds;
 pub mod html;
+pub mod images;
 pub mod redirects;
 pub mod search;
 pub mod sitemap;
@@ -69,6 +70,7 @@ pub fn all(config: &Config, statics: assets::StaticFiles) -> Vec<Box<dyn Output>
     let on = &config.site.outputs;
     let mut outputs: Vec<Box<dyn Output>> =
         vec![Box::new(statics), Box::new(html::Pages::default())];
+    outputs.push(Box::new(images::Images));
     if on.feeds.any() {
         outputs.push(Box::new(feeds::Feeds::default()));
     }

@@ -22,6 +22,9 @@ impl Addresses for Scheme {
     fn file(&self, kind: Kind, slug: &str, name: &str) -> String {
         file(kind, slug, name)
     }
+    fn image(&self, kind: Kind, slug: &str, name: &str, width: Option<u32>, ext: &str) -> String {
+        image(kind, slug, name, width, ext)
+    }
 }
 
 // Pages.
@@ -150,6 +153,17 @@ pub fn anchor(url: &str, id: &str) -> String {
 /// A file published beside a document (an attachment, an image).
 pub fn file(kind: Kind, slug: &str, name: &str) -> String {
     format!("/files/{}/{slug}/{name}", kind.dir())
+}
+
+/// An image beside a document as published: `width` pixels across, or the full-size original
+/// (`None`), in the format of extension `ext`, beside the other files of the document
+/// (`photo.jpg` is `photo-480.webp`, `photo-480.jpg`… and `photo.jpg`; `map.gif` is `map.png`).
+pub fn image(kind: Kind, slug: &str, name: &str, width: Option<u32>, ext: &str) -> String {
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    match width {
+        Some(w) => file(kind, slug, &format!("{stem}-{w}.{ext}")),
+        None => file(kind, slug, &format!("{stem}.{ext}")),
+    }
 }
 
 /// A file of the theme's `static/` folder.

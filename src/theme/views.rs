@@ -306,24 +306,30 @@ pub fn stale_view(site: &Site, i18n: &I18n, lang: &str, doc: &Document) -> Optio
     })
 }
 
-pub fn attachment_view(i18n: &I18n, lang: &str, a: &Attachment) -> AttachmentView {
-    let size = if a.size >= 1_000_000 {
-        let mb = format!("{:.1}", a.size as f64 / 1_000_000.0);
+/// A file's size as the reader's language writes it (`120 kB`, `1,4 MB`).
+pub fn size_text(i18n: &I18n, lang: &str, bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        let mb = format!("{:.1}", bytes as f64 / 1_000_000.0);
         i18n.t(
             lang,
             "attachment-size-mb",
             Some(&args([("size", i18n.number(lang, &mb).into())])),
         )
     } else {
-        let kb = format!("{}", a.size.div_ceil(1000).max(1));
+        let kb = format!("{}", bytes.div_ceil(1000).max(1));
         i18n.t(
             lang,
             "attachment-size-kb",
             Some(&args([("size", i18n.number(lang, &kb).into())])),
         )
-    };
+    }
+}
+
+pub fn attachment_view(i18n: &I18n, lang: &str, a: &Attachment) -> AttachmentView {
+    let size = size_text(i18n, lang, a.size);
+    // By the published file: an image may be published in another format than it came in.
     let format = a
-        .name
+        .url
         .rsplit_once('.')
         .map_or_else(|| a.mime.clone(), |(_, ext)| ext.to_uppercase());
     AttachmentView {

@@ -571,3 +571,133 @@ fn building_twice_gives_identical_output() {
         );
     }
 }
+
+// Images (issue 20).
+
+const PRESS_PHOTO: &str = "/files/press/drinking-water-schools-closed/vattenverket";
+
+#[test]
+fn a_press_release_shows_its_photo_with_credit_licence_and_download() {
+    let doc = page(site(), "sv/press/drinking-water-schools-closed/index.html");
+    let figure = select(&doc, "figure.lead-image");
+    assert_eq!(figure.len(), 1);
+    let img = select_in(figure[0], "picture img")[0];
+    assert!(attr(img, "alt").starts_with("Ekviks vattenverk"));
+    // On the first screen: not lazy.
+    assert_eq!(attr(img, "loading"), "");
+    let caption = text(select_in(figure[0], "figcaption")[0]);
+    assert!(caption.contains("Foto: Ekviks kommun"), "{caption}");
+    assert!(
+        caption.contains("Licens: Fri att använda med fotobyline"),
+        "{caption}"
+    );
+    let download = select_in(figure[0], "figcaption a[download]")[0];
+    assert_eq!(attr(download, "href"), format!("{PRESS_PHOTO}.jpg"));
+    assert!(
+        text(download).contains("JPEG, 1\u{a0}800 × 1\u{a0}200")
+            || text(download).contains("JPEG, 1 800 × 1 200"),
+        "{}",
+        text(download)
+    );
+    let meta = |css: &str| attr(select(&doc, css)[0], "content");
+    assert_eq!(
+        meta("meta[property='og:image']"),
+        format!("{BASE_URL}{PRESS_PHOTO}-1600.jpg")
+    );
+    assert_eq!(meta("meta[property='og:image:width']"), "1600");
+    assert_eq!(meta("meta[name='twitter:card']"), "summary_large_image");
+    assert!(site().join(format!("{}.jpg", &PRESS_PHOTO[1..])).is_file());
+}
+
+#[test]
+fn feeds_carry_the_press_photo() {
+    let out = site();
+    let photo = format!("{BASE_URL}{PRESS_PHOTO}-1600.jpg");
+    let size = std::fs::metadata(out.join(format!("{}-1600.jpg", &PRESS_PHOTO[1..])))
+        .unwrap()
+        .len();
+    let rss = feed_rs::parser::parse(&std::fs::read(out.join("sv/feed.xml")).unwrap()[..]).unwrap();
+    let atom =
+        feed_rs::parser::parse(&std::fs::read(out.join("sv/atom.xml")).unwrap()[..]).unwrap();
+    let item = |f: &feed_rs::model::Feed| {
+        f.entries
+            .iter()
+            .find(|e| e.id.contains("drinking-water-schools-closed"))
+            .cloned()
+            .expect("the press release is in the feed")
+    };
+    let media = &item(&rss).media[0].content[0];
+    assert_eq!(
+        media.url.as_ref().map(|u| u.to_string()),
+        Some(photo.clone())
+    );
+    assert_eq!(media.size, Some(size));
+    assert_eq!(
+        media.content_type.as_ref().map(|m| m.to_string()),
+        Some("image/jpeg".into())
+    );
+    let link = item(&atom)
+        .links
+        .into_iter()
+        .find(|l| l.rel.as_deref() == Some("enclosure"))
+        .expect("an Atom enclosure");
+    assert_eq!(link.href, photo);
+    assert_eq!(link.length, Some(size));
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("sv/feed.json")).unwrap()).unwrap();
+    let item = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| {
+            i["id"]
+                .as_str()
+                .unwrap()
+                .contains("drinking-water-schools-closed")
+        })
+        .unwrap();
+    assert_eq!(item["image"], photo);
+    // Every address of a picture in a feed's content is absolute, those of `srcset` too.
+    let content = item["content_html"].as_str().unwrap();
+    assert!(
+        !content.contains("=\"/files") && !content.contains(", /files"),
+        "{content}"
+    );
+}
+
+/// At 360 CSS pixels on a screen of 2 device pixels per CSS pixel, the crisis notice with its
+/// map comes to less than 100 kB: the page, its stylesheet, and the size of each picture a
+/// browser picks from `srcset` and `sizes` (the narrowest at least 2 × 328 pixels wide).
+#[test]
+fn the_crisis_notice_with_its_map_is_light_on_a_phone() {
+    let out = site();
+    let rel = "sv/notices/schools-closed-water/index.html";
+    let doc = page(out, rel);
+    let file = |url: &str| {
+        std::fs::metadata(out.join(url.trim_start_matches('/')))
+            .unwrap()
+            .len()
+    };
+    let mut total = file(rel);
+    total += file(&attr(select(&doc, "link[rel=stylesheet]")[0], "href"));
+    let pictures = select(&doc, "picture source[type='image/webp']");
+    assert_eq!(pictures.len(), 1, "the notice has its map");
+    for source in pictures {
+        let candidates: Vec<(u32, String)> = attr(source, "srcset")
+            .split(", ")
+            .map(|c| {
+                let (url, w) = c.split_once(' ').unwrap();
+                (w.trim_end_matches('w').parse().unwrap(), url.to_owned())
+            })
+            .collect();
+        let (_, url) = candidates
+            .iter()
+            .find(|(w, _)| *w >= 656)
+            .unwrap_or(candidates.last().unwrap());
+        total += file(url);
+    }
+    assert!(
+        total < 100_000,
+        "the crisis notice weighs {total} bytes at 360 px"
+    );
+}

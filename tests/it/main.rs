@@ -22,6 +22,7 @@ mod example_site;
 mod fallback;
 mod feeds;
 mod fuzz_regressions;
+mod images;
 mod incremental;
 mod limits;
 mod mail_compose;

@@ -15,9 +15,11 @@ use crate::content::document::*;
 use crate::content::markdown::{
     self, HeadingInfo, Ids, ImageRef, LinkRef, RenderOptions, Resolver,
 };
+use crate::content::picture::Source;
 use crate::content::visibility::Visibility;
 use crate::content::{dates, minutes};
 use crate::diagnostics::{Diagnostic, line_col, nearest};
+use crate::images::Processed;
 
 /// Renders one document's visible translations (in the configured order of languages).
 pub(super) fn render_document(
@@ -31,6 +33,10 @@ pub(super) fn render_document(
 ) -> Rendering {
     let kind = *kind;
     let names: HashSet<String> = files.iter().map(|(a, _)| a.name.clone()).collect();
+    let images: HashMap<String, Arc<Processed>> = files
+        .iter()
+        .filter_map(|(a, _)| Some((a.name.clone(), a.image.clone()?)))
+        .collect();
     let mut diags = Vec::new();
     let mut withheld = HashSet::new();
     let mut translations = Vec::new();
@@ -47,6 +53,7 @@ pub(super) fn render_document(
             kind,
             slug,
             files: &names,
+            images: &images,
             addresses: opts.addresses,
         };
         match render_translation(p, config, opts, &resolver, &mut withheld) {
@@ -123,6 +130,8 @@ pub(super) struct DocResolver<'a> {
     pub(super) kind: Kind,
     pub(super) slug: &'a str,
     pub(super) files: &'a HashSet<String>,
+    /// The files that are images, processed.
+    pub(super) images: &'a HashMap<String, Arc<Processed>>,
     pub(super) addresses: &'a dyn Addresses,
 }
 
@@ -174,7 +183,22 @@ impl Resolver for DocResolver<'_> {
         self.files.contains(name)
     }
     fn file_url(&self, name: &str) -> String {
-        self.addresses.file(self.kind, self.slug, name)
+        match self.images.get(name) {
+            // An image's own address is that of its original with the metadata removed.
+            Some(p) => self
+                .addresses
+                .image(self.kind, self.slug, name, None, p.format.extension()),
+            None => self.addresses.file(self.kind, self.slug, name),
+        }
+    }
+    fn picture(&self, name: &str) -> Option<Source<'_>> {
+        Some(Source {
+            kind: self.kind,
+            slug: self.slug,
+            name: name.to_owned(),
+            image: self.images.get(name)?,
+            addresses: self.addresses,
+        })
     }
 }
 
@@ -240,6 +264,10 @@ pub(super) fn render_translation(
     if !pieces.problems.is_empty() {
         return Err(problems_to_diags(p, pieces.problems));
     }
+    let lead_image = match &fm.image {
+        Some(fm_image) => Some(lead_image(p, fm_image, resolver).map_err(|d| vec![d])?),
+        None => None,
+    };
     Ok(Translation {
         lang: p.lang.clone(),
         url: opts.addresses.document(&p.lang, p.kind, &p.slug),
@@ -249,6 +277,7 @@ pub(super) fn render_translation(
         date: p.date,
         updated: date_of(&fm.updated, tz),
         topics: fm.topics.iter().map(|t| t.value.clone()).collect(),
+        image: lead_image,
         draft: fm.draft,
         embargoed: matches!(p.visibility(opts), Visibility::Embargoed(_)),
         withdrawal: p
@@ -271,6 +300,63 @@ pub(super) fn render_translation(
             fingerprints: t.source.clone(),
         }),
         extra,
+    })
+}
+
+/// A press release's `image:`: a processed image beside it.
+fn lead_image(
+    p: &Parsed,
+    fm: &crate::content::front_matter::ImageFm,
+    resolver: &DocResolver<'_>,
+) -> Result<LeadImage, Diagnostic> {
+    let name = fm.file.value.trim();
+    let Some(source) = resolver.picture(name) else {
+        let at = p.text[..p.body_offset]
+            .find("\nimage:")
+            .map_or(1, |i| line_col(&p.text, i + 1).0);
+        let others: Vec<&str> = resolver.images.keys().map(String::as_str).collect();
+        let hint = match nearest(name, others.iter().copied()) {
+            Some(n) => format!("did you mean `{n}`?"),
+            None => "put the photo (JPEG, PNG, GIF or WebP) in the folder named like the document, beside it, and name it in `file:`".to_owned(),
+        };
+        return Err(Diagnostic::error(
+            &p.path,
+            format!("`image.file`: `{name}` is no image beside the document"),
+        )
+        .at(at, None)
+        .hint(hint)
+        .with_source(&p.text));
+    };
+    let processed = source.image;
+    let file = |url: String, v: Option<&crate::images::Variant>| match v {
+        Some(v) => ImageFile {
+            url,
+            mime: v.format.mime().to_owned(),
+            size: v.size,
+            width: v.width,
+            height: v.height,
+        },
+        None => ImageFile {
+            url,
+            mime: processed.format.mime().to_owned(),
+            size: processed.original_size,
+            width: processed.width,
+            height: processed.height,
+        },
+    };
+    let original = file(resolver.file_url(name), None);
+    let share = match source.largest() {
+        Some((url, v)) => file(url, Some(v)),
+        None => original.clone(),
+    };
+    let alt = fm.alt.trim().to_owned();
+    Ok(LeadImage {
+        html: source.html(&alt, "", false),
+        alt,
+        credit: fm.credit.clone(),
+        licence: fm.licence.clone(),
+        original,
+        share,
     })
 }
 

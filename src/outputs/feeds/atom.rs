@@ -57,6 +57,13 @@ fn entry(i: &FeedItem<'_>, feed_lang: &str) -> Entry {
             .filter(|(lang, _)| *lang != i.t.lang)
             .map(|(lang, url)| alternate(lang, url)),
     );
+    links.extend(i.image.as_ref().map(|e| atom_syndication::Link {
+        href: e.url.clone(),
+        rel: "enclosure".into(),
+        mime_type: Some(e.mime.clone()),
+        length: Some(e.size.to_string()),
+        ..Default::default()
+    }));
     Entry {
         title: text(&i.title),
         id: i.url.clone(),

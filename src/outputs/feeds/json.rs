@@ -30,6 +30,9 @@ struct JsonItem<'a> {
     title: &'a str,
     summary: &'a str,
     content_html: &'a str,
+    /// A press release's photo.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<&'a str>,
     date_published: String,
     date_modified: String,
     language: &'a str,
@@ -67,6 +70,7 @@ pub fn write(feed: &FeedData<'_>) -> Result<Vec<u8>, String> {
                 title: &i.title,
                 summary: &i.summary,
                 content_html: &i.content_html,
+                image: i.image.as_ref().map(|e| e.url.as_str()),
                 date_published: i.date.to_rfc3339(),
                 date_modified: i.updated.to_rfc3339(),
                 language: &i.t.lang,

@@ -121,6 +121,15 @@ pub struct FeedItem<'a> {
     pub translations: Vec<(String, String)>,
     pub date: DateTime<FixedOffset>,
     pub updated: DateTime<FixedOffset>,
+    /// A press release's photo (its widest size in its own format): the enclosure.
+    pub image: Option<Enclosure>,
+}
+
+/// A file an item carries: absolute URL, type and size in bytes.
+pub struct Enclosure {
+    pub url: String,
+    pub mime: String,
+    pub size: u64,
 }
 
 /// A link to an item's page in `lang`, as Atom entries and RSS items (through the Atom
@@ -261,6 +270,15 @@ fn feed_item<'a>(
             .collect(),
         date: t.date.fixed_offset(),
         updated: item_updated(t).fixed_offset(),
+        image: t
+            .image
+            .as_ref()
+            .filter(|_| withdrawn.is_none())
+            .map(|im| Enclosure {
+                url: urls::absolute(&site.config, &im.share.url),
+                mime: im.share.mime.clone(),
+                size: im.share.size,
+            }),
     }
 }
 

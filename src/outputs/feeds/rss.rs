@@ -61,6 +61,11 @@ fn item(i: &FeedItem<'_>) -> Item {
         }),
         pub_date: Some(i.date.to_rfc2822()),
         content: Some(i.content_html.clone()),
+        enclosure: i.image.as_ref().map(|e| rss::Enclosure {
+            url: e.url.clone(),
+            length: e.size.to_string(),
+            mime_type: e.mime.clone(),
+        }),
         categories: i
             .categories
             .iter()

@@ -5,7 +5,7 @@ use minijinja::{Value, context};
 
 use super::context::{OwnContext, TopicView, topic_view};
 use super::v;
-use crate::content::document::{Document, Kind, MinutesInfo, NoticeInfo, Translation};
+use crate::content::document::{Document, Kind, LeadImage, MinutesInfo, NoticeInfo, Translation};
 use crate::content::markdown::contact_html;
 use crate::outputs::Context;
 use crate::site::urls;
@@ -42,6 +42,7 @@ pub(super) fn page(cx: &Context<'_>, lang: &str, doc: &Document) -> Option<OwnCo
             body_html => v(&t.body_html),
             topics => v(topics),
             contacts => v(t.contacts()),
+            image => v(t.image.as_ref().map(|im| lead_image(cx, lang, im))),
             boilerplate => v(boilerplate(cx, lang, doc)),
             notice => v(notice),
             minutes => v(minutes),
@@ -57,6 +58,47 @@ pub(super) fn page(cx: &Context<'_>, lang: &str, doc: &Document) -> Option<OwnCo
         title: t.title.clone(),
         members,
     })
+}
+
+/// A press release's photo: its picture, credit and licence, the download of its original,
+/// and what a page shared elsewhere shows of it (absolute addresses).
+fn lead_image(cx: &Context<'_>, lang: &str, im: &LeadImage) -> Value {
+    let i18n = cx.i18n;
+    let number = |n: u32| i18n.number(lang, &n.to_string());
+    let o = &im.original;
+    let format = o.mime.trim_start_matches("image/").to_uppercase();
+    let download = crate::i18n::args([
+        ("format", format.into()),
+        ("width", number(o.width).into()),
+        ("height", number(o.height).into()),
+        ("size", size_text(i18n, lang, o.size).into()),
+    ]);
+    let credit = im.credit.as_ref().map(|c| {
+        i18n.t(
+            lang,
+            "image-credit",
+            Some(&crate::i18n::args([("credit", c.clone().into())])),
+        )
+    });
+    let licence = im.licence.as_ref().map(|l| {
+        i18n.t(
+            lang,
+            "image-licence",
+            Some(&crate::i18n::args([("licence", l.clone().into())])),
+        )
+    });
+    context! {
+        html => v(&im.html),
+        alt => v(&im.alt),
+        credit => v(credit),
+        licence => v(licence),
+        download_url => v(&o.url),
+        download_text => v(i18n.t(lang, "image-download", Some(&download))),
+        share_url => v(urls::absolute(&cx.site.config, &im.share.url)),
+        share_mime => v(&im.share.mime),
+        share_width => v(im.share.width),
+        share_height => v(im.share.height),
+    }
 }
 
 /// The withdrawal notice, once the document is withdrawn: when (as the page writes times) and

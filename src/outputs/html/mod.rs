@@ -287,7 +287,8 @@ pub fn render_pages(
     errs.extend(write_pages(cx, entries, &todo, sink));
     let mut paths: Vec<String> = plan.pages.iter().map(|p| p.path.clone()).collect();
     for doc in &cx.site.documents {
-        for a in &doc.attachments {
+        // Images are an output of their own (`outputs::images`).
+        for a in doc.attachments.iter().filter(|a| a.image.is_none()) {
             let path = urls::output_path(&a.url);
             paths.push(path.clone());
             let copy = File {
@@ -367,6 +368,7 @@ impl super::Output for Pages {
                 .documents
                 .iter()
                 .flat_map(|d| d.attachments.iter())
+                .filter(|a| a.image.is_none())
                 .map(|a| a.url.trim_start_matches('/').to_owned()),
         );
         self.plan = Some(plan);
