@@ -3,8 +3,8 @@
 //! get the closure notice?" without reading the store by hand.
 //!
 //! Each row lands in exactly one column: `waiting` (not tried yet, or being sent), `deferred`
-//! (waiting after a temporary failure), `sent`, `failed`, `bounced` (the state the bounce
-//! handling gives a row), `unknown` (the connection broke after the message went out).
+//! (waiting after a temporary failure), `sent`, `failed`, `bounced` (sent, and a bounce came
+//! back for it), `unknown` (the connection broke after the message went out).
 //! `queued` is their sum.
 
 use std::collections::BTreeMap;
@@ -89,6 +89,12 @@ pub fn document_id(given: &str) -> String {
     }
 }
 
+/// A row's state for the report: `bounced` when a bounce (not a complaint: that message
+/// arrived) came back for it after it was sent (see `mail::bounces`), else its outbox state.
+const BOUNCED_OR_STATE: &str = "CASE WHEN EXISTS (SELECT 1 FROM bounces
+    WHERE bounces.outbox_id = outbox.id AND bounces.kind != 'complaint') THEN 'bounced'
+    ELSE state END";
+
 /// The counts of the selected rows.
 pub fn report(conn: &Connection, selection: &Selection) -> Result<DeliveryReport> {
     let (filter, arg, queued_at) = match selection {
@@ -111,7 +117,7 @@ pub fn report(conn: &Connection, selection: &Selection) -> Result<DeliveryReport
         }
     };
     let mut stmt = conn.prepare(&format!(
-        "SELECT language, state, attempts > 0, count(*), max(sent_at) FROM outbox
+        "SELECT language, {BOUNCED_OR_STATE}, attempts > 0, count(*), max(sent_at) FROM outbox
          WHERE {filter} GROUP BY 1, 2, 3"
     ))?;
     let mut report = DeliveryReport {

@@ -490,4 +490,11 @@ fn publish_sends_from_a_signed_return_path_that_bounces_come_back_to() {
         statuses(&site)["lena.wik@hotmejl.example"],
         Status::Confirmed
     );
+    // The delivery report counts the bounced message as bounced, no longer as sent.
+    let o = anslag(&site, &["report", "--format", "json"], None);
+    assert!(o.status.success(), "{}", text(&o));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let total = &report["total"];
+    assert_eq!(total["bounced"], 1, "{report}");
+    assert_eq!(total["sent"], PEOPLE.len() as u64 - 1, "{report}");
 }
