@@ -496,5 +496,9 @@ fn publish_sends_from_a_signed_return_path_that_bounces_come_back_to() {
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let total = &report["total"];
     assert_eq!(total["bounced"], 1, "{report}");
-    assert_eq!(total["sent"], PEOPLE.len() as u64 - 1, "{report}");
+    assert_eq!(
+        total["sent"],
+        total["queued"].as_u64().unwrap() - 1,
+        "{report}"
+    );
 }

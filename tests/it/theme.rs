@@ -17,8 +17,10 @@ const LANGS: [&str; 11] = [
     "sv", "en", "da", "nb", "fi", "de", "pl", "uk", "so", "ar", "fa",
 ];
 const BASE_URL: &str = "https://www.ekvik.example";
-/// A notice page and the stylesheet, before compression.
-const WEIGHT_BUDGET: u64 = 30_000;
+/// A notice page and the stylesheet, before compression. (Raised from 30 000 when the crisis
+/// notice got its map: the `<picture>` with both formats' `srcset` is about 1 kB of markup. With
+/// the image itself, the page must stay under 100 kB transferred: see `example_site`.)
+const WEIGHT_BUDGET: u64 = 32_000;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -309,7 +311,7 @@ fn every_page_uses_the_one_stylesheet() {
 }
 
 #[test]
-fn a_notice_page_and_the_stylesheet_weigh_less_than_30_kb() {
+fn a_notice_page_and_the_stylesheet_weigh_less_than_32_kb() {
     let css = std::fs::metadata(stylesheet()).unwrap().len();
     let (largest, size) = pages()
         .iter()

@@ -169,6 +169,17 @@ pub struct TestSite {
     pub tmp: TempDir,
 }
 
+/// Points the site's image cache at one shared by every copy of the example site in this run:
+/// its entries are named by a hash of the image and the settings and made whole or not at all
+/// (`images::prepare`), so sharing is safe, and it spares each copy processing its photos anew.
+/// The tests of the cache itself use sites of their own.
+fn share_image_cache(site: &Path) {
+    let shared = Path::new(env!("CARGO_TARGET_TMPDIR")).join("example-image-cache");
+    std::fs::create_dir_all(&shared).unwrap();
+    std::fs::create_dir_all(site.join(".anslag")).unwrap();
+    std::os::unix::fs::symlink(&shared, site.join(".anslag/cache")).unwrap();
+}
+
 impl TestSite {
     pub fn fixture(name: &str) -> TestSite {
         let tmp = temp_dir();
@@ -188,6 +199,7 @@ impl TestSite {
                 copy_dir(&root.join(dir), &site.join(dir));
             }
         }
+        share_image_cache(&site);
         TestSite { tmp }
     }
 
