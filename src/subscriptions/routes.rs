@@ -595,6 +595,12 @@ async fn confirm(
 // Preferences and unsubscribing: links signed with the link key, not stored.
 
 /// The subscriber a link token names and verifies for, looked up in the store.
+/// The answer to a signed link that is not (or no longer) valid, in the language asked or
+/// negotiated: the subscriber is not known, so not theirs.
+fn link_invalid(svc: &Service, asked: Option<&str>, headers: &HeaderMap) -> Response {
+    message(svc, &lang_for(svc, asked, headers), Message::LinkInvalid)
+}
+
 async fn by_link(
     svc: &Service,
     token: &str,
@@ -635,11 +641,7 @@ async fn preferences_page(
             );
             page(&svc, StatusCode::OK, &lang, html)
         }
-        Ok(None) => message(
-            &svc,
-            &lang_for(&svc, asked.as_deref(), &headers),
-            Message::LinkInvalid,
-        ),
+        Ok(None) => link_invalid(&svc, asked.as_deref(), &headers),
         Err(e) => unavailable(&svc, &lang_for(&svc, asked.as_deref(), &headers), e),
     }
 }
@@ -737,11 +739,7 @@ async fn unsubscribe_page(
             );
             page(&svc, StatusCode::OK, &lang, html)
         }
-        Ok(None) => message(
-            &svc,
-            &lang_for(&svc, asked.as_deref(), &headers),
-            Message::LinkInvalid,
-        ),
+        Ok(None) => link_invalid(&svc, asked.as_deref(), &headers),
         Err(e) => unavailable(&svc, &lang_for(&svc, asked.as_deref(), &headers), e),
     }
 }
@@ -847,11 +845,7 @@ async fn erase_page(
             let html = svc.pages.erase(&lang, &token, &sub.address);
             page(&svc, StatusCode::OK, &lang, html)
         }
-        Ok(None) => message(
-            &svc,
-            &lang_for(&svc, asked.as_deref(), &headers),
-            Message::LinkInvalid,
-        ),
+        Ok(None) => link_invalid(&svc, asked.as_deref(), &headers),
         Err(e) => unavailable(&svc, &lang_for(&svc, asked.as_deref(), &headers), e),
     }
 }
