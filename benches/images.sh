@@ -5,13 +5,14 @@
 #
 #   bash benches/images.sh             # N=200
 #
-# PROFILE=dev by default: the image crates (decoders, resizer, libwebp) are optimised in the dev
-# profile too (Cargo.toml), and they are where the time goes. Everything is under /dev/shm.
+# PROFILE=release by default: in the dev profile the image crates are optimised too (Cargo.toml),
+# but the photo generator is not and takes minutes to make the photos. Everything is under
+# /dev/shm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 N=${N:-200}
-PROFILE=${PROFILE:-dev}
+PROFILE=${PROFILE:-release}
 WORK=${WORK:-/dev/shm/anslag-images}
 NOW=2026-11-22T12:00:00+01:00
 TARGET=${CARGO_TARGET_DIR:-target}
