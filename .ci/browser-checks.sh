@@ -14,7 +14,8 @@
 #     script, and without script the page says where else to look;
 #   - on a 360 × 800 phone the instruction of each crisis notice starts on the first screen, in
 #     every language, with the language switcher after it and no banner linking to the page
-#     itself (tests/browser/phone.mjs).
+#     itself, and the page with its stylesheet and image weighs under 100 KB
+#     (tests/browser/phone.mjs).
 # On a problem it prints the rule, the page and the element (selector and HTML) and exits 1.
 #
 # Usage: bash .ci/browser-checks.sh [--screenshots]

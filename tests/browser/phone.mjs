@@ -3,7 +3,10 @@
 //   - the first line of the instruction (what the parent must do) is on the first screen;
 //   - no crisis banner on the page links to the page itself;
 //   - the language switcher follows the instruction, is shown (not collapsed away from screen
-//     readers) and links to every translation.
+//     readers) and links to every translation;
+//   - the page with everything it loads (stylesheet, images, once scrolled to the end so that
+//     lazy images load too) weighs under 100 KB (issue 20), counted uncompressed as this server
+//     sends it: a real server's gzip or Brotli only makes it lighter.
 // Usage: node phone.mjs [SITE_DIR]. Prints each page's instruction position; exits 1 on a problem.
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -12,6 +15,7 @@ import { htmlPages, launch, serve } from './lib.mjs';
 const root = resolve(process.argv[2] ?? 'public');
 const WIDTH = 360;
 const HEIGHT = 800;
+const WEIGHT_BUDGET = 100_000;
 
 // The pages of crisis notices: documents whose article is marked `urgency-crisis`.
 const pages = [];
@@ -65,10 +69,27 @@ if (failed) console.log('✗ no crisis notice page found');
 try {
   const context = await browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, isMobile: true, deviceScaleFactor: 2 });
   const tab = await context.newPage();
+  // Bytes of every response's body, per page: what the phone downloads.
+  let loaded = [];
+  tab.on('requestfinished', async (request) => {
+    const sizes = await request.sizes().catch(() => null);
+    if (sizes) loaded.push({ url: request.url(), bytes: sizes.responseBodySize });
+  });
   for (const path of pages) {
+    loaded = [];
     await tab.goto(server.origin + path, { waitUntil: 'load' });
     const { bottom, problems } = await tab.evaluate(inspect);
-    console.log(`${problems.length ? '✗' : '✓'} ${path}: the instruction's first line ends at ${bottom} px of ${HEIGHT}`);
+    // Scrolled to the end, every lazy image is fetched; then the network goes quiet.
+    await tab.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await tab.waitForLoadState('networkidle');
+    const weight = loaded.reduce((sum, r) => sum + r.bytes, 0);
+    const images = loaded.filter((r) => /\.(webp|jpe?g|png|gif)$/.test(new URL(r.url).pathname));
+    if (images.length === 0) problems.push('no image loaded (the crisis notice of the example has a map)');
+    if (weight >= WEIGHT_BUDGET) {
+      problems.push(`weighs ${weight} B with what it loads, over ${WEIGHT_BUDGET} B:`);
+      for (const r of loaded) problems.push(`  ${r.bytes} B ${new URL(r.url).pathname}`);
+    }
+    console.log(`${problems.length ? '✗' : '✓'} ${path}: the instruction's first line ends at ${bottom} px of ${HEIGHT}; ${weight} B in ${loaded.length} files (${images.length} image)`);
     for (const p of problems) console.log(`    ${p}`);
     failed ||= problems.length > 0;
   }
