@@ -627,3 +627,46 @@ fn every_link_in_api_html_is_absolute() {
     }
     assert!(anchors > 0, "no footnote anchor found in the API");
 }
+
+/// Issue 20: a press release's photo is in its API file, as a newsroom needs it: the original
+/// and the shared size, each a file of the same build with its type, size and dimensions, the
+/// alt text in the document's language, credit and licence.
+#[test]
+fn a_press_release_gives_its_photo_with_credit_licence_and_files() {
+    for (lang, alt) in [("sv", "Ekviks vattenverk"), ("en", "Ekvik waterworks")] {
+        let rel = format!("documents/press/drinking-water-schools-closed/{lang}.json");
+        let image = &api(&rel)["image"];
+        assert!(
+            image["alt"].as_str().is_some_and(|a| a.starts_with(alt)),
+            "{rel}: alt {}",
+            image["alt"]
+        );
+        assert!(image["credit"].is_string(), "{rel}: no credit");
+        assert!(image["licence"].is_string(), "{rel}: no licence");
+        for which in ["original", "share"] {
+            let f = &image[which];
+            let url = f["url"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{rel}: {which}"));
+            let path = url
+                .strip_prefix(BASE)
+                .unwrap_or_else(|| panic!("{rel}: {url} is not absolute"));
+            let bytes = std::fs::read(out().join(path.trim_start_matches('/')))
+                .unwrap_or_else(|e| panic!("{rel}: {which} {url} not published: {e}"));
+            assert_eq!(f["size"], bytes.len() as u64, "{rel}: {which} size");
+            assert_eq!(f["type"], "image/jpeg", "{rel}: {which}");
+            assert!(f["width"].as_u64().is_some_and(|w| w > 0), "{rel}: {which}");
+            assert!(
+                f["height"].as_u64().is_some_and(|h| h > 0),
+                "{rel}: {which}"
+            );
+        }
+    }
+    // A press release without `image:` says so with null.
+    let other = api_files()
+        .iter()
+        .find(|(rel, v)| rel.starts_with("documents/press/") && !rel.contains("drinking-water"))
+        .map(|(_, v)| v)
+        .expect("another press release");
+    assert!(other["image"].is_null());
+}

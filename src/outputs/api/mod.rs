@@ -415,6 +415,16 @@ impl Api<'_> {
         urls::absolute(&self.site.config, path)
     }
 
+    fn image_file(&self, f: &document::ImageFile) -> ImageFile {
+        ImageFile {
+            url: self.abs(&f.url),
+            mime: f.mime.clone(),
+            size: f.size,
+            width: f.width,
+            height: f.height,
+        }
+    }
+
     fn schema_url(&self, name: &str) -> String {
         self.abs(&urls::api_schema(name))
     }
@@ -607,6 +617,17 @@ impl Api<'_> {
                         email: c.email.clone(),
                     })
                     .collect(),
+                image: t
+                    .image
+                    .as_ref()
+                    .filter(|_| !t.withdrawn)
+                    .map(|im| PressImage {
+                        alt: im.alt.clone(),
+                        credit: im.credit.clone(),
+                        licence: im.licence.clone(),
+                        original: self.image_file(&im.original),
+                        share: self.image_file(&im.share),
+                    }),
             },
             Extra::Notices(n) => Details::Notices(NoticeDetails {
                 urgency: urgency(n.urgency),

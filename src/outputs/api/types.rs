@@ -290,11 +290,43 @@ pub enum Details {
     Press {
         /// Who to contact about it.
         contacts: Vec<Contact>,
+        /// Its photo (`image:` in its front matter), `null` when it has none or is withdrawn.
+        image: Option<PressImage>,
     },
     /// Minutes of a committee meeting.
     Minutes(Box<MinutesDetails>),
     /// A notice to guardians.
     Notices(NoticeDetails),
+}
+
+/// A press release's photo: what a newsroom needs to use it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PressImage {
+    /// The text alternative, in the document's language.
+    pub alt: String,
+    /// Who to credit.
+    pub credit: Option<String>,
+    /// Under what licence it may be used.
+    pub licence: Option<String>,
+    /// The full-size original, with no metadata (no position, camera or owner).
+    pub original: ImageFile,
+    /// The widest published size in the image's own format, as feeds carry it.
+    pub share: ImageFile,
+}
+
+/// One published file of an image.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ImageFile {
+    /// Absolute URL.
+    #[schemars(extend("format" = "uri"))]
+    pub url: String,
+    /// Media type (`image/jpeg`, `image/png`).
+    #[serde(rename = "type")]
+    pub mime: String,
+    /// Size in bytes.
+    pub size: u64,
+    pub width: u32,
+    pub height: u32,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
