@@ -24,7 +24,7 @@ pub const CACHE_DIR: &str = ".anslag/cache/images";
 
 /// Changes whenever processing does (an encoder setting, the resizing filter): the cache of an
 /// older anslag is then not used.
-const PROCESSING_VERSION: u32 = 1;
+const PROCESSING_VERSION: u32 = 2;
 
 /// Larger images are refused before they are decoded: a camera's photo has 24–60 megapixels,
 /// a "decompression bomb" (a tiny file declaring 30 000 × 30 000 pixels) far more.
@@ -370,6 +370,8 @@ fn process(bytes: &[u8], settings: &Settings) -> Result<Made, Problem> {
             variants.push(v);
         }
     }
+    let variants = lighter_than_wider(variants);
+    files.retain(|(name, _)| variants.iter().any(|v| v.file_name() == *name));
     let processed = Processed {
         width,
         height,
@@ -381,6 +383,25 @@ fn process(bytes: &[u8], settings: &Settings) -> Result<Made, Problem> {
     };
     files.push((format!("original.{}", format.extension()), original));
     Ok(Made { processed, files })
+}
+
+/// The variants worth offering: a size whose file is no lighter than a wider one of the same
+/// format is left out, since the wider one then costs less to send. (A map or a diagram with
+/// few colours compresses well at its own size, while resizing blends new colours into every
+/// edge: its 960-pixel PNG was four times the bytes of the 1200-pixel original.) The widest of
+/// each format is always kept. `variants` come by width, narrowest first.
+fn lighter_than_wider(variants: Vec<Variant>) -> Vec<Variant> {
+    let mut kept: Vec<Variant> = Vec::with_capacity(variants.len());
+    for v in variants.into_iter().rev() {
+        let heavier = kept
+            .iter()
+            .any(|k| k.format == v.format && k.width > v.width && k.size <= v.size);
+        if !heavier {
+            kept.push(v);
+        }
+    }
+    kept.reverse();
+    kept
 }
 
 /// The widths to publish of an image `width` pixels across: the site's that are narrower, and
@@ -404,6 +425,41 @@ mod tests {
         assert_eq!(widths(1000, &[480, 960, 1600]), [480, 960, 1000]);
         assert_eq!(widths(320, &[480, 960, 1600]), [320]);
         assert_eq!(widths(960, &[480, 960, 1600]), [480, 960]);
+    }
+
+    #[test]
+    fn a_size_heavier_than_a_wider_one_is_left_out() {
+        let v = |width, format, size| Variant {
+            width,
+            height: width / 2,
+            format,
+            size,
+        };
+        let made = vec![
+            v(480, Format::Webp, 3_000),
+            v(480, Format::Png, 19_000),
+            v(960, Format::Webp, 7_000),
+            v(960, Format::Png, 43_000),
+            v(1200, Format::Webp, 11_000),
+            v(1200, Format::Png, 10_000),
+        ];
+        assert_eq!(
+            lighter_than_wider(made),
+            [
+                v(480, Format::Webp, 3_000),
+                v(960, Format::Webp, 7_000),
+                v(1200, Format::Webp, 11_000),
+                v(1200, Format::Png, 10_000),
+            ]
+        );
+        // Photos get lighter as they get narrower: every size stays.
+        let photo = vec![
+            v(480, Format::Jpeg, 40_000),
+            v(480, Format::Webp, 30_000),
+            v(960, Format::Jpeg, 120_000),
+            v(960, Format::Webp, 90_000),
+        ];
+        assert_eq!(lighter_than_wider(photo.clone()), photo);
     }
 
     #[test]
