@@ -20,7 +20,8 @@ NOW=2026-11-22T12:00:00+01:00
 PROFILE=${PROFILE:-dist}
 
 cargo build --profile "$PROFILE" --locked --bin anslag --example corpus >/dev/null
-BIN=${CARGO_TARGET_DIR:-$PWD/target}/$PROFILE
+# Cargo puts the dev profile in debug/.
+BIN=${CARGO_TARGET_DIR:-$PWD/target}/$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")
 mkdir -p "$WORK"
 echo "== $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg), anslag $(git describe --always --dirty 2>/dev/null || echo '?') ($PROFILE)"
 
