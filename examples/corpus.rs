@@ -1,11 +1,16 @@
 //! A synthetic site for benchmarks: `N` Markdown files of press releases, minutes and notices in
-//! 10 languages with 50 topics, written as an anslag site and, with `--hugo`, as the same corpus
-//! for Hugo (content files and minimal templates that make the same pages: one per document and
-//! language, a paginated list per section, a page per topic, the home page, feeds, a sitemap).
+//! 10 languages with 50 topics, written as an anslag site and, with `--hugo` and `--zola`, as the
+//! same corpus for Hugo and Zola (content files and minimal templates that make the same pages:
+//! one per document and language, a paginated list per section, a page per topic, the home page,
+//! feeds, a sitemap).
 //!
 //! ```sh
-//! cargo run --release --example corpus -- --docs 10000 --out /dev/shm/corpus [--hugo /dev/shm/corpus-hugo] [--seed 1]
+//! cargo run --release --example corpus -- --docs 10000 --out /dev/shm/corpus [--hugo /dev/shm/corpus-hugo] [--zola /dev/shm/corpus-zola] [--seed 1] [--plain]
 //! ```
+//!
+//! `--plain` writes the kind of corpus Hugo and Zola are usually benchmarked on instead: one
+//! language (English), press releases and notices only, front matter of title, date and summary,
+//! bodies of headings, paragraphs, lists and a few links; no minutes, topics or translations.
 //!
 //! `N` counts files: a document in three languages is three files, and three pages in each
 //! tool. About half the documents are in Swedish only, a quarter also in English, the rest in
@@ -31,22 +36,32 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let corpus = Corpus::plan(args.docs, args.seed);
+    let corpus = if args.plain {
+        Corpus::plan_plain(args.docs, args.seed)
+    } else {
+        Corpus::plan(args.docs, args.seed)
+    };
     let result = write_anslag(&corpus, &args.out).and_then(|files| {
         println!(
             "Wrote {files} files ({} documents) into {}",
             corpus.docs.len(),
             args.out.display()
         );
-        match &args.hugo {
-            Some(dir) => write_hugo(&corpus, dir).map(|n| {
-                println!(
-                    "Wrote the same corpus for Hugo ({n} files) into {}",
-                    dir.display()
-                );
-            }),
-            None => Ok(()),
+        if let Some(dir) = &args.hugo {
+            let n = write_hugo(&corpus, dir)?;
+            println!(
+                "Wrote the same corpus for Hugo ({n} files) into {}",
+                dir.display()
+            );
         }
+        if let Some(dir) = &args.zola {
+            let n = write_zola(&corpus, dir)?;
+            println!(
+                "Wrote the same corpus for Zola ({n} files) into {}",
+                dir.display()
+            );
+        }
+        Ok(())
     });
     if let Err(e) = result {
         eprintln!("error: {e}");
@@ -54,28 +69,36 @@ fn main() {
     }
 }
 
-const USAGE: &str = "usage: corpus --docs N --out DIR [--hugo DIR] [--seed S]
+const USAGE: &str =
+    "usage: corpus --docs N --out DIR [--hugo DIR] [--zola DIR] [--seed S] [--plain]
   --docs N    number of Markdown files (translations count one each)
   --out DIR   where to write the anslag site (site.yaml, content/); emptied first
   --hugo DIR  also write the same corpus as a Hugo site; emptied first
-  --seed S    seed of the generator (default 1): the same seed gives the same files";
+  --zola DIR  also write the same corpus as a Zola site; emptied first
+  --seed S    seed of the generator (default 1): the same seed gives the same files
+  --plain     one language, press releases and notices only, no topics or translations";
 
 struct Args {
     docs: usize,
     out: PathBuf,
     hugo: Option<PathBuf>,
+    zola: Option<PathBuf>,
     seed: u64,
+    plain: bool,
 }
 
 impl Args {
     fn parse(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
-        let (mut docs, mut out, mut hugo, mut seed) = (None, None, None, 1);
+        let (mut docs, mut out, mut hugo, mut zola, mut seed) = (None, None, None, None, 1);
+        let mut plain = false;
         while let Some(a) = it.next() {
             let mut value = || it.next().ok_or(format!("{a} needs a value"));
             match a.as_str() {
                 "--docs" => docs = Some(value()?.parse().map_err(|e| format!("--docs: {e}"))?),
                 "--out" => out = Some(PathBuf::from(value()?)),
                 "--hugo" => hugo = Some(PathBuf::from(value()?)),
+                "--zola" => zola = Some(PathBuf::from(value()?)),
+                "--plain" => plain = true,
                 "--seed" => seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
                 "-h" | "--help" => {
                     println!("{USAGE}");
@@ -88,7 +111,9 @@ impl Args {
             docs: docs.ok_or("--docs is required")?,
             out: out.ok_or("--out is required")?,
             hugo,
+            zola,
             seed,
+            plain,
         })
     }
 }
@@ -445,7 +470,12 @@ struct Corpus {
     topics: Vec<Topic>,
     docs: Vec<Doc>,
     files: usize,
+    /// Made by [`Corpus::plan_plain`]: every document in [`PLAIN_LANG`] only, no topics.
+    plain: bool,
 }
+
+/// The one language of a plain corpus (English).
+const PLAIN_LANG: usize = 1;
 
 impl Corpus {
     /// Plans documents (oldest first) until they hold `files` translations.
@@ -519,6 +549,70 @@ impl Corpus {
             topics,
             docs,
             files: total,
+            plain: false,
+        }
+    }
+
+    /// Plans `files` documents in one language, half press releases and half notices, none
+    /// urgent, without topics; dated and linked as [`Corpus::plan`] does.
+    fn plan_plain(files: usize, seed: u64) -> Corpus {
+        let mut rng = Rng::new(seed);
+        // `Doc::new` draws topics from these; a plain corpus then drops them.
+        let topics = topics(&mut rng);
+        let committees: Vec<usize> = (0..topics.len())
+            .filter(|&i| topics[i].kind == TopicKind::Committee)
+            .collect();
+        let mut slugs = std::collections::HashSet::new();
+        let mut docs: Vec<Doc> = (0..files)
+            .map(|n| {
+                let kind = if rng.chance(0.5) {
+                    Kind::Press
+                } else {
+                    Kind::Notices
+                };
+                let mut doc = Doc::new(
+                    &mut rng,
+                    kind,
+                    n,
+                    vec![PLAIN_LANG],
+                    &topics,
+                    &committees,
+                    &mut slugs,
+                );
+                doc.topics.clear();
+                doc.committee = None;
+                doc.urgency = Urgency::Normal;
+                doc
+            })
+            .collect();
+        docs.sort_by_key(|d| (d.day, d.minute));
+        for (i, doc) in docs.iter_mut().enumerate() {
+            doc.links = (0..rng.range(1, 3))
+                .filter(|_| i > 0)
+                .map(|_| rng.below(i))
+                .collect();
+        }
+        Corpus {
+            topics: Vec::new(),
+            docs,
+            files,
+            plain: true,
+        }
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        if self.plain {
+            &[Kind::Press, Kind::Notices]
+        } else {
+            &[Kind::Press, Kind::Minutes, Kind::Notices]
+        }
+    }
+
+    fn langs(&self) -> &'static [Lang] {
+        if self.plain {
+            &LANGS[PLAIN_LANG..=PLAIN_LANG]
+        } else {
+            &LANGS
         }
     }
 }
@@ -721,11 +815,13 @@ fn civil(mut day: u32) -> (i32, u32, u32) {
     }
 }
 
-/// How links to other documents are written: anslag's `@/kind/slug`, or Hugo's page paths.
+/// How links to other documents are written (anslag's `@/kind/slug`, or Hugo's and Zola's
+/// page paths) and what front matter says.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Dialect {
     Anslag,
     Hugo,
+    Zola,
 }
 
 /// Text made from a language's words.
@@ -734,6 +830,8 @@ struct Writer<'a> {
     lang: &'a Lang,
     out: String,
     words: usize,
+    /// Tables among the lists (a plain corpus has none).
+    tables: bool,
 }
 
 impl Writer<'_> {
@@ -797,7 +895,7 @@ impl Writer<'_> {
             let text = self.phrase(3, 6).to_lowercase();
             let dest = match dialect {
                 Dialect::Anslag => format!("@/{}/{}", target.kind.dir(), target.slug),
-                Dialect::Hugo => {
+                Dialect::Hugo | Dialect::Zola => {
                     // The reader's language if the target has it, else the default one.
                     let here = LANGS
                         .iter()
@@ -808,7 +906,12 @@ impl Writer<'_> {
                     } else {
                         LANGS[0].code
                     };
-                    format!("/{lang}/{}/{}/", target.kind.dir(), target.slug)
+                    // Zola keeps its default language out of a folder; a plain corpus is in one.
+                    if dialect == Dialect::Zola && !corpus.plain && lang == LANGS[0].code {
+                        format!("/{}/{}/", target.kind.dir(), target.slug)
+                    } else {
+                        format!("/{lang}/{}/{}/", target.kind.dir(), target.slug)
+                    }
                 }
             };
             parts.push(format!("{} [{text}]({dest}).", self.phrase(3, 8)));
@@ -832,7 +935,8 @@ impl Writer<'_> {
             self.paragraph();
             match self.rng.below(4) {
                 0 => self.list(),
-                1 => self.table(),
+                1 if self.tables => self.table(),
+                1 => self.list(),
                 2 => {
                     self.heading(3);
                     self.paragraph();
@@ -852,18 +956,44 @@ fn translation(corpus: &Corpus, doc: &Doc, lang: usize, dialect: Dialect) -> (St
         lang: l,
         out: String::new(),
         words: 0,
+        tables: !corpus.plain,
     };
     let title = w.phrase(4, 9);
     let summary = format!("{}.", w.phrase(10, 20));
     let target = w.rng.range(300, 1500);
     let mut fm = String::new();
-    let _ = writeln!(fm, "title: \"{title}\"");
-    let _ = writeln!(fm, "date: {}", timestamp(doc.day, doc.minute));
-    let topic_ids: Vec<&str> = doc
+    let mut topic_ids: Vec<&str> = doc
         .topics
         .iter()
         .map(|&t| corpus.topics[t].id.as_str())
         .collect();
+    let when = timestamp(doc.day, doc.minute);
+    match dialect {
+        Dialect::Anslag | Dialect::Hugo => {
+            let _ = writeln!(fm, "title: \"{title}\"");
+            let _ = writeln!(fm, "date: {when}");
+        }
+        // TOML, Zola's own front matter: its dates are TOML's.
+        Dialect::Zola => {
+            let _ = writeln!(fm, "title = \"{title}\"");
+            let _ = writeln!(fm, "date = {when}");
+        }
+    }
+    if corpus.plain {
+        let key = if dialect == Dialect::Anslag {
+            "summary"
+        } else {
+            "description"
+        };
+        let sep = if dialect == Dialect::Zola { " =" } else { ":" };
+        let _ = writeln!(fm, "{key}{sep} \"{summary}\"");
+        w.sections(corpus, doc, dialect, target);
+        return (fm, w.out);
+    }
+    if dialect != Dialect::Anslag {
+        // Hugo and Zola have no committees: the committee is one more topic.
+        topic_ids.extend(doc.committee.map(|c| corpus.topics[c].id.as_str()));
+    }
     match dialect {
         Dialect::Anslag => {
             let _ = writeln!(fm, "summary: \"{summary}\"");
@@ -871,11 +1001,13 @@ fn translation(corpus: &Corpus, doc: &Doc, lang: usize, dialect: Dialect) -> (St
         }
         Dialect::Hugo => {
             let _ = writeln!(fm, "description: \"{summary}\"");
-            let mut all = topic_ids.clone();
-            if let Some(c) = doc.committee {
-                all.push(&corpus.topics[c].id);
-            }
-            let _ = writeln!(fm, "topics: [{}]", all.join(", "));
+            let _ = writeln!(fm, "topics: [{}]", topic_ids.join(", "));
+        }
+        // The table last: every key after it would belong to it.
+        Dialect::Zola => {
+            let quoted: Vec<String> = topic_ids.iter().map(|t| format!("\"{t}\"")).collect();
+            let _ = writeln!(fm, "description = \"{summary}\"");
+            let _ = writeln!(fm, "[taxonomies]\ntopics = [{}]", quoted.join(", "));
         }
     }
     match doc.kind {
@@ -1012,8 +1144,13 @@ fn fresh_dir(dir: &Path) -> std::io::Result<()> {
 /// Writes the anslag site; returns how many Markdown files it wrote.
 fn write_anslag(corpus: &Corpus, out: &Path) -> std::io::Result<usize> {
     fresh_dir(out)?;
-    std::fs::write(out.join("site.yaml"), site_yaml(corpus))?;
-    for kind in [Kind::Press, Kind::Minutes, Kind::Notices] {
+    let yaml = if corpus.plain {
+        plain_site_yaml()
+    } else {
+        site_yaml(corpus)
+    };
+    std::fs::write(out.join("site.yaml"), yaml)?;
+    for &kind in corpus.kinds() {
         std::fs::create_dir_all(out.join("content").join(kind.dir()))?;
     }
     let mut n = 0;
@@ -1028,6 +1165,17 @@ fn write_anslag(corpus: &Corpus, out: &Path) -> std::io::Result<usize> {
     }
     debug_assert_eq!(n, corpus.files);
     Ok(n)
+}
+
+/// The site of a plain corpus: English only, no topics.
+fn plain_site_yaml() -> String {
+    "# A synthetic benchmark site made by `cargo run --example corpus -- --plain`: everything in it is invented.\n\
+     base_url: https://www.ekvik.example\ntimezone: Europe/Stockholm\ndefault_language: en\n\
+     languages:\n  - { code: en, name: English }\ntitle: { en: Ekvik Municipality }\n\
+     organisation:\n  name: { en: Ekvik Municipality }\n  address: \"Rådhustorget 1, 234 56 Ekvik\"\n  email: kommun@ekvik.example\n  boilerplate:\n    en: Ekvik Municipality is an invented coastal municipality.\n\
+     paginate: 10\ncheck:\n  lix_max: 200\n\
+     accessibility:\n  status: partial\n  prepared: 2026-09-01\n  method: self-assessment\n  limitations:\n    - { en: Some tables have no summary. }\n  enforcement: { name: { en: The supervisory authority }, url: https://www.example.org/complaints }\n"
+        .to_owned()
 }
 
 fn site_yaml(corpus: &Corpus) -> String {
@@ -1089,12 +1237,12 @@ fn write_hugo(corpus: &Corpus, out: &Path) -> std::io::Result<usize> {
         n += 1;
         std::fs::write(path, text)
     };
-    put("config.toml", &hugo_config())?;
+    put("config.toml", &hugo_config(corpus))?;
     for (name, text) in HUGO_LAYOUTS {
         put(&format!("layouts/{name}"), text)?;
     }
-    for kind in [Kind::Press, Kind::Minutes, Kind::Notices] {
-        for l in &LANGS {
+    for &kind in corpus.kinds() {
+        for l in corpus.langs() {
             put(
                 &format!("content/{}/_index.{}.md", kind.dir(), l.code),
                 &format!("---\ntitle: {}\n---\n", kind.dir()),
@@ -1118,14 +1266,22 @@ fn write_hugo(corpus: &Corpus, out: &Path) -> std::io::Result<usize> {
     Ok(n)
 }
 
-fn hugo_config() -> String {
-    let mut c = String::from(
-        "baseURL = \"https://www.ekvik.example/\"\ntitle = \"Ekviks kommun\"\ndefaultContentLanguage = \"sv\"\n\
-         defaultContentLanguageInSubdir = true\npaginate = 10\nenableRobotsTXT = true\n\n\
-         [taxonomies]\n  topic = \"topics\"\n\n[outputs]\n  home = [\"HTML\", \"RSS\"]\n  section = [\"HTML\", \"RSS\"]\n  taxonomy = [\"HTML\"]\n  term = [\"HTML\", \"RSS\"]\n\n\
+fn hugo_config(corpus: &Corpus) -> String {
+    let mut c = String::from("baseURL = \"https://www.ekvik.example/\"\n");
+    let _ = writeln!(c, "title = \"{}\"", site_title(corpus));
+    let default = &corpus.langs()[0];
+    let _ = writeln!(c, "defaultContentLanguage = \"{}\"", default.code);
+    c.push_str("defaultContentLanguageInSubdir = true\npaginate = 10\nenableRobotsTXT = true\n\n");
+    if corpus.plain {
+        c.push_str("disableKinds = [\"taxonomy\", \"term\"]\n\n");
+    } else {
+        c.push_str("[taxonomies]\n  topic = \"topics\"\n\n");
+    }
+    c.push_str(
+        "[outputs]\n  home = [\"HTML\", \"RSS\"]\n  section = [\"HTML\", \"RSS\"]\n  taxonomy = [\"HTML\"]\n  term = [\"HTML\", \"RSS\"]\n\n\
          [markup.goldmark.parser.attribute]\n  title = true\n\n[languages]\n",
     );
-    for (i, l) in LANGS.iter().enumerate() {
+    for (i, l) in corpus.langs().iter().enumerate() {
         let _ = writeln!(
             c,
             "  [languages.{}]\n    languageName = \"{}\"\n    weight = {}",
@@ -1139,6 +1295,171 @@ fn hugo_config() -> String {
     }
     c
 }
+
+fn site_title(corpus: &Corpus) -> &'static str {
+    if corpus.plain {
+        "Ekvik Municipality"
+    } else {
+        "Ekviks kommun"
+    }
+}
+
+/// Writes the Zola site; returns how many files it wrote. A plain corpus keeps its one
+/// language in a folder (`content/en/press/…`), as anslag and Hugo do. Zola cannot put its
+/// default language in a folder, so in the project corpus Swedish pages are at `/press/…`
+/// instead of `/sv/press/…`; the other languages are where anslag has them.
+fn write_zola(corpus: &Corpus, out: &Path) -> std::io::Result<usize> {
+    fresh_dir(out)?;
+    let mut n = 0;
+    let mut put = |rel: &str, text: &str| -> std::io::Result<()> {
+        let path = out.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        n += 1;
+        std::fs::write(path, text)
+    };
+    put("config.toml", &zola_config(corpus))?;
+    for (name, text) in ZOLA_TEMPLATES {
+        put(&format!("templates/{name}"), text)?;
+    }
+    // Where a language's files go: a folder (plain), or a `.{lang}` before `.md` (project).
+    let place = |lang: &Lang, dir: &str, stem: &str| {
+        if corpus.plain {
+            format!("content/{}/{dir}{stem}.md", lang.code)
+        } else if lang.code == LANGS[0].code {
+            format!("content/{dir}{stem}.md")
+        } else {
+            format!("content/{dir}{stem}.{}.md", lang.code)
+        }
+    };
+    let title = site_title(corpus);
+    put(
+        "content/_index.md",
+        &format!("+++\ntitle = \"{title}\"\n+++\n"),
+    )?;
+    for l in corpus.langs() {
+        if corpus.plain {
+            // The language's folder is a section of its own: its home page.
+            let front = format!("+++\ntitle = \"{title}\"\ntemplate = \"index.html\"\n+++\n");
+            put(&place(l, "", "_index"), &front)?;
+        } else if l.code != LANGS[0].code {
+            put(
+                &place(l, "", "_index"),
+                &format!("+++\ntitle = \"{title}\"\n+++\n"),
+            )?;
+        }
+        for &kind in corpus.kinds() {
+            let front = format!(
+                "+++\ntitle = \"{}\"\nsort_by = \"date\"\npaginate_by = 10\ngenerate_feeds = true\n+++\n",
+                kind.dir()
+            );
+            put(&place(l, &format!("{}/", kind.dir()), "_index"), &front)?;
+        }
+    }
+    for doc in &corpus.docs {
+        for &lang in &doc.langs {
+            let (fm, body) = translation(corpus, doc, lang, Dialect::Zola);
+            let dir = format!("{}/", doc.kind.dir());
+            put(
+                &place(&LANGS[lang], &dir, &doc.slug),
+                &format!("+++\n{fm}+++\n{body}"),
+            )?;
+        }
+    }
+    Ok(n)
+}
+
+/// Zola 0.19 or later (`generate_feeds`, `feed_filenames`): RSS for the site, each section
+/// and each topic, the sitemap and robots.txt Zola always writes; no search index, no Sass.
+fn zola_config(corpus: &Corpus) -> String {
+    let mut c = String::from("base_url = \"https://www.ekvik.example\"\n");
+    let _ = writeln!(c, "title = \"{}\"", site_title(corpus));
+    let _ = writeln!(c, "default_language = \"{}\"", corpus.langs()[0].code);
+    let taxonomies = if corpus.plain {
+        "[]"
+    } else {
+        "[{ name = \"topics\", feed = true, paginate_by = 10 }]"
+    };
+    let _ = writeln!(
+        c,
+        "compile_sass = false\nbuild_search_index = false\ngenerate_feeds = true\nfeed_filenames = [\"rss.xml\"]\ntaxonomies = {taxonomies}\n"
+    );
+    if !corpus.plain {
+        for l in &LANGS[1..] {
+            let _ = writeln!(
+                c,
+                "[languages.{}]\ngenerate_feeds = true\nfeed_filenames = [\"rss.xml\"]\ntaxonomies = {taxonomies}\n",
+                l.code
+            );
+        }
+    }
+    c.push_str("[markdown]\nhighlight_code = false\n");
+    c
+}
+
+/// Minimal Zola (Tera) templates for the pages the Hugo templates make.
+const ZOLA_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "base.html",
+        r##"<!doctype html>
+<html lang="{{ lang }}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{% block title %}{{ config.title }}{% endblock title %}</title>
+{% if current_url %}<link rel="canonical" href="{{ current_url }}">{% endif %}
+</head>
+<body><a href="#main">Skip</a>
+<header><a href="{{ get_url(path="/", lang=lang) }}">{{ config.title }}</a></header>
+<main id="main">{% block main %}{% endblock main %}</main>
+<footer>{{ config.title }}</footer></body></html>
+"##,
+    ),
+    (
+        "page.html",
+        r##"{% extends "base.html" %}
+{% block title %}{{ page.title }} – {{ config.title }}{% endblock title %}
+{% block main %}<article><h1>{{ page.title }}</h1>
+<p><time datetime="{{ page.date }}">{{ page.date | date(format="%-d %B %Y") }}</time></p>
+<p>{{ page.description }}</p>
+{% if page.translations | length > 1 %}<ul>{% for t in page.translations %}<li><a href="{{ t.permalink }}" hreflang="{{ t.lang }}">{{ t.lang }}</a></li>{% endfor %}</ul>{% endif %}
+{% if page.taxonomies.topics %}<ul>{% for t in page.taxonomies.topics %}<li><a href="{{ get_taxonomy_url(kind="topics", name=t, lang=lang) }}">{{ t }}</a></li>{% endfor %}</ul>{% endif %}
+{{ page.content | safe }}</article>{% endblock main %}
+"##,
+    ),
+    (
+        "section.html",
+        r##"{% extends "base.html" %}
+{% block main %}<h1>{{ section.title }}</h1>
+<ul>{% for p in paginator.pages %}<li><a href="{{ p.permalink }}">{{ p.title }}</a>
+<time datetime="{{ p.date }}">{{ p.date | date(format="%-d %B %Y") }}</time><p>{{ p.description }}</p></li>{% endfor %}</ul>
+<nav>{% if paginator.previous %}<a href="{{ paginator.previous }}">Previous</a>{% endif %} {{ paginator.current_index }} / {{ paginator.number_pagers }} {% if paginator.next %}<a href="{{ paginator.next }}">Next</a>{% endif %}</nav>{% endblock main %}
+"##,
+    ),
+    (
+        "index.html",
+        r##"{% extends "base.html" %}
+{% block main %}<h1>{{ config.title }}</h1>
+{% for s in section.subsections %}{% set sub = get_section(path=s) %}<section><h2><a href="{{ sub.permalink }}">{{ sub.title }}</a></h2>
+<ul>{% for p in sub.pages | slice(end=5) %}<li><a href="{{ p.permalink }}">{{ p.title }}</a><p>{{ p.description }}</p></li>{% endfor %}</ul></section>{% endfor %}{% endblock main %}
+"##,
+    ),
+    (
+        "taxonomy_list.html",
+        r##"{% extends "base.html" %}
+{% block main %}<h1>{{ taxonomy.name }}</h1>
+<ul>{% for t in terms %}<li><a href="{{ t.permalink }}">{{ t.name }}</a> ({{ t.pages | length }})</li>{% endfor %}</ul>{% endblock main %}
+"##,
+    ),
+    (
+        "taxonomy_single.html",
+        r##"{% extends "base.html" %}
+{% block main %}<h1>{{ term.name }}</h1>
+<ul>{% for p in paginator.pages %}<li><a href="{{ p.permalink }}">{{ p.title }}</a>
+<time datetime="{{ p.date }}">{{ p.date | date(format="%-d %B %Y") }}</time><p>{{ p.description }}</p></li>{% endfor %}</ul>
+<nav>{% if paginator.previous %}<a href="{{ paginator.previous }}">Previous</a>{% endif %} {{ paginator.current_index }} / {{ paginator.number_pagers }} {% if paginator.next %}<a href="{{ paginator.next }}">Next</a>{% endif %}</nav>{% endblock main %}
+"##,
+    ),
+];
 
 /// Minimal Hugo templates for the same pages: a document page with its translations and
 /// topics, paginated lists, topic pages, the home page with the latest of each section.

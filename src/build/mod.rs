@@ -166,6 +166,7 @@ impl Builder {
     pub fn rebuild_into(&mut self, sink: &dyn Sink) -> Result<Rebuild, Diagnostics> {
         let mut report = BuildReport::default();
         let t = Instant::now();
+        mark_phase("configuration and locales");
         self.prepare_environment()?;
         let Some(env) = self.env.as_ref() else {
             unreachable!("set above")
@@ -184,6 +185,7 @@ impl Builder {
             .push(("configuration and locales", t.elapsed()));
 
         let t = Instant::now();
+        mark_phase("content");
         let loaded = self.content.load(&self.opts.root, &env.config, opts)?;
         let changed_documents = loaded.changed.len();
         let next_embargo = loaded.next_embargo;
@@ -219,10 +221,12 @@ impl Builder {
             generation: self.generation,
             progress: bar.as_ref(),
         };
+        mark_phase("plan and link check");
         let plans = plan_outputs(&mut self.outputs, &self.last, &cx)?;
         check_site_links(&self.opts.root, &site, &plans)?;
         // What must never be published (personal identity numbers) stops the build.
         let t = Instant::now();
+        mark_phase("personal numbers");
         let build_errors = find_build_errors(&mut self.build_errors, &self.opts.root, &site);
         if !build_errors.is_empty() {
             return Err(Diagnostics(build_errors));
@@ -308,6 +312,7 @@ fn render_outputs(
     let mut last = HashMap::new();
     for (output, plan) in outputs.iter_mut().zip(plans) {
         let t = Instant::now();
+        mark_phase(output.name());
         if !plan.reused {
             let sink = Chosen {
                 inner: sink,
@@ -503,9 +508,20 @@ pub fn build_site(mut builder: Builder) -> Result<(Site, BuildReport), Diagnosti
     let r = builder.rebuild_into(&sink)?;
     let (site, mut report) = (r.site, r.report);
     let t = Instant::now();
+    mark_phase("swap");
     staging.commit().map_err(write_error)?;
     report.timings.push(("swap", t.elapsed()));
+    mark_phase("done");
     Ok((site, report))
+}
+
+/// With `ANSLAG_PHASE_MARKS` set (benches/scale.sh; not documented for users), a line on
+/// standard error as each phase starts, so that a sampler of the process's memory can tell
+/// which phase each sample belongs to (`--verbose` gives durations only, at the end).
+fn mark_phase(name: &str) {
+    if std::env::var_os("ANSLAG_PHASE_MARKS").is_some() {
+        eprintln!("anslag-phase: {name}");
+    }
 }
 
 /// Links written as site paths (`/sv/press/`, `/sv/feed.xml`) must lead to a file that one of
