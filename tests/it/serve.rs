@@ -357,6 +357,7 @@ fn the_last_preview_is_served_at_once_and_then_made_right() {
     let own = preview.join("sv/notices/school-photography/index.html");
     std::fs::write(&own, "<p>half-written</p>").unwrap();
     let server = start(&site.root());
+    let page = format!("{}/sv/notices/school-photography/", server.base);
     wait_for(
         &page,
         Duration::from_secs(20),
