@@ -1,7 +1,7 @@
 //! `anslag publish --watch`: a publisher that keeps time. It holds the publish lock for as long
 //! as it runs, publishes once at the start, and then again whenever something is due: when the
-//! site's files change (debounced) and at each moment the site changes by itself (an embargo
-//! lifts, a notice expires, a digest falls due, a deferred message is to be tried again).
+//! site's files change (once a save is done) and at each moment the site changes by itself (an
+//! embargo lifts, a notice expires, a digest falls due, a deferred message is to be tried again).
 //!
 //! Rebuilds are incremental (the builder keeps what did not change) and every one is swapped in
 //! whole ([`Generations`]). SIGTERM or SIGINT stops it cleanly: a rebuild in progress finishes

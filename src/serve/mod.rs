@@ -1,13 +1,16 @@
-//! `anslag serve`: a live preview for authors. Builds the site (drafts and embargoed documents
-//! included, marked as such), serves it on loopback, watches the site's files, rebuilds only what
-//! an edit affects, and reloads open pages over server-sent events. A broken edit shows its
-//! errors in the terminal and on the page, while the last good build stays served.
+//! `anslag serve`: a live preview for authors. Serves the preview on loopback at once (the one
+//! the last serve left, if any), builds the site into it (drafts and embargoed documents
+//! included, marked as such; only files whose bytes differ are written), watches the site's
+//! files, rebuilds only what an edit affects, and reloads open pages over server-sent events. A
+//! broken edit shows its errors in the terminal and on the page, while the last good build stays
+//! served.
 
 mod http;
+mod preview;
 
-use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
@@ -28,7 +31,8 @@ pub struct ServeOptions {
 /// A message to open pages.
 #[derive(Debug, Clone)]
 pub enum Notice {
-    Reload,
+    /// A good rebuild, with its number ([`State::generation`]).
+    Reload(u64),
     Failed(String),
 }
 
@@ -38,19 +42,29 @@ pub struct State {
     /// The errors of the last rebuild, if it failed.
     pub error: RwLock<Option<String>>,
     pub notices: broadcast::Sender<Notice>,
+    /// Good rebuilds so far: a page served before the last one reloads as soon as it listens.
+    pub generation: AtomicU64,
+    /// Set when the first build has finished (well or not): until then a request for a file
+    /// not written yet waits for it.
+    pub ready: tokio::sync::watch::Sender<bool>,
 }
 
 pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
     let root = std::fs::canonicalize(&opts.root)?;
     let out_dir = absolute(&opts.output)?;
-    if out_dir.exists() {
-        std::fs::remove_dir_all(&out_dir)?;
+    if out_dir == root.join("public") || out_dir == absolute(&opts.root.join("public"))? {
+        anyhow::bail!(
+            "the preview cannot be written to {}: it holds drafts, and public/ is what gets published",
+            out_dir.display()
+        );
     }
     let (notices, _) = broadcast::channel(16);
     let state = Arc::new(State {
         out_dir: out_dir.clone(),
         error: RwLock::new(None),
         notices,
+        generation: AtomicU64::new(0),
+        ready: tokio::sync::watch::Sender::new(false),
     });
     let mut builder = Builder::new(BuildOptions {
         root: opts.root.clone(),
@@ -61,33 +75,38 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
     });
     // The watcher below tells the builder every change, so a rebuild looks at those files only.
     builder.track_changes();
-    let mut written = HashMap::new();
-    let next = rebuild(&mut builder, &state, &mut written);
-
-    // Watch in a thread of its own; each batch of changes (debounced) is one rebuild.
+    // Watching starts before the first build, so that an edit made while it runs is not lost.
     let watcher = Watcher::start(&root, std::slice::from_ref(&out_dir))?;
-    let (watch_state, clock) = (state.clone(), opts.clock.clone());
-    std::thread::spawn(move || {
-        let mut watch = Watch {
-            builder,
-            state: watch_state,
-            written,
-        };
-        watch.run(&watcher, &clock, next);
-    });
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()?;
-    runtime.block_on(http::run(opts.listen, state))
+    runtime.block_on(async {
+        // Serving first: what the last serve left is served while the first build runs.
+        let listener = http::bind(opts.listen).await?;
+        let (watch_state, clock) = (state.clone(), opts.clock.clone());
+        std::thread::spawn(move || {
+            let (written, _) = preview::previous(&watch_state.out_dir);
+            let mut watch = Watch {
+                builder,
+                state: watch_state,
+                written,
+            };
+            let next = watch.rebuild();
+            watch.state.ready.send_replace(true);
+            watch.run(&watcher, &clock, next);
+        });
+        http::run(listener, state).await
+    })
 }
 
 /// The preview's rebuild loop: its builder, what it wrote, and where.
 struct Watch {
     builder: Builder,
     state: Arc<State>,
-    written: HashMap<String, blake3::Hash>,
+    /// What the preview holds.
+    written: write::Written,
 }
 
 impl Watch {
@@ -105,8 +124,21 @@ impl Watch {
                 Event::Due => self.builder.note_changes(Some(&[])),
                 Event::Changed(paths) => self.builder.note_changes(paths.as_deref()),
             }
-            next = rebuild(&mut self.builder, &self.state, &mut self.written);
+            next = self.rebuild();
         }
+    }
+
+    /// One rebuild (see [`rebuild`]), with the preview's record removed while it writes and
+    /// written again after: it is exact then, if the rebuild failed too.
+    fn rebuild(&mut self) -> Option<chrono::DateTime<chrono::Utc>> {
+        preview::forget(&self.state.out_dir);
+        let next = rebuild(&mut self.builder, &self.state, &mut self.written);
+        if let Err(e) = preview::record(&self.state.out_dir, &self.written) {
+            eprintln!(
+                "warning: cannot record what the preview holds: {e}; the next serve writes it all again"
+            );
+        }
+        next
     }
 }
 
@@ -125,7 +157,7 @@ fn absolute(p: &Path) -> std::io::Result<PathBuf> {
 fn rebuild(
     builder: &mut Builder,
     state: &State,
-    written: &mut HashMap<String, blake3::Hash>,
+    written: &mut write::Written,
 ) -> Option<chrono::DateTime<chrono::Utc>> {
     let started = Instant::now();
     // Files go to the preview as they are rendered; those that did not change are not touched.
@@ -134,7 +166,8 @@ fn rebuild(
         std::mem::take(written),
         builder.opts.compress,
     ) {
-        Ok(s) => s,
+        // Served while it is written: every file replaced whole.
+        Ok(s) => s.replacing_atomically(),
         Err(e) => {
             report_failure(
                 state,
@@ -158,7 +191,8 @@ fn rebuild(
                 if r.changed_documents == 1 { "" } else { "s" },
                 if files == 1 { "" } else { "s" },
             );
-            let _ = state.notices.send(Notice::Reload);
+            let generation = state.generation.fetch_add(1, Ordering::SeqCst) + 1;
+            let _ = state.notices.send(Notice::Reload(generation));
             crate::site::schedule::next(&r.site, None).map(|t| t.with_timezone(&chrono::Utc))
         }
         Err(diags) => {

@@ -146,6 +146,18 @@ fn write_one(dest: &Path, data: &FileData) -> io::Result<()> {
     .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dest.display())))
 }
 
+/// Writes `dest` under a temporary name beside it, then renames it into place.
+fn replace_one(dest: &Path, data: &FileData) -> io::Result<()> {
+    let mut tmp = dest.as_os_str().to_owned();
+    tmp.push(".anslag-tmp");
+    let tmp = PathBuf::from(tmp);
+    let r = write_one(&tmp, data).and_then(|()| std::fs::rename(&tmp, dest));
+    if r.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    r
+}
+
 /// A folder beside the output that a build writes into; [`Staging::commit`] swaps it in
 /// atomically. Dropped without a commit, it is removed and the output is left as it was.
 pub struct Staging {
@@ -362,6 +374,8 @@ pub struct Changed {
     previous: Option<PathBuf>,
     /// Leave the compressed copies of the files written for later ([`Finished::deferred`]).
     defer: bool,
+    /// Write each file beside its place and rename it there ([`Changed::replacing_atomically`]).
+    atomic: bool,
     fresh: Mutex<Vec<(String, blake3::Hash)>>,
     deferred: Mutex<Vec<String>>,
 }
@@ -387,6 +401,7 @@ impl Changed {
             written,
             previous: None,
             defer: false,
+            atomic: false,
             fresh: Mutex::new(Vec::new()),
             deferred: Mutex::new(Vec::new()),
         })
@@ -397,6 +412,14 @@ impl Changed {
     /// them, and a change must not wait for it.
     pub fn deferring_compression(mut self) -> Changed {
         self.defer = self.compress;
+        self
+    }
+
+    /// Writes each file under a temporary name beside its place and renames it there, for a
+    /// folder that is served while it is written (`anslag serve`): a reader gets the old file
+    /// or the new one, never half of one.
+    pub fn replacing_atomically(mut self) -> Changed {
+        self.atomic = true;
         self
     }
 
@@ -451,8 +474,12 @@ impl Sink for Changed {
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        let _ = std::fs::remove_file(&dest);
-        write_one(&dest, &o.data)?;
+        if self.atomic {
+            replace_one(&dest, &o.data)?;
+        } else {
+            let _ = std::fs::remove_file(&dest);
+            write_one(&dest, &o.data)?;
+        }
         if self.compress
             && let FileData::Bytes(b) = &o.data
             && wanted

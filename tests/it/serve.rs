@@ -12,6 +12,23 @@ use crate::common::*;
 struct Server {
     child: Child,
     base: String,
+    /// The lines it prints after its address.
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl Server {
+    /// Waits until the first build is done (it says how long it took).
+    fn built(&self) {
+        loop {
+            let line = self
+                .lines
+                .recv_timeout(Duration::from_secs(60))
+                .expect("the first build ends");
+            if line.starts_with("Rebuilt in") {
+                return;
+            }
+        }
+    }
 }
 
 impl Drop for Server {
@@ -38,16 +55,22 @@ fn start(site: &Path) -> Server {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(rest) = line.split("http://").nth(1) {
-                let addr = rest.split('/').next().unwrap_or_default().to_owned();
-                let _ = tx.send(format!("http://{addr}"));
-            }
+            let _ = tx.send(line);
         }
     });
-    let base = rx
-        .recv_timeout(Duration::from_secs(60))
-        .expect("the server announces its address");
-    Server { child, base }
+    let base = loop {
+        let line = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("the server announces its address");
+        if let Some(rest) = line.split("http://").nth(1) {
+            break format!("http://{}", rest.split('/').next().unwrap_or_default());
+        }
+    };
+    Server {
+        child,
+        base,
+        lines: rx,
+    }
 }
 
 fn get(url: &str) -> (u16, String) {
@@ -91,6 +114,7 @@ fn edits_show_up_and_only_affected_files_are_rewritten() {
         "marked as embargoed"
     );
 
+    server.built();
     // The untouched page's time stamp set far back: written again, it would be now, whatever
     // the grain of the file system's time stamps.
     let untouched = preview.join("sv/press/elevhalsan-forstarks/index.html");
@@ -199,4 +223,145 @@ fn an_embargo_lifts_in_the_preview_at_its_moment() {
     wait_for(&page, limit, "the embargo to lift in the preview", |b| {
         b.contains("Biblioteket öppnar") && !b.contains("Under embargo")
     });
+}
+
+const PHOTO: &str = "content/notices/2026-11-05-school-photography.sv.md";
+
+/// The Swedish school photography notice with `body` as its text.
+fn photo_notice(site: &TestSite, body: &str) -> String {
+    let text = site.read(PHOTO);
+    let end = text[3..].find("\n---\n").expect("front matter") + 3 + "\n---\n".len();
+    format!("{}{body}\n", &text[..end])
+}
+
+/// A request made while the first build runs, for a page it has not written yet, gets the
+/// page when it is written (the server answers before the build is done).
+#[test]
+fn a_page_asked_for_during_the_first_build_is_waited_for() {
+    let site = TestSite::example();
+    let server = start(&site.root());
+    let (status, body) = get(&format!("{}/sv/notices/school-photography/", server.base));
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("<h1>Skolfotografering"), "{body}");
+    // A page that is no part of the site is still 404, once the build is done.
+    let (status, _) = get(&format!("{}/sv/no-such-page/", server.base));
+    assert_eq!(status, 404);
+}
+
+/// Twenty writes in a row, faster than a rebuild: the page ends with the last.
+#[test]
+fn a_burst_of_writes_ends_with_the_last_one_served() {
+    let site = TestSite::example();
+    let server = start(&site.root());
+    let page = format!("{}/sv/notices/school-photography/", server.base);
+    assert_eq!(get(&page).0, 200);
+    for i in 1..=20 {
+        site.write(
+            PHOTO,
+            photo_notice(&site, &format!("Skriven gång nummer{i:02}.")),
+        );
+    }
+    wait_for(
+        &page,
+        Duration::from_secs(20),
+        "the last write to show",
+        |b| b.contains("nummer20"),
+    );
+    // And it stays: no rebuild of an earlier write comes after.
+    let (_, body) = get(&page);
+    assert!(body.contains("nummer20") && !body.contains("nummer19"));
+}
+
+/// An editor's atomic save: vim's probe file, a temporary file written and renamed over the
+/// document.
+#[test]
+fn an_atomic_save_shows_up() {
+    let site = TestSite::example();
+    let server = start(&site.root());
+    let page = format!("{}/sv/notices/school-photography/", server.base);
+    assert_eq!(get(&page).0, 200);
+    let probe = site.path("content/notices/4913");
+    std::fs::write(&probe, "").unwrap();
+    std::fs::remove_file(&probe).unwrap();
+    // As JetBrains editors name it: a name the site would take for an attachment, if it stayed.
+    let tmp = site.path("content/notices/2026-11-05-school-photography.sv.md___jb_tmp___");
+    std::fs::write(&tmp, photo_notice(&site, "Sparad som en editor sparar.")).unwrap();
+    std::fs::rename(&tmp, site.path(PHOTO)).unwrap();
+    wait_for(
+        &page,
+        Duration::from_secs(20),
+        "the saved text to show",
+        |b| b.contains("Sparad som en editor sparar."),
+    );
+}
+
+/// The preview a serve leaves is served by the next at once, even while its first build
+/// fails; once the site builds, the preview is made right: what the site no longer has is
+/// removed, and without the record of what the preview holds (a serve killed half-way) every
+/// file is written again.
+#[test]
+fn the_last_preview_is_served_at_once_and_then_made_right() {
+    let site = TestSite::example();
+    let preview = site.root().join(".anslag/preview");
+    let gone = "sv/press/elevhalsan-forstarks/index.html";
+    {
+        let server = start(&site.root());
+        assert_eq!(get(&format!("{}/{gone}", server.base)).0, 200);
+        wait_until(Duration::from_secs(20), "the preview's record", || {
+            site.root().join(".anslag/.preview.manifest").exists()
+        });
+    }
+    // While no serve runs: a document removed, another broken, a file in the preview the site
+    // never had.
+    site.remove("content/press/2026-10-20-elevhalsan-forstarks.sv.md");
+    site.edit(PHOTO, "title:", "titel:");
+    std::fs::write(preview.join("stale.html"), "<p>stale</p>").unwrap();
+
+    let server = start(&site.root());
+    let page = format!("{}/sv/notices/school-photography/", server.base);
+    let (status, body) = get(&page);
+    assert_eq!(status, 200, "the last preview is served: {body}");
+    assert!(body.contains("<h1>Skolfotografering"), "{body}");
+    wait_for(
+        &page,
+        Duration::from_secs(20),
+        "the build's error on the page",
+        |b| b.contains("anslag-build-error"),
+    );
+    assert_eq!(
+        get(&format!("{}/{gone}", server.base)).0,
+        200,
+        "kept while it fails"
+    );
+
+    site.edit(PHOTO, "titel:", "title:");
+    wait_for(&page, Duration::from_secs(20), "a good build", |b| {
+        !b.contains("anslag-build-error")
+    });
+    assert!(
+        !preview.join(gone).exists(),
+        "a page the site no longer has is removed"
+    );
+    assert!(
+        !preview.join("stale.html").exists(),
+        "so is a file it never had"
+    );
+    assert_eq!(get(&format!("{}/{gone}", server.base)).0, 404);
+    wait_until(Duration::from_secs(5), "the record", || {
+        site.root().join(".anslag/.preview.manifest").exists()
+    });
+    drop(server);
+
+    // A serve killed half-way leaves no record: then no file of the preview is trusted.
+    std::fs::remove_file(site.root().join(".anslag/.preview.manifest")).unwrap();
+    let own = preview.join("sv/notices/school-photography/index.html");
+    std::fs::write(&own, "<p>half-written</p>").unwrap();
+    let server = start(&site.root());
+    let page = format!("{}/sv/notices/school-photography/", server.base);
+    wait_for(
+        &page,
+        Duration::from_secs(20),
+        "the page written again",
+        |b| b.contains("<h1>Skolfotografering"),
+    );
 }
