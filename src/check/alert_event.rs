@@ -29,7 +29,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .sources
                 .iter()
                 .find(|s| std::ptr::eq(s.t, *t))
-                .map(|s| s.text.as_str())
+                .map(|s| s.text)
             else {
                 continue;
             };

@@ -174,11 +174,11 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        let split = front_matter::split(&src.text).ok();
+        let split = front_matter::split(src.text).ok();
         let offset = split
             .as_ref()
             .and_then(|s| front_matter::key_line(s, "urgency"))
-            .and_then(|line| line_offset(&src.text, line));
+            .and_then(|line| line_offset(src.text, line));
         let have: Vec<&str> = doc.translations.iter().map(|t| t.lang.as_str()).collect();
         let required = site.config.site.check.notice_languages.as_ref();
         for lang in site.config.site.languages.iter() {
@@ -191,7 +191,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 Severity::Error,
                 CHECK,
                 &primary.path,
-                Some(&src.text),
+                Some(src.text),
                 offset,
                 format!(
                     "the {} notice `{}` is missing in {} ({code})",

@@ -52,7 +52,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     Severity::Error,
                     CHECK,
                     &src.t.path,
-                    Some(&src.text),
+                    Some(src.text),
                     Some(at),
                     format!("`<{element}>` loads `{address}` from another host ({h})"),
                     "every reader's browser would ask that host for it, telling it who reads the page: put the file beside the document and refer to it by name, or link to it instead of embedding it",

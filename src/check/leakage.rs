@@ -68,7 +68,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         .par_iter()
         .map(|src| {
             let mut found = Vec::new();
-            let folded = Folded::new(&src.text);
+            let folded = Folded::new(src.text);
             for n in needles.iter().filter(|n| n.doc != src.doc) {
                 for at in folded.find_bounded(&n.text) {
                     if src.is_withheld(at) {
@@ -88,7 +88,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         severity,
                         CHECK,
                         &src.t.path,
-                        Some(&src.text),
+                        Some(src.text),
                         Some(at),
                         format!(
                             "the {what} `{shown}` of the closed item {} in {} appears in this document",

@@ -100,7 +100,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 Severity::Error,
                 CHECK,
                 &src.t.path,
-                Some(&src.text),
+                Some(src.text),
                 Some(link.offset),
                 format!(
                     "broken anchor `{}`: {place} has no heading, agenda item or footnote `{anchor}`",

@@ -44,7 +44,7 @@ use serde_json::json;
 pub use coverage::CoverageTable;
 
 use crate::content::document::{Document, Translation};
-use crate::content::{front_matter, minutes};
+use crate::content::minutes;
 use crate::diagnostics::{Diagnostic, Severity, line_col};
 use crate::site::Site;
 
@@ -312,8 +312,8 @@ pub(crate) struct Source<'a> {
     /// Index of the document in `site.documents`.
     pub doc: usize,
     pub t: &'a Translation,
-    /// The whole file (empty if it could not be read).
-    pub text: String,
+    /// The whole file, as the loader read it (`Translation::file_text`).
+    pub text: &'a str,
     /// Byte offset of the Markdown body.
     pub body: usize,
     /// Closed agenda items (minutes only).
@@ -382,10 +382,10 @@ impl<'a> Context<'a> {
         let sources = pairs
             .into_par_iter()
             .map(|(doc, t, is_minutes)| {
-                let text = std::fs::read_to_string(root.join(&t.path)).unwrap_or_default();
-                let body = front_matter::split(&text).map_or(0, |s| s.body_offset);
+                // The file as the loader read it: no check opens it again.
+                let (text, body) = (t.file_text.as_str(), t.body_offset);
                 // Closed items matter to the build's check only where a number might be.
-                let closed = if is_minutes && (all_closed || personal_numbers::has_digit_run(&text))
+                let closed = if is_minutes && (all_closed || personal_numbers::has_digit_run(text))
                 {
                     let s = minutes::structure(&text[body..], decision_headings);
                     s.items

@@ -59,7 +59,8 @@ pub struct Match {
     pub masked: String,
 }
 
-/// The value of a decimal digit in any of the scripts documents are written in.
+/// The value of a decimal digit in any of the scripts documents are written in (for the
+/// allow-list entries; the scan reads bytes, [`digit_at`]).
 fn digit(c: char) -> Option<u8> {
     match c {
         '0'..='9' => Some(c as u8 - b'0'),
@@ -69,117 +70,195 @@ fn digit(c: char) -> Option<u8> {
     }
 }
 
-/// Characters that join the digit groups of codes ("2026-11-22", "12.500", "A/12"): a number
+/// The value of the decimal digit whose character starts at byte `i`, and the character's
+/// length: ASCII, Arabic-Indic (U+0660–U+0669, `D9 A0`–`D9 A9` in UTF-8) or Persian
+/// (U+06F0–U+06F9, `DB B0`–`DB B9`). Lead bytes only match, so any byte position may be asked.
+fn digit_at(b: &[u8], i: usize) -> Option<(u8, usize)> {
+    match *b.get(i)? {
+        c @ b'0'..=b'9' => Some((c - b'0', 1)),
+        0xD9 => match *b.get(i + 1)? {
+            c @ 0xA0..=0xA9 => Some((c - 0xA0, 2)),
+            _ => None,
+        },
+        0xDB => match *b.get(i + 1)? {
+            c @ 0xB0..=0xB9 => Some((c - 0xB0, 2)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The length of the character at byte `i` if it joins the digit groups of codes
+/// ("2026-11-22", "12.500", "A/12"): `-` `+` `/` `.` `,` `:` or a dash U+2010–U+2013. A number
 /// glued to other digits by one of them is part of something longer.
-fn joins(c: char) -> bool {
-    matches!(
-        c,
-        '-' | '+' | '/' | '.' | ',' | ':' | '\u{2010}'..='\u{2013}'
-    )
+fn join_at(b: &[u8], i: usize) -> Option<usize> {
+    match *b.get(i)? {
+        b'-' | b'+' | b'/' | b'.' | b',' | b':' => Some(1),
+        0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x90..=0x93)) => Some(3),
+        _ => None,
+    }
+}
+
+/// The byte where the character before byte `i` starts.
+fn char_before(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i.checked_sub(1)?;
+    while j > 0 && b[j] & 0xC0 == 0x80 {
+        j -= 1;
+    }
+    Some(j)
 }
 
 /// Whether `text` has six digits in a row, as every identity number does: most texts have none.
 pub fn has_digit_run(text: &str) -> bool {
-    let mut run = 0;
-    text.chars().any(|c| {
-        run = if digit(c).is_some() { run + 1 } else { 0 };
-        run >= 6
-    })
+    let b = text.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        match digit_at(b, i) {
+            Some((_, len)) => {
+                run += 1;
+                if run == 6 {
+                    return true;
+                }
+                i += len;
+            }
+            None => {
+                run = 0;
+                i += 1;
+            }
+        }
+    }
+    false
 }
 
-/// Every identity number in `text`, for people born up to `today`.
+/// A run of digits in a text: its bytes, how many digits, and the values of the first twelve
+/// (no identity number has more).
+struct Run {
+    start: usize,
+    end: usize,
+    count: usize,
+    values: [u8; 12],
+}
+
+impl Run {
+    /// The run of digits starting at byte `start` (none if no digit starts there).
+    fn at(b: &[u8], start: usize) -> Option<Run> {
+        let mut run = Run {
+            start,
+            end: start,
+            count: 0,
+            values: [0; 12],
+        };
+        while let Some((value, len)) = digit_at(b, run.end) {
+            if let Some(v) = run.values.get_mut(run.count) {
+                *v = value;
+            }
+            run.count += 1;
+            run.end += len;
+        }
+        (run.count > 0).then_some(run)
+    }
+}
+
+/// Every identity number in `text`, for people born up to `today`. Works on the bytes, without
+/// allocating but for what it finds: it runs over every source of a build.
 pub fn find(text: &str, today: NaiveDate) -> Vec<Match> {
     if !has_digit_run(text) {
         return Vec::new();
     }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let is_digit = |i: usize| at(i).and_then(digit).is_some();
-    let offset = |i: usize| chars.get(i).map_or(text.len(), |&(o, _)| o);
+    let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        if !is_digit(i) {
+    while i < b.len() {
+        let Some(run) = Run::at(b, i) else {
             i += 1;
             continue;
-        }
-        let start = i;
-        let mut end = i;
-        while is_digit(end) {
-            end += 1;
-        }
-        let run = end - start;
-        // Not glued to earlier digits: "2026-811218-9876", "12.811218-9876".
-        let glued_before = start >= 2 && at(start - 1).is_some_and(joins) && is_digit(start - 2);
-        let digits = |from: usize, n: usize| -> Vec<u8> {
-            (from..from + n)
-                .map(|k| at(k).and_then(digit).unwrap_or(0))
-                .collect()
         };
-        // A separated second group: exactly four digits after `-` or `+`.
-        let second = match at(end) {
-            Some(sep @ ('-' | '+')) => {
-                let s = end + 1;
-                let mut e = s;
-                while is_digit(e) {
-                    e += 1;
-                }
-                (e - s == 4).then_some((sep, s, e))
-            }
-            _ => None,
-        };
-        let (stop, found) = match (run, second) {
-            (6, Some((sep, s, e))) => {
-                let mut d = digits(start, 6);
-                d.extend(digits(s, 4));
-                let found = swedish_short(&d, sep, today)
-                    .or_else(|| (sep == '-' && danish_cpr(&d, today)).then_some(IdKind::DanishCpr));
-                (e, found.map(|k| (k, d, sep)))
-            }
-            (8, Some(('-', s, e))) => {
-                let mut d = digits(start, 8);
-                d.extend(digits(s, 4));
-                (
-                    e,
-                    swedish_long(&d, today).map(|k| (k, d[2..].to_vec(), '-')),
-                )
-            }
-            (12, _) => {
-                let d = digits(start, 12);
-                (
-                    end,
-                    swedish_long(&d, today).map(|k| (k, d[2..].to_vec(), '-')),
-                )
-            }
-            _ => (end, None),
-        };
-        let glued_after = at(stop).is_some_and(|c| digit(c).is_some())
-            || (at(stop).is_some_and(joins) && is_digit(stop + 1));
-        if let Some((kind, ten, sep)) = found
-            && !glued_before
-            && !glued_after
+        let (stop, found) = identify(b, &run, today);
+        if let Some(m) = found
+            && !glued_before(b, run.start)
+            && !glued_after(b, stop)
         {
-            let key: String = ten.iter().map(|d| char::from(b'0' + d)).collect();
-            let masked = if run == 6 {
-                format!("{}{sep}****", &key[..6])
-            } else {
-                let century: String = digits(start, 2)
-                    .iter()
-                    .map(|d| char::from(b'0' + d))
-                    .collect();
-                format!("{century}{}-****", &key[..6])
-            };
             out.push(Match {
-                start: offset(start),
-                end: offset(stop),
-                kind,
-                key,
-                masked,
+                start: run.start,
+                end: stop,
+                ..m
             });
         }
-        i = stop.max(start + 1);
+        i = stop;
     }
     out
+}
+
+/// Glued to earlier digits: "2026-811218-9876", "12.811218-9876".
+fn glued_before(b: &[u8], start: usize) -> bool {
+    char_before(b, start).is_some_and(|j| {
+        join_at(b, j).is_some() && char_before(b, j).is_some_and(|k| digit_at(b, k).is_some())
+    })
+}
+
+/// Glued to later digits: "811218-98761", "811218-9876-2".
+fn glued_after(b: &[u8], stop: usize) -> bool {
+    digit_at(b, stop).is_some()
+        || join_at(b, stop).is_some_and(|len| digit_at(b, stop + len).is_some())
+}
+
+/// Whether a run of digits (with the group of four after it, if the shape has one) is an
+/// identity number: the byte where the number's shape ends, and the number (its range unset).
+fn identify(b: &[u8], run: &Run, today: NaiveDate) -> (usize, Option<Match>) {
+    // A separated second group: exactly four digits after `-` or `+`.
+    let second = match b.get(run.end) {
+        Some(&sep @ (b'-' | b'+')) => Run::at(b, run.end + 1)
+            .filter(|r| r.count == 4)
+            .map(|r| (char::from(sep), r)),
+        _ => None,
+    };
+    let v = &run.values;
+    match (run.count, second) {
+        (6, Some((sep, r))) => {
+            let mut ten = [0; 10];
+            ten[..6].copy_from_slice(&v[..6]);
+            ten[6..].copy_from_slice(&r.values[..4]);
+            let kind = swedish_short(&ten, sep, today)
+                .or_else(|| (sep == '-' && danish_cpr(&ten, today)).then_some(IdKind::DanishCpr));
+            (
+                r.end,
+                kind.map(|k| found(k, &ten, format!("{}{sep}****", digits(&ten[..6])))),
+            )
+        }
+        (8, Some(('-', r))) => {
+            let mut twelve = [0; 12];
+            twelve[..8].copy_from_slice(&v[..8]);
+            twelve[8..].copy_from_slice(&r.values[..4]);
+            (r.end, long(&twelve, today))
+        }
+        (12, _) => (run.end, long(v, today)),
+        _ => (run.end, None),
+    }
+}
+
+/// A twelve-digit Swedish number (`YYYYMMDD-NNNN` or `YYYYMMDDNNNN`), if it is one.
+fn long(twelve: &[u8; 12], today: NaiveDate) -> Option<Match> {
+    let kind = swedish_long(twelve, today)?;
+    Some(found(
+        kind,
+        &twelve[2..],
+        format!("{}-****", digits(&twelve[..8])),
+    ))
+}
+
+fn found(kind: IdKind, ten: &[u8], masked: String) -> Match {
+    Match {
+        start: 0,
+        end: 0,
+        kind,
+        key: digits(ten),
+        masked,
+    }
+}
+
+/// Digit values as ASCII digits.
+fn digits(values: &[u8]) -> String {
+    values.iter().map(|d| char::from(b'0' + d)).collect()
 }
 
 /// The Luhn check over the ten-digit form: the last digit checks the nine before it.
@@ -344,12 +423,12 @@ fn check_document(
     for s in sources {
         // Not the allow-list itself, nor closed agenda items, which are never published.
         let list = allow_list_range(&s.text[..s.body]);
-        let matches = find(&s.text, today)
+        let matches = find(s.text, today)
             .into_iter()
             .filter(|m| !list.as_ref().is_some_and(|r| r.contains(&m.start)))
             .filter(|m| !s.is_withheld(m.start))
             .collect();
-        report.numbers(&s.t.path, Some(&s.text), matches, out);
+        report.numbers(&s.t.path, Some(s.text), matches, out);
     }
     for a in &doc.attachments {
         report.attachment(ctx.root, a, today, out);
@@ -460,7 +539,7 @@ fn unused_entry(entry: &str, s: &Source<'_>, today: NaiveDate) -> Finding {
         Severity::Warning,
         CHECK_ALLOW_UNUSED,
         &s.t.path,
-        Some(&s.text),
+        Some(s.text),
         line,
         format!(
             "{shown} of `allow_personal_numbers` matches no number in the document or its attachments"
@@ -469,7 +548,7 @@ fn unused_entry(entry: &str, s: &Source<'_>, today: NaiveDate) -> Finding {
     );
     f.diagnostic = f
         .diagnostic
-        .with_source(&masked_text(&s.text, &find(&s.text, today)));
+        .with_source(&masked_text(s.text, &find(s.text, today)));
     f
 }
 
@@ -703,6 +782,251 @@ mod tests {
             assert_eq!(find(s, today()), [], "{s}");
             assert_eq!(find(&format!("Text {s}, text."), today()), [], "{s}");
         }
+    }
+
+    /// The scan as it was before it read bytes (characters collected into a vector): the byte
+    /// scan must find exactly what it found.
+    mod reference {
+        use super::super::{IdKind, Match, danish_cpr, swedish_long, swedish_short};
+        use chrono::NaiveDate;
+
+        /// The value of a decimal digit in any of the scripts documents are written in.
+        fn digit(c: char) -> Option<u8> {
+            match c {
+                '0'..='9' => Some(c as u8 - b'0'),
+                '\u{0660}'..='\u{0669}' => Some((c as u32 - 0x0660) as u8), // Arabic-Indic
+                '\u{06F0}'..='\u{06F9}' => Some((c as u32 - 0x06F0) as u8), // Persian
+                _ => None,
+            }
+        }
+
+        /// Characters that join the digit groups of codes ("2026-11-22", "12.500", "A/12"): a number
+        /// glued to other digits by one of them is part of something longer.
+        fn joins(c: char) -> bool {
+            matches!(
+                c,
+                '-' | '+' | '/' | '.' | ',' | ':' | '\u{2010}'..='\u{2013}'
+            )
+        }
+
+        /// Whether `text` has six digits in a row, as every identity number does: most texts have none.
+        pub fn has_digit_run(text: &str) -> bool {
+            let mut run = 0;
+            text.chars().any(|c| {
+                run = if digit(c).is_some() { run + 1 } else { 0 };
+                run >= 6
+            })
+        }
+
+        /// Every identity number in `text`, for people born up to `today`.
+        pub fn find(text: &str, today: NaiveDate) -> Vec<Match> {
+            if !has_digit_run(text) {
+                return Vec::new();
+            }
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+            let is_digit = |i: usize| at(i).and_then(digit).is_some();
+            let offset = |i: usize| chars.get(i).map_or(text.len(), |&(o, _)| o);
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < chars.len() {
+                if !is_digit(i) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                let mut end = i;
+                while is_digit(end) {
+                    end += 1;
+                }
+                let run = end - start;
+                // Not glued to earlier digits: "2026-811218-9876", "12.811218-9876".
+                let glued_before =
+                    start >= 2 && at(start - 1).is_some_and(joins) && is_digit(start - 2);
+                let digits = |from: usize, n: usize| -> Vec<u8> {
+                    (from..from + n)
+                        .map(|k| at(k).and_then(digit).unwrap_or(0))
+                        .collect()
+                };
+                // A separated second group: exactly four digits after `-` or `+`.
+                let second = match at(end) {
+                    Some(sep @ ('-' | '+')) => {
+                        let s = end + 1;
+                        let mut e = s;
+                        while is_digit(e) {
+                            e += 1;
+                        }
+                        (e - s == 4).then_some((sep, s, e))
+                    }
+                    _ => None,
+                };
+                let (stop, found) = match (run, second) {
+                    (6, Some((sep, s, e))) => {
+                        let mut d = digits(start, 6);
+                        d.extend(digits(s, 4));
+                        let found = swedish_short(&d, sep, today).or_else(|| {
+                            (sep == '-' && danish_cpr(&d, today)).then_some(IdKind::DanishCpr)
+                        });
+                        (e, found.map(|k| (k, d, sep)))
+                    }
+                    (8, Some(('-', s, e))) => {
+                        let mut d = digits(start, 8);
+                        d.extend(digits(s, 4));
+                        (
+                            e,
+                            swedish_long(&d, today).map(|k| (k, d[2..].to_vec(), '-')),
+                        )
+                    }
+                    (12, _) => {
+                        let d = digits(start, 12);
+                        (
+                            end,
+                            swedish_long(&d, today).map(|k| (k, d[2..].to_vec(), '-')),
+                        )
+                    }
+                    _ => (end, None),
+                };
+                let glued_after = at(stop).is_some_and(|c| digit(c).is_some())
+                    || (at(stop).is_some_and(joins) && is_digit(stop + 1));
+                if let Some((kind, ten, sep)) = found
+                    && !glued_before
+                    && !glued_after
+                {
+                    let key: String = ten.iter().map(|d| char::from(b'0' + d)).collect();
+                    let masked = if run == 6 {
+                        format!("{}{sep}****", &key[..6])
+                    } else {
+                        let century: String = digits(start, 2)
+                            .iter()
+                            .map(|d| char::from(b'0' + d))
+                            .collect();
+                        format!("{century}{}-****", &key[..6])
+                    };
+                    out.push(Match {
+                        start: offset(start),
+                        end: offset(stop),
+                        kind,
+                        key,
+                        masked,
+                    });
+                }
+                i = stop.max(start + 1);
+            }
+            out
+        }
+    }
+
+    #[test]
+    fn byte_scan_finds_what_the_character_scan_found() {
+        let n = "811218-9876";
+        let pieces = [
+            n,
+            "19811218-9876",
+            "198112189876",
+            "121212+1212",
+            "310578-0123",
+            "۸۱۱۲۱۸-۹۸۷۶",
+            "٨١١٢١٨-٩٨٧٦",
+            "8",
+            "-",
+            "+",
+            "/",
+            ".",
+            ",",
+            ":",
+            "\u{2013}",
+            "\u{2014}",
+            " ",
+            "\n",
+            "\r\n",
+            "å",
+            "€",
+            "日本",
+            "ä1",
+            "x",
+            "0",
+            "2026-",
+            "–9",
+            "١",
+            "\u{06F9}",
+            "-1",
+            "9876",
+            "811218",
+            "\u{0669}\u{06F0}",
+        ];
+        let mut texts: Vec<String> = NOT_NUMBERS.iter().map(|s| s.to_string()).collect();
+        // Every sequence of up to three pieces, and each number with two pieces on each side.
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                }
+                for m in &pieces[..7] {
+                    texts.push(format!("{a}{b}{m}{b}{a}"));
+                    texts.push(format!("{a}{m}{b}"));
+                }
+            }
+        }
+        let mut found = 0;
+        for t in &texts {
+            let expected = reference::find(t, today());
+            assert_eq!(find(t, today()), expected, "{t:?}");
+            assert_eq!(has_digit_run(t), reference::has_digit_run(t), "{t:?}");
+            found += expected.len();
+        }
+        assert!(found > 1000, "{found}");
+    }
+
+    #[test]
+    fn offsets_are_bytes_and_columns_characters() {
+        // Multi-byte characters before the number: the range is in bytes, the column counts
+        // characters (as diagnostics show it).
+        let text = "Åsa Öberg, född ۱۳۶۰, har nr 811218-9876\r\nnästa 121212-1212\n";
+        let ms = find(text, today());
+        assert_eq!(ms.len(), 2, "{ms:?}");
+        assert_eq!(&text[ms[0].start..ms[0].end], "811218-9876");
+        assert_eq!(&text[ms[1].start..ms[1].end], "121212-1212");
+        let at = |m: &Match| crate::diagnostics::line_col(text, m.start);
+        assert_eq!(at(&ms[0]), (1, 30));
+        assert_eq!(at(&ms[1]), (2, 7));
+        // At the end of a line (LF or CRLF) and of the text.
+        for end in ["\n", "\r\n", ""] {
+            let t = format!("rad\n811218-9876{end}");
+            let ms = find(&t, today());
+            assert_eq!(ms.len(), 1, "{t:?}");
+            assert_eq!((ms[0].start, ms[0].end), (4, 15));
+        }
+        // Persian and Arabic-Indic digits take two bytes each.
+        let t = "é ٨١١٢١٨-٩٨٧٦.";
+        let m = &find(t, today())[0];
+        assert_eq!(
+            (m.start, m.end, m.masked.as_str()),
+            (3, 3 + 21, "811218-****")
+        );
+        // A dash (U+2013) before joins it to earlier digits; one after a space does not.
+        assert_eq!(find("2026\u{2013}811218-9876", today()), []);
+        assert_eq!(
+            kinds("2026 \u{2013} 811218-9876"),
+            [IdKind::SwedishPersonal]
+        );
+    }
+
+    #[test]
+    fn finds_each_format_in_the_scripts_it_knows() {
+        use IdKind::*;
+        // Danish CPR, and the twelve-digit Swedish form, in Arabic-Indic digits.
+        assert_eq!(kinds("CPR ٣١٠٥٧٨-٠١٢٣"), [DanishCpr]);
+        assert_eq!(kinds("١٩٨١١٢١٨٩٨٧٦"), [SwedishPersonal]);
+        // Digits of two scripts in one number count as one run (as characters did).
+        assert_eq!(kinds("81۱۲18-9876"), [SwedishPersonal]);
+        // Several in one line, with a joining character between them: the second is glued.
+        assert_eq!(
+            kinds("811218-9876 och 121212-1212"),
+            [SwedishPersonal, SwedishPersonal]
+        );
+        assert_eq!(kinds("811218-9876/121212-1212"), []);
+        // Finnish and Norwegian numbers are not known: `131052-308T`, `01018012345`.
+        assert_eq!(kinds("131052-308T 01018012345"), []);
     }
 
     #[test]

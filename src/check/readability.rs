@@ -165,7 +165,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             Severity::Warning,
             CHECK,
             &src.t.path,
-            Some(&src.text),
+            Some(src.text),
             Some(offset),
             format!(
                 "the text is hard to read: LIX {lix:.0} is above {max} ({} words in {} sentences, {} % long words)",

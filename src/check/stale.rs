@@ -37,7 +37,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             .sources
             .iter()
             .find(|s| s.doc == row.doc && s.t.lang == row.lang)
-            .map(|s| s.text.as_str());
+            .map(|s| s.text);
         let offset = text.and_then(|text| {
             let split = front_matter::split(text).ok()?;
             let line = front_matter::key_line(&split, "translation")?;

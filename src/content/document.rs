@@ -1,7 +1,9 @@
 //! The content model: a document (one press release, set of minutes or notice) exists in one or
 //! more languages; each translation carries its own text and the facts of its kind.
 
+use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
@@ -171,8 +173,17 @@ pub struct Translation {
     /// Withdrawn at the moment loaded (decided by `visibility::is_withdrawn`).
     pub withdrawn: bool,
     pub body_html: String,
-    /// The Markdown that may be published: closed agenda items reduced to their heading.
-    pub public_markdown: String,
+    /// The Markdown that may be published: closed agenda items reduced to their heading. For
+    /// press releases and notices the body of `file_text`, not a copy of it.
+    pub public_markdown: SharedText,
+    /// The whole file as the loader read it, front matter included, so that the checks
+    /// (`check`, and the build's personal-number check) need not open it again. Never
+    /// published: minutes' closed items are in it; not serialized, so no template sees it.
+    #[serde(skip)]
+    pub file_text: SharedText,
+    /// Byte offset of the Markdown body in `file_text`.
+    #[serde(skip)]
+    pub body_offset: usize,
     #[serde(skip)]
     pub headings: Vec<HeadingInfo>,
     #[serde(skip)]
@@ -189,6 +200,98 @@ pub struct Translation {
     #[serde(skip)]
     pub source: Option<super::translation::SourceRecord>,
     pub extra: Extra,
+}
+
+/// Text held once and shared: a translation's file as the loader read it, or a part of it (its
+/// body). Cloning shares it, so the load's cache, [`Translation::file_text`] and, for press
+/// releases and notices, [`Translation::public_markdown`] are one allocation of the file: at
+/// 100 000 documents a second copy of every body would cost as much as all of them.
+#[derive(Clone, Default)]
+pub struct SharedText {
+    text: Arc<String>,
+    range: Range<usize>,
+}
+
+impl SharedText {
+    /// The text from byte `start` on (at the character boundary before it), not copied.
+    pub fn from_offset(&self, start: usize) -> SharedText {
+        let start = self.range.start + self.as_str().floor_char_boundary(start);
+        SharedText {
+            text: self.text.clone(),
+            range: start..self.range.end,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text[self.range.clone()]
+    }
+}
+
+impl From<String> for SharedText {
+    fn from(text: String) -> SharedText {
+        let range = 0..text.len();
+        SharedText {
+            text: Arc::new(text),
+            range,
+        }
+    }
+}
+
+impl std::ops::Deref for SharedText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for SharedText {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for SharedText {
+    fn eq(&self, other: &SharedText) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for SharedText {}
+
+impl PartialEq<str> for SharedText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<SharedText> for &str {
+    fn eq(&self, other: &SharedText) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl std::hash::Hash for SharedText {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl std::fmt::Debug for SharedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl std::fmt::Display for SharedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl Serialize for SharedText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 /// An old address of a translation's page (`aliases:` in its front matter).

@@ -51,7 +51,8 @@ struct Parsed {
     stem: String,
     lang: String,
     path: PathBuf,
-    text: String,
+    /// The file, held for the translation too (`Translation::file_text`): read once a build.
+    text: SharedText,
     body_offset: usize,
     fm: FrontMatter,
     date: DateTime<Tz>,

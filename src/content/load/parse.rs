@@ -144,7 +144,7 @@ pub(super) fn parse_bytes(
         stem,
         lang,
         path: path.to_path_buf(),
-        text,
+        text: text.into(),
         body_offset,
         fm,
         date,

@@ -231,12 +231,22 @@ pub(super) fn render_translation(
     let (body_html, public_markdown, extra) = match p.kind {
         Kind::Minutes => {
             let (preamble, public, info) = render_minutes(p, config, &mut pieces, withheld);
+            // Minutes without closed items publish their whole body: held once.
+            let public = if public == body {
+                p.text.from_offset(p.body_offset)
+            } else {
+                public.into()
+            };
             (preamble, public, Extra::Minutes(info))
         }
         Kind::Press => {
             let (html, _) = pieces.render(body, p.body_offset);
             let contacts = fm.contacts.clone().unwrap_or_default();
-            (html, body.to_owned(), Extra::Press { contacts })
+            (
+                html,
+                p.text.from_offset(p.body_offset),
+                Extra::Press { contacts },
+            )
         }
         Kind::Notices => {
             let (html, _) = pieces.render(body, p.body_offset);
@@ -258,7 +268,11 @@ pub(super) fn render_translation(
                     })
                 }),
             };
-            (html, body.to_owned(), Extra::Notices(info))
+            (
+                html,
+                p.text.from_offset(p.body_offset),
+                Extra::Notices(info),
+            )
         }
     };
     if !pieces.problems.is_empty() {
@@ -290,6 +304,8 @@ pub(super) fn render_translation(
         withdrawn: p.is_withdrawn(opts),
         body_html,
         public_markdown,
+        file_text: p.text.clone(),
+        body_offset: p.body_offset,
         headings: pieces.headings,
         links: pieces.links,
         images: pieces.images,

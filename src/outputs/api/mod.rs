@@ -595,7 +595,7 @@ impl Api<'_> {
                     reason: w.reason.clone(),
                 }),
             // Only ever the public text: closed agenda items are reduced to their heading.
-            markdown: t.public_markdown.clone(),
+            markdown: t.public_markdown.to_string(),
             html: absolute_links(&t.body_html, &cfg.base_url, &self.abs(&page)),
             translations: self.versions(doc),
             translation: translation_state(doc, lang, self.default_lang()),
