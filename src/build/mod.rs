@@ -221,17 +221,26 @@ impl Builder {
             generation: self.generation,
             progress: bar.as_ref(),
         };
-        mark_phase("plan and link check");
-        let plans = plan_outputs(&mut self.outputs, &self.last, &cx)?;
-        check_site_links(&self.opts.root, &site, &plans)?;
-        // What must never be published (personal identity numbers) stops the build.
+        // The plans (which render the small outputs) and the search for what must never be
+        // published (personal identity numbers) read the site only: they run side by side.
         let t = Instant::now();
-        mark_phase("personal numbers");
-        let build_errors = find_build_errors(&mut self.build_errors, &self.opts.root, &site);
+        mark_phase("plans and personal numbers");
+        let (plans, (build_errors, numbers_time)) = rayon::join(
+            || plan_outputs(&mut self.outputs, &self.last, &cx),
+            || {
+                let t = Instant::now();
+                let errs = find_build_errors(&mut self.build_errors, &self.opts.root, &site);
+                (errs, t.elapsed())
+            },
+        );
+        let plans = plans?;
+        report.timings.push(("plans", t.elapsed()));
+        check_site_links(&self.opts.root, &site, &plans)?;
+        // What must never be published stops the build.
         if !build_errors.is_empty() {
             return Err(Diagnostics(build_errors));
         }
-        report.timings.push(("personal numbers", t.elapsed()));
+        report.timings.push(("personal numbers", numbers_time));
         if let Some(b) = &bar {
             b.set_length(plans.iter().map(|p| p.paths.len() as u64).sum());
         }
@@ -299,6 +308,11 @@ impl Builder {
 
 /// Renders every output whose plan is not the last rendering's into `sink`; returns every
 /// file of the site and the fingerprints to keep, or all the problems found.
+///
+/// Each output renders in a task of its own, all at once: the parallel loops inside one
+/// output end with a tail where few cores are busy, and work-stealing fills it with another
+/// output's work. Each output's time is its own task's, from its start to its end; the outputs
+/// share the cores meanwhile, so the times add up to more than "outputs" (the whole).
 fn render_outputs(
     outputs: &mut [Box<dyn Output>],
     keep: bool,
@@ -307,30 +321,42 @@ fn render_outputs(
     sink: &dyn Sink,
     report: &mut BuildReport,
 ) -> Result<(Vec<String>, LastRendering), Diagnostics> {
+    let started = Instant::now();
+    mark_phase("outputs");
+    let mut done: Vec<(Result<(), Diagnostics>, std::time::Duration)> = Vec::new();
+    done.resize_with(outputs.len(), || (Ok(()), std::time::Duration::ZERO));
+    rayon::scope(|s| {
+        for ((output, plan), slot) in outputs.iter_mut().zip(&plans).zip(&mut done) {
+            s.spawn(move |_| {
+                let t = Instant::now();
+                if !plan.reused {
+                    let sink = Chosen {
+                        inner: sink,
+                        compress: output.compressible(),
+                    };
+                    slot.0 = output.render(cx, &sink);
+                }
+                if !keep {
+                    output.forget();
+                }
+                slot.1 = t.elapsed();
+            });
+        }
+    });
     let mut errs = Diagnostics::default();
     let mut paths = Vec::new();
     let mut last = HashMap::new();
-    for (output, plan) in outputs.iter_mut().zip(plans) {
-        let t = Instant::now();
-        mark_phase(output.name());
-        if !plan.reused {
-            let sink = Chosen {
-                inner: sink,
-                compress: output.compressible(),
-            };
-            if let Err(d) = output.render(cx, &sink) {
-                errs.extend(d.0);
-            }
-        }
-        if !keep {
-            output.forget();
+    for ((output, plan), (result, time)) in outputs.iter().zip(plans).zip(done) {
+        if let Err(d) = result {
+            errs.extend(d.0);
         }
         if let Some(fp) = plan.fingerprint {
             last.insert(output.name(), (fp, plan.paths.clone()));
         }
         paths.extend(plan.paths);
-        report.timings.push((output.name(), t.elapsed()));
+        report.timings.push((output.name(), time));
     }
+    report.timings.push(("outputs", started.elapsed()));
     if errs.has_errors() {
         Err(errs)
     } else {
@@ -356,27 +382,15 @@ fn plan_outputs(
     last: &LastRendering,
     cx: &Context<'_>,
 ) -> Result<Vec<Planned>, Diagnostics> {
+    use rayon::prelude::*;
+    let planned: Vec<Result<Planned, Diagnostics>> = outputs
+        .par_iter_mut()
+        .map(|o| plan_output(o.as_mut(), last, cx))
+        .collect();
     let mut errs = Diagnostics::default();
     let mut plans = Vec::with_capacity(outputs.len());
-    for o in outputs.iter_mut() {
-        let fingerprint = o.fingerprint(cx).map(|f| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            (f, cx.generation).hash(&mut h);
-            h.finish()
-        });
-        let planned = match (fingerprint, last.get(o.name())) {
-            (Some(fp), Some((old, paths))) if fp == *old => Ok(Planned {
-                paths: paths.clone(),
-                fingerprint,
-                reused: true,
-            }),
-            _ => o.plan(cx).map(|paths| Planned {
-                paths,
-                fingerprint,
-                reused: false,
-            }),
-        };
-        match planned {
+    for p in planned {
+        match p {
             Ok(p) => plans.push(p),
             Err(d) => errs.extend(d.0),
         }
@@ -385,6 +399,31 @@ fn plan_outputs(
         Err(errs)
     } else {
         Ok(plans)
+    }
+}
+
+/// One output's plan: the last rendering's when its fingerprint is the same.
+fn plan_output(
+    o: &mut dyn Output,
+    last: &LastRendering,
+    cx: &Context<'_>,
+) -> Result<Planned, Diagnostics> {
+    let fingerprint = o.fingerprint(cx).map(|f| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (f, cx.generation).hash(&mut h);
+        h.finish()
+    });
+    match (fingerprint, last.get(o.name())) {
+        (Some(fp), Some((old, paths))) if fp == *old => Ok(Planned {
+            paths: paths.clone(),
+            fingerprint,
+            reused: true,
+        }),
+        _ => o.plan(cx).map(|paths| Planned {
+            paths,
+            fingerprint,
+            reused: false,
+        }),
     }
 }
 
