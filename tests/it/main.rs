@@ -33,6 +33,7 @@ mod mail_tls;
 mod on_time;
 mod pipeline;
 mod publish_watch;
+mod reads;
 mod redirects;
 mod retention;
 mod schedule;
