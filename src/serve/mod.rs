@@ -166,8 +166,8 @@ fn rebuild(
         std::mem::take(written),
         builder.opts.compress,
     ) {
-        // Served while it is written: every file replaced whole.
-        Ok(s) => s.replacing_atomically(),
+        // Served while it is written: `Changed` replaces every file whole.
+        Ok(s) => s,
         Err(e) => {
             report_failure(
                 state,

@@ -374,8 +374,6 @@ pub struct Changed {
     previous: Option<PathBuf>,
     /// Leave the compressed copies of the files written for later ([`Finished::deferred`]).
     defer: bool,
-    /// Write each file beside its place and rename it there ([`Changed::replacing_atomically`]).
-    atomic: bool,
     fresh: Mutex<Vec<(String, blake3::Hash)>>,
     deferred: Mutex<Vec<String>>,
 }
@@ -401,7 +399,6 @@ impl Changed {
             written,
             previous: None,
             defer: false,
-            atomic: false,
             fresh: Mutex::new(Vec::new()),
             deferred: Mutex::new(Vec::new()),
         })
@@ -412,14 +409,6 @@ impl Changed {
     /// them, and a change must not wait for it.
     pub fn deferring_compression(mut self) -> Changed {
         self.defer = self.compress;
-        self
-    }
-
-    /// Writes each file under a temporary name beside its place and renames it there, for a
-    /// folder that is served while it is written (`anslag serve`): a reader gets the old file
-    /// or the new one, never half of one.
-    pub fn replacing_atomically(mut self) -> Changed {
-        self.atomic = true;
         self
     }
 
@@ -474,12 +463,10 @@ impl Sink for Changed {
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        if self.atomic {
-            replace_one(&dest, &o.data)?;
-        } else {
-            let _ = std::fs::remove_file(&dest);
-            write_one(&dest, &o.data)?;
-        }
+        // Written beside its place and renamed there: a new inode (a file shared by hard link
+        // with the live site is never rewritten), and a folder served while it is written
+        // (`anslag serve`) gives a reader the old file or the new one, never half of one.
+        replace_one(&dest, &o.data)?;
         if self.compress
             && let FileData::Bytes(b) = &o.data
             && wanted
